@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hiendien",
+    products: [
+        .library(name: "HienDienKit", targets: ["HienDienKit"]),
+        .executable(name: "hiendien", targets: ["hiendien"]),
+    ],
+    targets: [
+        // The system SQLite, through a module map over sqlite3.h (Debian: libsqlite3-dev).
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // All logic: plans, periods, ingest, store, engine, rendering.
+        .target(name: "HienDienKit", dependencies: ["CSQLite"]),
+        // The commands behind the runner: argument parsing, dispatch, error rendering.
+        .target(name: "HienDienCLI", dependencies: ["HienDienKit"]),
+        // The thin executable: argv in, exit code out.
+        .executableTarget(name: "hiendien", dependencies: ["HienDienCLI"]),
+        .testTarget(
+            name: "HienDienKitTests",
+            dependencies: ["HienDienKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "HienDienCLITests", dependencies: ["HienDienCLI", "HienDienKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

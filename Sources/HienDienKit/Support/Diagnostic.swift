@@ -1,0 +1,120 @@
+import Foundation
+
+/// Where in an input a problem was found: a file with a line and column, or a JSON path.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The file as the user named it (or a label such as `<stdin>`).
+    public var file: String
+    /// 1-based line, when known.
+    public var line: Int?
+    /// 1-based column (in characters), when known.
+    public var column: Int?
+    /// JSON path such as `$.units[3].parent`, when the input is JSON.
+    public var path: String?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+    }
+
+    /// `file:line:column` or `file: $.path` — the form editors and terminals recognise.
+    public var description: String {
+        var text = file
+        if let line {
+            text += ":\(line)"
+            if let column { text += ":\(column)" }
+        }
+        if let path { text += line == nil ? ": \(path)" : " (\(path))" }
+        return text
+    }
+}
+
+/// One problem in a user's input: where, what rule broke, the offending text, and what to do.
+///
+/// Every input error in HienDienKit is a `Diagnostic`; the runner renders them in one place.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    /// A stable machine name of the rule that broke, e.g. `csv.value.negative`.
+    public var code: String
+    /// What is wrong, in one sentence.
+    public var message: String
+    /// The offending text (a cell, a token, a value), if any.
+    public var offending: String?
+    /// What the user should do about it.
+    public var hint: String?
+    /// The text of the line the problem is on, for context.
+    public var lineText: String?
+
+    public init(
+        _ severity: Severity = .error, at location: SourceLocation, code: String, message: String,
+        offending: String? = nil, hint: String? = nil, lineText: String? = nil
+    ) {
+        self.severity = severity
+        self.location = location
+        self.code = code
+        self.message = message
+        self.offending = offending
+        self.hint = hint
+        self.lineText = lineText
+    }
+
+    /// `file:3:14: error: message: 'text' [code]` followed by the hint on its own line.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if let offending { text += ": '\(offending)'" }
+        text += " [\(code)]"
+        if let lineText {
+            let shown = lineText.count > 160 ? String(lineText.prefix(160)) + "…" : lineText
+            text += "\n    | \(shown)"
+        }
+        if let hint { text += "\n    hint: \(hint)" }
+        return text
+    }
+}
+
+/// An input refused with every problem found in it (capped), never only the first.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    /// How many further problems were found but not listed.
+    public var omitted: Int
+
+    public init(_ diagnostics: [Diagnostic], omitted: Int = 0) {
+        self.diagnostics = diagnostics
+        self.omitted = omitted
+    }
+
+    public init(_ diagnostic: Diagnostic) {
+        self.init([diagnostic])
+    }
+
+    public var description: String {
+        var lines = diagnostics.map(\.description)
+        if omitted > 0 { lines.append("… and \(omitted) more problem(s) not shown.") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Collects diagnostics up to a cap and counts the rest.
+public struct DiagnosticList: Sendable {
+    public private(set) var items: [Diagnostic] = []
+    public private(set) var omitted = 0
+    public let cap: Int
+
+    public init(cap: Int = 50) { self.cap = cap }
+
+    public var isEmpty: Bool { items.isEmpty }
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        if items.count < cap { items.append(diagnostic) } else { omitted += 1 }
+    }
+
+    /// Throws an `InputError` holding everything collected, if anything was.
+    public func throwIfAny() throws {
+        if hasErrors { throw InputError(items, omitted: omitted) }
+    }
+}
