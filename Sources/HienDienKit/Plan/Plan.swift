@@ -1,0 +1,265 @@
+/// Kế hoạch triển khai: a province's implementation plan — its units, indicators, targets,
+/// appendix tasks and reporting rule, as decoded from a plan file (see docs/PLAN_FORMAT.md).
+public struct Plan: Sendable {
+    public var id: String
+    public var title: String
+    /// The plan's own reference ("Kế hoạch số …/KH-UBND"), if given.
+    public var source: String?
+    public var note: String?
+    /// Cơ quan ban hành: "Ủy ban nhân dân tỉnh Thanh Hóa".
+    public var issuer: String
+    /// The id of the unit that consolidates the reports (usually the DOST, SKHCN).
+    public var coordinator: String
+    /// Place name for the date line ("Thanh Hóa, ngày …").
+    public var place: String
+    public var start: Day
+    public var end: Day
+    public var reporting: ReportingRule
+    public var document: DocumentInfo
+    public var units: [Unit]
+    public var indicators: [Indicator]
+    public var targets: [Target]
+    public var tasks: [PlanTask]
+
+    public init(id: String, title: String, source: String? = nil, note: String? = nil, issuer: String,
+                coordinator: String, place: String, start: Day, end: Day,
+                reporting: ReportingRule = ReportingRule(), document: DocumentInfo = DocumentInfo(),
+                units: [Unit], indicators: [Indicator], targets: [Target] = [], tasks: [PlanTask] = []) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.note = note
+        self.issuer = issuer
+        self.coordinator = coordinator
+        self.place = place
+        self.start = start
+        self.end = end
+        self.reporting = reporting
+        self.document = document
+        self.units = units
+        self.indicators = indicators
+        self.targets = targets
+        self.tasks = tasks
+    }
+
+    public func unit(_ id: String) -> Unit? { units.first { $0.id == id } }
+    public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
+
+    /// Every quarter whose window overlaps the plan's life, in order.
+    public var quarters: [Period] {
+        var result: [Period] = []
+        var period = Period.quarter(1, of: start.year)
+        while reporting.window(for: period).upperBound < start { period = period.next }
+        while reporting.window(for: period).lowerBound <= end {
+            result.append(period)
+            period = period.next
+        }
+        return result
+    }
+
+    /// Whether a period's window overlaps the plan's life.
+    public func contains(_ period: Period) -> Bool {
+        let window = reporting.window(for: period)
+        return window.lowerBound <= end && window.upperBound >= start
+    }
+
+    /// The units expected to report for a period: those with `reports` true that existed
+    /// during some part of the period's window.
+    public func expectedUnits(for period: Period) -> [Unit] {
+        let window = reporting.window(for: period)
+        return units.filter { $0.reports && $0.exists(during: window) }
+    }
+}
+
+/// The paperwork of a report: number line, title, signature block and recipients.
+public struct DocumentInfo: Sendable, Hashable {
+    /// "…/BC-SKHCN"
+    public var number: String
+    /// The words after "BÁO CÁO" ("Kết quả thực hiện Kế hoạch …").
+    public var reportTitle: String?
+    /// "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"
+    public var signerTitle: [String]
+    public var signerName: String
+    /// Nơi nhận.
+    public var recipients: [String]
+
+    public init(number: String = "…/BC-SKHCN", reportTitle: String? = nil,
+                signerTitle: [String] = ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], signerName: String = "",
+                recipients: [String] = ["Lưu: VT."]) {
+        self.number = number
+        self.reportTitle = reportTitle
+        self.signerTitle = signerTitle
+        self.signerName = signerName
+        self.recipients = recipients
+    }
+}
+
+/// Đơn vị báo cáo: a reporting unit (department, commune, university, Youth Union, …).
+public struct Unit: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// Unit type from the plan's vocabulary: `department`, `commune`, `university`, …
+    public var type: String
+    /// The unit it reports through; its figures count in the parent's subtotal.
+    public var parent: String?
+    public var aliases: [String]
+    /// False for units named in the plan that are not expected to report.
+    public var reports: Bool
+    /// First day of existence (a commune formed on 2025-07-01).
+    public var from: Day?
+    /// Last day of existence.
+    public var until: Day?
+    /// The successor after `until`.
+    public var mergedInto: String?
+
+    public init(id: String, name: String, type: String, parent: String? = nil, aliases: [String] = [],
+                reports: Bool = true, from: Day? = nil, until: Day? = nil, mergedInto: String? = nil) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.parent = parent
+        self.aliases = aliases
+        self.reports = reports
+        self.from = from
+        self.until = until
+        self.mergedInto = mergedInto
+    }
+
+    /// Whether the unit existed on at least one day of `window`.
+    public func exists(during window: ClosedRange<Day>) -> Bool {
+        if let from, from > window.upperBound { return false }
+        if let until, until < window.lowerBound { return false }
+        return true
+    }
+}
+
+/// Chỉ tiêu theo dõi: a figure units report each period.
+public struct Indicator: Sendable, Hashable {
+    /// `sum`: a flow, added up over periods; `last`: a stock, the latest value counts.
+    public enum OverTime: String, Sendable, Hashable, CaseIterable { case sum, last }
+
+    public var id: String
+    public var name: String
+    /// What is counted ("tên miền", "doanh nghiệp").
+    public var unit: String
+    public var overTime: OverTime
+    /// Unit types whose values count in totals; nil means every type.
+    public var sources: Set<String>?
+
+    public init(id: String, name: String, unit: String = "", overTime: OverTime, sources: Set<String>? = nil) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.overTime = overTime
+        self.sources = sources
+    }
+
+    /// Whether values of a unit of `type` count in totals.
+    public func counts(type: String) -> Bool {
+        sources?.contains(type) ?? true
+    }
+}
+
+/// Chỉ tiêu (mục tiêu): a target the plan sets, with its goal and deadline.
+public struct Target: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Σ numerator ÷ Σ denominator over units.
+        case ratio(numerator: String, denominator: String)
+        /// Cumulative sum of flow indicators from the plan's start.
+        case count(indicators: [String])
+        /// Share of the units of a type that reported a value > 0 for an indicator.
+        case coverage(indicator: String, unitType: String)
+
+        public var name: String {
+            switch self {
+            case .ratio: "ratio"
+            case .count: "count"
+            case .coverage: "coverage"
+            }
+        }
+
+        /// Indicators the target reads.
+        public var indicators: [String] {
+            switch self {
+            case let .ratio(numerator, denominator): [numerator, denominator]
+            case let .count(indicators): indicators
+            case let .coverage(indicator, _): [indicator]
+            }
+        }
+
+        /// Ratios and coverage are fractions (0.5 = 50 %); counts are whole numbers.
+        public var isFraction: Bool {
+            if case .count = self { return false }
+            return true
+        }
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    public var goal: Double
+    /// Upper end of a range target ("70 % to 80 %").
+    public var goalHigh: Double?
+    public var baseline: Double
+    public var deadline: Day
+    public var perUnit: Bool
+    public var note: String?
+
+    public init(id: String, name: String, kind: Kind, goal: Double, goalHigh: Double? = nil, baseline: Double = 0,
+                deadline: Day, perUnit: Bool = false, note: String? = nil) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.goal = goal
+        self.goalHigh = goalHigh
+        self.baseline = baseline
+        self.deadline = deadline
+        self.perUnit = perUnit
+        self.note = note
+    }
+}
+
+/// Nhiệm vụ: a task from the plan's appendix.
+public struct PlanTask: Sendable, Hashable {
+    public enum Schedule: Sendable, Hashable {
+        /// Due by the end of a month ("Tháng 3/2026").
+        case due(year: Int, month: Int)
+        /// Owed every quarter ("Hàng quý").
+        case quarterly
+        /// Owed every year, in a given month if stated ("Tháng 11 hàng năm").
+        case yearly(month: Int?)
+        /// Ongoing ("Thường xuyên").
+        case ongoing
+
+        /// The last day of a one-off task's due month.
+        public var dueDay: Day? {
+            if case let .due(year, month) = self { return Day.endOf(month: month, year: year) }
+            return nil
+        }
+    }
+
+    public var id: String
+    public var title: String
+    /// Cơ quan chủ trì.
+    public var lead: [String]
+    /// Cơ quan phối hợp.
+    public var partners: [String]
+    public var schedule: Schedule
+    /// The appendix's own wording of the time frame.
+    public var timeframe: String?
+    /// Expected output (kết quả, sản phẩm).
+    public var output: String?
+    public var quota: String?
+
+    public init(id: String, title: String, lead: [String], partners: [String] = [], schedule: Schedule,
+                timeframe: String? = nil, output: String? = nil, quota: String? = nil) {
+        self.id = id
+        self.title = title
+        self.lead = lead
+        self.partners = partners
+        self.schedule = schedule
+        self.timeframe = timeframe
+        self.output = output
+        self.quota = quota
+    }
+}

@@ -1,0 +1,148 @@
+extension Period {
+    /// The integer the store sorts periods by: `year × 10 + quarter`, `year × 10 + 5` for a year.
+    public var key: Int { year * 10 + (quarter ?? 5) }
+
+    public init?(key: Int) {
+        let year = key / 10, rest = key % 10
+        switch rest {
+        case 1...4: self = .quarter(rest, of: year)
+        case 5: self = .year(year)
+        default: return nil
+        }
+    }
+}
+
+/// Writes one input file's submissions inside the single transaction that `Store.ingest`
+/// opens: everything or nothing.
+public final class IngestWriter {
+    public struct SubmissionKey: Hashable, Sendable {
+        public var unit: String
+        public var period: Period
+    }
+
+    public enum ValueOutcome: Equatable, Sendable {
+        case inserted
+        /// The same unit, period and indicator came earlier in this file with this value.
+        case repeated
+        /// … with another value.
+        case conflicting(existing: Int64)
+    }
+
+    /// What a file added: one entry per unit and period.
+    public struct Submission: Sendable, Equatable {
+        public var id: Int64
+        public var key: SubmissionKey
+        public var version: Int
+        public var received: Day
+    }
+
+    private let database: Database
+    private let batchID: Int64
+    private let insertSubmission: Statement
+    private let nextVersion: Statement
+    private let insertValue: Statement
+    private let existingValue: Statement
+    private let insertTask: Statement
+    private let updateNarrative: Statement
+    public private(set) var submissions: [SubmissionKey: Submission] = [:]
+    public private(set) var valueCount = 0
+
+    init(database: Database, file: String, sha256: String?, ingestedOn: Day) throws {
+        self.database = database
+        try database.prepare("INSERT INTO batch(file, sha256, ingested_on) VALUES (?, ?, ?)")
+            .run(.text(file), .optional(sha256), .text(ingestedOn.description))
+        batchID = database.lastInsertedRowID
+        insertSubmission = try database.prepare("""
+            INSERT INTO submission(batch_id, unit_id, period_key, version, received) VALUES (?, ?, ?, ?, ?)
+            """)
+        nextVersion = try database.prepare(
+            "SELECT coalesce(max(version), 0) + 1 FROM submission WHERE unit_id = ? AND period_key = ?")
+        insertValue = try database.prepare("""
+            INSERT INTO value(submission_id, indicator_id, value, note) VALUES (?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """)
+        existingValue = try database.prepare("SELECT value FROM value WHERE submission_id = ? AND indicator_id = ?")
+        insertTask = try database.prepare("""
+            INSERT INTO task_report(submission_id, task_id, status, evidence) VALUES (?, ?, ?, ?)
+            """)
+        updateNarrative = try database.prepare("UPDATE submission SET difficulties = ?, proposals = ? WHERE id = ?")
+    }
+
+    /// The submission for a unit and period in this file, created (as a new version) on first use.
+    public func submission(unit: String, period: Period, received: Day) throws -> Submission {
+        let key = SubmissionKey(unit: unit, period: period)
+        if let existing = submissions[key] { return existing }
+        try nextVersion.bind(.text(unit), .int(period.key))
+        let version = try nextVersion.step() ? nextVersion.int(0) : 1
+        nextVersion.reset()
+        try insertSubmission.run(.integer(batchID), .text(unit), .int(period.key), .int(version),
+                                 .text(received.description))
+        let submission = Submission(id: database.lastInsertedRowID, key: key, version: version, received: received)
+        submissions[key] = submission
+        return submission
+    }
+
+    /// Stores a value; a repeat of the same key in one file is reported, not stored twice.
+    public func value(_ value: Int64, indicator: String, submission: Int64, note: String?) throws -> ValueOutcome {
+        try insertValue.bind(.integer(submission), .text(indicator), .integer(value), .optional(note))
+        try insertValue.step()
+        insertValue.reset()
+        if database.changes == 1 {
+            valueCount += 1
+            return .inserted
+        }
+        try existingValue.bind(.integer(submission), .text(indicator))
+        let existing = try existingValue.step() ? existingValue.int64(0) : value
+        existingValue.reset()
+        return existing == value ? .repeated : .conflicting(existing: existing)
+    }
+
+    /// Hot-path variant: indicator id given as UTF-8 bytes, no note.
+    public func value(_ value: Int64, indicatorBytes: UnsafeBufferPointer<UInt8>, submission: Int64) throws -> ValueOutcome {
+        insertValue.reset()
+        try insertValue.bindInt(submission, at: 1)
+        try insertValue.bindText(indicatorBytes, at: 2)
+        try insertValue.bindInt(value, at: 3)
+        try insertValue.bind(.null, at: 4)
+        try insertValue.step()
+        insertValue.reset()
+        if database.changes == 1 {
+            valueCount += 1
+            return .inserted
+        }
+        let indicator = String(decoding: indicatorBytes, as: UTF8.self)
+        try existingValue.bind(.integer(submission), .text(indicator))
+        let existing = try existingValue.step() ? existingValue.int64(0) : value
+        existingValue.reset()
+        return existing == value ? .repeated : .conflicting(existing: existing)
+    }
+
+    public func task(_ taskID: String, status: TaskStatus, evidence: String?, submission: Int64) throws {
+        try insertTask.run(.integer(submission), .text(taskID), .text(status.rawValue), .optional(evidence))
+    }
+
+    public func narrative(difficulties: String?, proposals: String?, submission: Int64) throws {
+        try updateNarrative.run(.optional(difficulties), .optional(proposals), .integer(submission))
+    }
+}
+
+/// A task's status as a unit reports it.
+public enum TaskStatus: String, Sendable, Hashable, CaseIterable {
+    case done
+    case inProgress = "in_progress"
+    case notStarted = "not_started"
+}
+
+extension Store {
+    /// Runs `body` in one IMMEDIATE transaction for one input file. Commits when `body`
+    /// returns normally and `dryRun` is false; rolls back on a throw or a dry run, leaving
+    /// the store exactly as it was.
+    public func ingest<T>(file: String, sha256: String? = nil, ingestedOn: Day, dryRun: Bool,
+                          _ body: (IngestWriter) throws -> T) throws -> T {
+        try database.inTransaction(.immediate) { () throws -> (Database.Completion, T) in
+            let writer = try IngestWriter(database: database, file: file, sha256: sha256, ingestedOn: ingestedOn)
+            let result = try body(writer)
+            return (dryRun ? .rollback : .commit, result)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+extension Store {
+    /// The schema, as numbered migrations. Each runs once, in its own transaction, and is
+    /// recorded in `PRAGMA user_version`; never edit a migration that has shipped — add one.
+    static let migrations: [String] = [
+        // 1: the plan, its units and indicators, submissions and every version of every value.
+        """
+        CREATE TABLE meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE unit (
+            id          TEXT PRIMARY KEY,
+            name        TEXT NOT NULL,
+            type        TEXT NOT NULL,
+            parent      TEXT,
+            reports     INTEGER NOT NULL,
+            from_day    TEXT,
+            until_day   TEXT,
+            merged_into TEXT
+        ) WITHOUT ROWID;
+
+        CREATE TABLE indicator (
+            id        TEXT PRIMARY KEY,
+            name      TEXT NOT NULL,
+            over_time TEXT NOT NULL CHECK (over_time IN ('sum', 'last'))
+        ) WITHOUT ROWID;
+
+        -- One row per ingested file (or dry run that was rolled back: never stored).
+        CREATE TABLE batch (
+            id          INTEGER PRIMARY KEY,
+            file        TEXT NOT NULL,
+            sha256      TEXT,
+            ingested_on TEXT NOT NULL
+        );
+
+        -- One row per unit and period in a file: a submission or, if one came before, a revision.
+        -- period_key: year * 10 + quarter for a quarter, year * 10 + 5 for a whole year.
+        CREATE TABLE submission (
+            id           INTEGER PRIMARY KEY,
+            batch_id     INTEGER NOT NULL REFERENCES batch(id),
+            unit_id      TEXT NOT NULL REFERENCES unit(id),
+            period_key   INTEGER NOT NULL,
+            version      INTEGER NOT NULL,
+            received     TEXT NOT NULL,
+            difficulties TEXT,
+            proposals    TEXT,
+            UNIQUE (unit_id, period_key, version)
+        );
+        CREATE INDEX submission_by_period ON submission(period_key, unit_id);
+
+        -- Every value of every version; the current value of a unit, period and indicator is
+        -- the one from its latest submission that carries it.
+        CREATE TABLE value (
+            submission_id INTEGER NOT NULL REFERENCES submission(id),
+            indicator_id  TEXT NOT NULL REFERENCES indicator(id),
+            value         INTEGER NOT NULL CHECK (value >= 0),
+            note          TEXT,
+            PRIMARY KEY (submission_id, indicator_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE task_report (
+            submission_id INTEGER NOT NULL REFERENCES submission(id),
+            task_id       TEXT NOT NULL,
+            status        TEXT NOT NULL CHECK (status IN ('done', 'in_progress', 'not_started')),
+            evidence      TEXT,
+            PRIMARY KEY (submission_id, task_id)
+        ) WITHOUT ROWID;
+        """,
+    ]
+
+    static var schemaVersion: Int { migrations.count }
+
+    /// Brings the schema up to date, backing the file up first when an existing store is
+    /// upgraded (`<db>.v<N>.bak`, made with `VACUUM INTO`).
+    func migrate() throws {
+        let current = try database.userVersion()
+        guard current < Store.schemaVersion else {
+            if current > Store.schemaVersion {
+                throw StoreError.newerSchema(found: current, supported: Store.schemaVersion, path: database.path)
+            }
+            return
+        }
+        if current > 0 && database.path != ":memory:" {
+            let backup = "\(database.path).v\(current).bak"
+            let statement = try database.prepare("VACUUM INTO ?")
+            try statement.run(.text(backup))
+        }
+        for version in (current + 1)...Store.schemaVersion {
+            try database.inTransaction(.immediate) {
+                // Another process may have migrated while we waited for the lock.
+                guard try database.userVersion() < version else { return }
+                try database.execute(Store.migrations[version - 1])
+                try database.execute("PRAGMA user_version = \(version)")
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// The current value of one indicator for one unit and period (after revisions).
+public struct StoredValue: Hashable, Sendable {
+    public var unit: String
+    public var period: Period
+    public var indicator: String
+    public var value: Int64
+
+    public init(unit: String, period: Period, indicator: String, value: Int64) {
+        self.unit = unit
+        self.period = period
+        self.indicator = indicator
+        self.value = value
+    }
+}
+
+/// A unit's submission record for one period: first receipt, how many versions.
+public struct SubmissionRecord: Hashable, Sendable {
+    public var unit: String
+    public var period: Period
+    /// When the first version arrived (this decides timeliness).
+    public var firstReceived: Day
+    /// When the latest version arrived.
+    public var lastReceived: Day
+    /// Number of versions, the first included.
+    public var versions: Int
+    public var revisions: Int { versions - 1 }
+}
+
+/// A task status a unit reported for a period (its latest word on it).
+public struct TaskReport: Hashable, Sendable {
+    public var unit: String
+    public var period: Period
+    public var task: String
+    public var status: TaskStatus
+    public var evidence: String?
+}
+
+/// Difficulties and proposals a unit wrote in its report for a period (latest version).
+public struct Narrative: Hashable, Sendable {
+    public var unit: String
+    public var period: Period
+    public var difficulties: String?
+    public var proposals: String?
+}
+
+extension Store {
+    // MARK: - Reads
+
+    /// Every current value for periods up to and including `period` (for a quarter: earlier
+    /// quarters and earlier years' annual reports too), in one set-based query.
+    public func currentValues(through period: Period) throws -> [StoredValue] {
+        let statement = try database.prepare("""
+            SELECT s.unit_id, s.period_key, v.indicator_id, v.value, max(s.id)
+            FROM value v JOIN submission s ON s.id = v.submission_id
+            WHERE s.period_key <= ?
+            GROUP BY s.unit_id, s.period_key, v.indicator_id
+            """)
+        return try statement.rows(.int(period.key)) { row in
+            StoredValue(unit: row.text(0), period: Period(key: row.int(1))!, indicator: row.text(2), value: row.int64(3))
+        }
+    }
+
+    /// Submission records for the given periods, one per unit and period.
+    public func submissions(in periods: [Period]) throws -> [SubmissionRecord] {
+        let statement = try database.prepare("""
+            SELECT unit_id, received, min(version), count(*), max(received)
+            FROM submission WHERE period_key = ? GROUP BY unit_id ORDER BY unit_id
+            """)
+        var result: [SubmissionRecord] = []
+        for period in periods {
+            result += try statement.rows(.int(period.key)) { row in
+                SubmissionRecord(unit: row.text(0), period: period, firstReceived: Day(parsing: row.text(1))!,
+                                 lastReceived: Day(parsing: row.text(4))!, versions: row.int(3))
+            }
+        }
+        return result
+    }
+
+    /// The latest reported status of every task per unit and period, for periods in `range`.
+    public func taskReports(in range: ClosedRange<Period>) throws -> [TaskReport] {
+        let statement = try database.prepare("""
+            SELECT s.unit_id, s.period_key, t.task_id, t.status, t.evidence, max(s.id)
+            FROM task_report t JOIN submission s ON s.id = t.submission_id
+            WHERE s.period_key BETWEEN ? AND ?
+            GROUP BY s.unit_id, s.period_key, t.task_id
+            ORDER BY s.period_key, t.task_id, s.unit_id
+            """)
+        return try statement.rows(.int(range.lowerBound.key), .int(range.upperBound.key)) { row in
+            TaskReport(unit: row.text(0), period: Period(key: row.int(1))!, task: row.text(2),
+                       status: TaskStatus(rawValue: row.text(3)) ?? .notStarted, evidence: row.optionalText(4))
+        }
+    }
+
+    /// Difficulties and proposals per unit and period in `range` (latest version that has any).
+    public func narratives(in range: ClosedRange<Period>) throws -> [Narrative] {
+        let statement = try database.prepare("""
+            SELECT unit_id, period_key, difficulties, proposals, max(version)
+            FROM submission
+            WHERE period_key BETWEEN ? AND ? AND (difficulties IS NOT NULL OR proposals IS NOT NULL)
+            GROUP BY unit_id, period_key
+            ORDER BY period_key, unit_id
+            """)
+        return try statement.rows(.int(range.lowerBound.key), .int(range.upperBound.key)) { row in
+            Narrative(unit: row.text(0), period: Period(key: row.int(1))!, difficulties: row.optionalText(2),
+                      proposals: row.optionalText(3))
+        }
+    }
+
+    /// Every version of one unit's value for a period and indicator, oldest first, with the
+    /// day each was received — the audit trail behind a figure.
+    public func history(unit: String, period: Period, indicator: String) throws -> [(version: Int, received: Day, value: Int64)] {
+        let statement = try database.prepare("""
+            SELECT s.version, s.received, v.value
+            FROM value v JOIN submission s ON s.id = v.submission_id
+            WHERE s.unit_id = ? AND s.period_key = ? AND v.indicator_id = ?
+            ORDER BY s.version
+            """)
+        return try statement.rows(.text(unit), .int(period.key), .text(indicator)) { row in
+            (row.int(0), Day(parsing: row.text(1))!, row.int64(2))
+        }
+    }
+
+    /// The periods that have any submission, in order.
+    public func periodsWithSubmissions() throws -> [Period] {
+        try database.prepare("SELECT DISTINCT period_key FROM submission ORDER BY period_key")
+            .rows { Period(key: $0.int(0))! }
+    }
+
+    /// `PRAGMA integrity_check` plus the store's own consistency checks; empty when healthy.
+    public func healthProblems() throws -> [String] {
+        var problems = try database.prepare("PRAGMA integrity_check").rows { $0.text(0) }.filter { $0 != "ok" }
+        problems += try database.prepare("PRAGMA foreign_key_check").rows { row in
+            "foreign key broken in table \(row.text(0)) (row \(row.int(1))) → \(row.text(2))"
+        }
+        problems += try database.prepare("""
+            SELECT unit_id, period_key, count(*), max(version) FROM submission
+            GROUP BY unit_id, period_key HAVING count(*) != max(version)
+            """).rows { row in
+            "unit \(row.text(0)) period \(Period(key: row.int(1))?.description ?? "?") has \(row.int(2)) versions numbered up to \(row.int(3))"
+        }
+        return problems
+    }
+}

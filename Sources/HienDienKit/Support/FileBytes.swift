@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads small whole files (plans, JSON reports, templates) with a size cap, so that a
+/// 1 GB file handed in by mistake is refused instead of filling memory.
+public enum FileBytes {
+    /// 64 MiB: far above any plan or JSON report.
+    public static let defaultLimit = 64 << 20
+
+    public static func read(path: String, label: String? = nil, limit: Int = defaultLimit) throws -> [UInt8] {
+        let file = label ?? path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw InputError(Diagnostic(at: SourceLocation(file: file), code: "file.open",
+                                        message: "cannot open the file (\(reason))",
+                                        hint: "check the path and that the file is readable"))
+        }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                throw InputError(Diagnostic(at: SourceLocation(file: file), code: "file.directory",
+                                            message: "this is a folder, not a file"))
+            }
+            if Int(info.st_size) > limit { throw tooLarge(file, limit) }
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(Diagnostic(at: SourceLocation(file: file), code: "file.read",
+                                            message: "cannot read the file (\(String(cString: strerror(errno))))"))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit { throw tooLarge(file, limit) }
+        }
+        return bytes
+    }
+
+    private static func tooLarge(_ file: String, _ limit: Int) -> InputError {
+        InputError(Diagnostic(at: SourceLocation(file: file), code: "file.too-large",
+                              message: "the file is larger than \(limit >> 20) MiB",
+                              hint: "is this the right file? Plans and JSON reports are small; large data belongs in CSV"))
+    }
+}
