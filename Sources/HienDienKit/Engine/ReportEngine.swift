@@ -1,0 +1,443 @@
+/// Computes every figure of a quarterly or year-end report from the store's values, as
+/// CONTRACT.md ("What the figures mean") defines them.
+public struct ReportEngine: Sendable {
+    public let plan: Plan
+
+    public init(plan: Plan) { self.plan = plan }
+
+    /// Reads what the period needs from the store in one pass of set-based queries and computes.
+    public func report(for period: Period, asOf: Day, store: Store) throws -> PeriodReport {
+        let values = try store.currentValues(through: period)
+        let submissionPeriods = period.isYear ? period.quarters + [period] : [period]
+        let submissions = try store.submissions(in: submissionPeriods)
+        let first = plan.quarters.first ?? period.quarters[0]
+        let taskRange = min(first, period.quarters[0])...period
+        let tasks = try store.taskReports(in: taskRange)
+        let narratives = try store.narratives(in: period.quarters[0]...period)
+        return report(for: period, asOf: asOf, values: values, submissions: submissions, taskReports: tasks,
+                      narratives: narratives)
+    }
+
+    /// The pure computation, from values already read.
+    public func report(for period: Period, asOf: Day, values: [StoredValue], submissions: [SubmissionRecord],
+                       taskReports: [TaskReport], narratives: [Narrative]) -> PeriodReport {
+        let table = ValueTable(plan: plan, values: values)
+        let window = plan.reporting.window(for: period)
+        let rows = indicatorRows(table, period)
+        let targets = targetResults(table, period)
+        let periodSubmissions = submissionRows(for: period, asOf: asOf, records: submissions)
+        var report = PeriodReport(
+            plan: plan, period: period, window: window, due: plan.reporting.lastAllowedDay(for: period), asOf: asOf,
+            targets: targets, indicators: rows, subtotals: subtotals(table, period),
+            typeTotals: typeTotals(table, period), submissions: periodSubmissions,
+            rates: rates(periodSubmissions), tasks: taskRows(for: period, reports: taskReports),
+            narratives: narratives.filter { period.quarters.contains($0.period) || $0.period == period },
+            warnings: dataWarnings(table, period), quarterTotals: [], previousYearTotals: [], standings: [])
+        if period.isYear {
+            report.quarterTotals = period.quarters.filter(plan.contains).map { quarter in
+                (quarter, indicatorRows(table, quarter).filter { $0.unit == totalScope })
+            }
+            let previous = period.previous
+            if plan.contains(previous) {
+                report.previousYearTotals = indicatorRows(table, previous).filter { $0.unit == totalScope }
+            }
+            let allSubmissions = period.quarters.flatMap { quarter in
+                submissionRows(for: quarter, asOf: asOf, records: submissions)
+            } + periodSubmissions
+            report.standings = standings(table, period, targets: targets, submissions: allSubmissions)
+        }
+        return report
+    }
+
+    // MARK: - Indicators
+
+    func indicatorRows(_ table: ValueTable, _ period: Period) -> [IndicatorRow] {
+        var rows: [IndicatorRow] = []
+        for (i, indicator) in plan.indicators.enumerated() {
+            var perUnit: [IndicatorRow] = []
+            var total: Int64 = 0, cumulativeTotal: Int64 = 0
+            var anyValue = false, anyCumulative = false
+            for (u, unit) in plan.units.enumerated() {
+                let figure = table.figure(u, i, period)
+                let cumulative = table.cumulative(u, i, period)
+                let counted = indicator.counts(type: unit.type)
+                if figure != nil || (cumulative != nil && indicator.overTime == .sum && unitExisted(unit, period)) {
+                    perUnit.append(IndicatorRow(unit: unit.id, indicator: indicator.id, value: figure?.value,
+                                                cumulative: cumulative, carried: figure?.isCarried ?? false,
+                                                counted: counted))
+                }
+                guard counted else { continue }
+                if let figure {
+                    total += figure.value
+                    anyValue = true
+                }
+                if let cumulative {
+                    cumulativeTotal += cumulative
+                    anyCumulative = true
+                }
+            }
+            perUnit.sort { $0.unit < $1.unit }
+            rows += perUnit
+            rows.append(IndicatorRow(unit: totalScope, indicator: indicator.id, value: anyValue ? total : nil,
+                                     cumulative: anyCumulative ? cumulativeTotal : nil,
+                                     carried: perUnit.contains { $0.carried && $0.counted }, counted: true))
+        }
+        return rows.sorted { a, b in
+            if a.indicator != b.indicator { return a.indicator < b.indicator }
+            if (a.unit == totalScope) != (b.unit == totalScope) { return b.unit == totalScope }
+            return a.unit < b.unit
+        }
+    }
+
+    private func unitExisted(_ unit: Unit, _ period: Period) -> Bool {
+        unit.exists(during: plan.reporting.window(for: period))
+    }
+
+    /// Members of each parent's subtotal: the parent, its descendants, and units merged into any of them.
+    func subtotalMembers() -> [(parent: String, members: [String])] {
+        var children: [String: [String]] = [:]
+        for unit in plan.units {
+            if let parent = unit.parent { children[parent, default: []].append(unit.id) }
+            if let successor = unit.mergedInto { children[successor, default: []].append(unit.id) }
+        }
+        return plan.units.compactMap { unit in
+            guard children[unit.id] != nil else { return nil }
+            var members: [String] = [unit.id]
+            var seen: Set<String> = [unit.id]
+            var queue = children[unit.id] ?? []
+            while !queue.isEmpty {
+                let next = queue.removeFirst()
+                guard seen.insert(next).inserted else { continue }
+                members.append(next)
+                queue += children[next] ?? []
+            }
+            return (unit.id, members)
+        }
+    }
+
+    func subtotals(_ table: ValueTable, _ period: Period) -> [SubtotalRow] {
+        var rows: [SubtotalRow] = []
+        for (parent, members) in subtotalMembers() {
+            for (i, indicator) in plan.indicators.enumerated() {
+                var value: Int64?, cumulative: Int64?
+                for member in members {
+                    guard let u = table.unitIndex[member], indicator.counts(type: plan.units[u].type) else { continue }
+                    if let figure = table.figure(u, i, period) { value = (value ?? 0) + figure.value }
+                    if let c = table.cumulative(u, i, period) { cumulative = (cumulative ?? 0) + c }
+                }
+                if value != nil || cumulative != nil {
+                    rows.append(SubtotalRow(unit: parent, indicator: indicator.id, value: value, cumulative: cumulative,
+                                            members: members))
+                }
+            }
+        }
+        return rows
+    }
+
+    func typeTotals(_ table: ValueTable, _ period: Period) -> [TypeTotalRow] {
+        let types = orderedTypes()
+        var rows: [TypeTotalRow] = []
+        for (i, indicator) in plan.indicators.enumerated() {
+            for type in types {
+                var value: Int64?, cumulative: Int64?, reporting = 0
+                for (u, unit) in plan.units.enumerated() where unit.type == type {
+                    if let figure = table.figure(u, i, period) {
+                        value = (value ?? 0) + figure.value
+                        reporting += 1
+                    }
+                    if let c = table.cumulative(u, i, period) { cumulative = (cumulative ?? 0) + c }
+                }
+                if value != nil || cumulative != nil {
+                    rows.append(TypeTotalRow(type: type, indicator: indicator.id, value: value, cumulative: cumulative,
+                                             reportingUnits: reporting, counted: indicator.counts(type: type)))
+                }
+            }
+        }
+        return rows
+    }
+
+    /// Unit types in the order they first appear in the plan.
+    func orderedTypes() -> [String] {
+        var seen: Set<String> = []
+        return plan.units.map(\.type).filter { seen.insert($0).inserted }
+    }
+
+    // MARK: - Targets
+
+    func targetResults(_ table: ValueTable, _ period: Period) -> [TargetResult] {
+        let windowEnd = plan.reporting.window(for: period).upperBound
+        var results: [TargetResult] = []
+        for target in plan.targets.sorted(by: { $0.id < $1.id }) {
+            let scopeUnits = unitsInScope(of: target, period)
+            let perUnitCount = target.perUnit && !target.kind.isFraction
+            let totalGoal = perUnitCount ? target.goal * Double(scopeUnits.count) : target.goal
+            let totalHigh = target.goalHigh.map { perUnitCount ? $0 * Double(scopeUnits.count) : $0 }
+            let (actual, numerator, denominator) = measure(target, table, period, units: scopeUnits.map { $0.index })
+            results.append(evaluate(target, scope: totalScope, actual: actual, numerator: numerator,
+                                    denominator: denominator, goal: totalGoal, goalHigh: totalHigh, windowEnd: windowEnd))
+            guard target.perUnit else { continue }
+            for (index, unit) in scopeUnits.sorted(by: { $0.unit.id < $1.unit.id }) {
+                let (actual, numerator, denominator) = measure(target, table, period, units: [index])
+                results.append(evaluate(target, scope: unit.id, actual: actual, numerator: numerator,
+                                        denominator: denominator, goal: target.goal, goalHigh: target.goalHigh,
+                                        windowEnd: windowEnd))
+            }
+        }
+        return results
+    }
+
+    /// The units a target is measured over: those that exist in the period and whose type
+    /// counts for the target's (first) indicator; coverage: the units of its type.
+    func unitsInScope(of target: Target, _ period: Period) -> [(index: Int, unit: Unit)] {
+        let window = plan.reporting.window(for: period)
+        let indicator = plan.indicator(target.kind.indicators[0])
+        return plan.units.enumerated().filter { _, unit in
+            if case let .coverage(_, type) = target.kind {
+                return unit.type == type && unit.reports && unit.exists(during: window)
+            }
+            if !(indicator?.counts(type: unit.type) ?? true) { return false }
+            // Per-unit evaluation looks at units that exist now; totals add every unit, ended ones too.
+            return !target.perUnit || (unit.reports && unit.exists(during: window))
+        }.map { ($0.offset, $0.element) }
+    }
+
+    private func measure(_ target: Target, _ table: ValueTable, _ period: Period,
+                         units: [Int]) -> (Double?, Int64?, Int64?) {
+        switch target.kind {
+        case let .ratio(numeratorID, denominatorID):
+            guard let n = table.indicatorIndex[numeratorID], let d = table.indicatorIndex[denominatorID] else {
+                return (nil, nil, nil)
+            }
+            let numerator = sum(table, n, period, units: units, cumulative: true)
+            let denominator = sum(table, d, period, units: units, cumulative: true)
+            guard let numerator, let denominator, denominator > 0 else { return (nil, numerator, denominator) }
+            return (rounded4(Double(numerator) / Double(denominator)), numerator, denominator)
+        case let .count(ids):
+            var total: Int64?
+            for id in ids {
+                guard let i = table.indicatorIndex[id] else { continue }
+                if let part = sum(table, i, period, units: units, cumulative: true) { total = (total ?? 0) + part }
+            }
+            return (total.map(Double.init), total, nil)
+        case let .coverage(id, _):
+            guard let i = table.indicatorIndex[id], !units.isEmpty else { return (nil, nil, nil) }
+            let covered = units.filter { (table.figure($0, i, period)?.value ?? 0) > 0 }.count
+            let anyReported = units.contains { table.figure($0, i, period) != nil }
+            guard anyReported else { return (nil, nil, Int64(units.count)) }
+            return (rounded4(Double(covered) / Double(units.count)), Int64(covered), Int64(units.count))
+        }
+    }
+
+    /// Σ over units whose type counts for the indicator; nil when none reported.
+    private func sum(_ table: ValueTable, _ i: Int, _ period: Period, units: [Int], cumulative: Bool) -> Int64? {
+        let indicator = plan.indicators[i]
+        var total: Int64?
+        for u in units where indicator.counts(type: plan.units[u].type) {
+            let value = cumulative ? table.cumulative(u, i, period) : table.figure(u, i, period)?.value
+            if let value { total = (total ?? 0) + value }
+        }
+        return total
+    }
+
+    private func evaluate(_ target: Target, scope: String, actual: Double?, numerator: Int64?, denominator: Int64?,
+                          goal: Double, goalHigh: Double?, windowEnd: Day) -> TargetResult {
+        let expected = expectedValue(target, goal: goal, at: windowEnd)
+        let status: TargetStatus
+        if let actual {
+            status = actual >= goal ? .achieved : actual >= expected ? .onTrack : .behind
+        } else {
+            status = .noData
+        }
+        let projection = actual.map { projectionFor(target, goal: goal, actual: $0, at: windowEnd) }
+        return TargetResult(target: target, scope: scope, actual: actual, numerator: numerator, denominator: denominator,
+                            goal: goal, goalHigh: goalHigh, expected: expected, status: status, projection: projection)
+    }
+
+    /// `baseline + (goal − baseline) × min(1, days(start → window end) ÷ days(start → deadline))`,
+    /// 4 places for fractions, rounded half up to a whole number for counts.
+    func expectedValue(_ target: Target, goal: Double, at windowEnd: Day) -> Double {
+        let span = Double(max(1, plan.start.days(to: target.deadline)))
+        let elapsed = Double(max(0, plan.start.days(to: windowEnd)))
+        let raw = target.baseline + (goal - target.baseline) * min(1, elapsed / span)
+        return target.kind.isFraction ? rounded4(raw) : (raw + 0.5).rounded(.down)
+    }
+
+    private func projectionFor(_ target: Target, goal: Double, actual: Double, at windowEnd: Day) -> Projection {
+        let elapsedDays = Double(max(1, plan.start.days(to: windowEnd)))
+        let quarterDays = 365.25 / 4
+        let pace = (actual - target.baseline) / elapsedDays * quarterDays
+        let remainingDays = max(0, windowEnd.days(to: target.deadline))
+        let quartersLeft = Int((Double(remainingDays) / quarterDays).rounded(.up))
+        let atDeadline = target.baseline + (actual - target.baseline) / elapsedDays
+            * Double(max(1, plan.start.days(to: target.deadline)))
+        let needed: Double? = actual >= goal || quartersLeft == 0 ? nil : (goal - actual) / Double(quartersLeft)
+        let isFraction = target.kind.isFraction
+        func round(_ value: Double) -> Double {
+            isFraction ? rounded4(value) : (value * 10).rounded() / 10
+        }
+        return Projection(atDeadline: round(atDeadline), quartersLeft: quartersLeft,
+                          neededPerQuarter: needed.map { round($0) }, pacePerQuarter: round(pace))
+    }
+
+    // MARK: - Reporting status
+
+    func submissionRows(for period: Period, asOf: Day, records: [SubmissionRecord]) -> [SubmissionRow] {
+        let due = plan.reporting.lastAllowedDay(for: period)
+        let byUnit = Dictionary(records.filter { $0.period == period }.map { ($0.unit, $0) },
+                                uniquingKeysWith: { a, _ in a })
+        return plan.expectedUnits(for: period).map { unit in
+            let record = byUnit[unit.id]
+            let status: SubmissionStatus
+            if let record {
+                status = record.firstReceived <= due ? .onTime : .late
+            } else {
+                status = asOf > due ? .missing : .pending
+            }
+            return SubmissionRow(unit: unit.id, period: period, status: status, received: record?.firstReceived,
+                                 due: due, revisions: record?.revisions ?? 0, daysLeft: asOf.days(to: due))
+        }.sorted { $0.unit < $1.unit }
+    }
+
+    func rates(_ rows: [SubmissionRow]) -> [ReportingRate] {
+        let typeOf = Dictionary(plan.units.map { ($0.id, $0.type) }, uniquingKeysWith: { a, _ in a })
+        func rate(_ type: String?, _ rows: [SubmissionRow]) -> ReportingRate {
+            ReportingRate(type: type, expected: rows.count,
+                          reported: rows.filter { $0.status == .onTime || $0.status == .late }.count,
+                          onTime: rows.filter { $0.status == .onTime }.count)
+        }
+        let byType = orderedTypes().compactMap { type -> ReportingRate? in
+            let subset = rows.filter { typeOf[$0.unit] == type }
+            return subset.isEmpty ? nil : rate(type, subset)
+        }
+        return byType + [rate(nil, rows)]
+    }
+
+    // MARK: - Tasks
+
+    func taskRows(for period: Period, reports: [TaskReport]) -> [TaskRow] {
+        let windowEnd = plan.reporting.window(for: period).upperBound
+        let firstQuarter = period.quarters[0]
+        return plan.tasks.map { task in
+            let leads = Set(task.lead)
+            // One-off and ongoing tasks: a lead's latest word up to the period's end counts;
+            // recurring ones: only what was said for this period.
+            let relevant = reports.filter { report in
+                guard leads.contains(report.unit), report.period <= period else { return false }
+                switch task.schedule {
+                case .due, .ongoing: return true
+                case .quarterly: return report.period >= firstQuarter
+                case .yearly: return report.period.year == period.year
+                }
+            }
+            var latest: [String: TaskReport] = [:]
+            for report in relevant where report.task == task.id {
+                if let existing = latest[report.unit], existing.period > report.period { continue }
+                latest[report.unit] = report
+            }
+            let statuses = task.lead.compactMap { latest[$0]?.status }
+            var state: TaskState
+            if !statuses.isEmpty && statuses.count == task.lead.count && statuses.allSatisfy({ $0 == .done }) {
+                state = .done
+            } else if statuses.contains(where: { $0 != .notStarted }) {
+                state = .inProgress
+            } else {
+                state = .notStarted
+            }
+            if state != .done, let due = task.schedule.dueDay, due < windowEnd { state = .overdue }
+            let evidence = task.lead.compactMap { latest[$0] }.map {
+                TaskRow.Evidence(unit: $0.unit, period: $0.period, status: $0.status, text: $0.evidence)
+            }
+            return TaskRow(task: task, status: state, reported: !latest.isEmpty, evidence: evidence)
+        }
+    }
+
+    // MARK: - Data checks
+
+    func dataWarnings(_ table: ValueTable, _ period: Period) -> [DataWarning] {
+        var warnings: [DataWarning] = []
+        let quarters = Set(period.quarters + [period])
+        for (u, unit) in plan.units.enumerated() {
+            for (i, indicator) in plan.indicators.enumerated() {
+                let entries = table.entries(u, i)
+                guard !entries.isEmpty else { continue }
+                for (index, entry) in entries.enumerated() where quarters.contains(entry.period) && !entry.period.isYear {
+                    guard let previous = entries[..<index].last(where: { !$0.period.isYear }) else { continue }
+                    if indicator.overTime == .last && entry.value < previous.value {
+                        warnings.append(DataWarning(kind: .stockFell, unit: unit.id, indicator: indicator.id,
+                                                    period: entry.period, value: entry.value, reference: previous.value,
+                                                    referencePeriod: previous.period))
+                    }
+                    if previous.period == entry.period.previous && previous.value > 0 && entry.value >= previous.value * 10 {
+                        warnings.append(DataWarning(kind: .jump, unit: unit.id, indicator: indicator.id,
+                                                    period: entry.period, value: entry.value, reference: previous.value,
+                                                    referencePeriod: previous.period))
+                    }
+                }
+                if indicator.overTime == .sum, period.isYear || period.quarter == 4,
+                   let annual = entries.first(where: { $0.period == .year(period.year) }) {
+                    let quarterly = entries.filter { $0.period.year == period.year && !$0.period.isYear }
+                    let sum = quarterly.reduce(0) { $0 + $1.value }
+                    if !quarterly.isEmpty && sum != annual.value {
+                        warnings.append(DataWarning(kind: .annualMismatch, unit: unit.id, indicator: indicator.id,
+                                                    period: .year(period.year), value: annual.value, reference: sum,
+                                                    referencePeriod: nil))
+                    }
+                }
+            }
+        }
+        for target in plan.targets {
+            guard case let .ratio(numeratorID, denominatorID) = target.kind,
+                  let n = table.indicatorIndex[numeratorID], let d = table.indicatorIndex[denominatorID] else { continue }
+            for (u, unit) in plan.units.enumerated() {
+                guard let numerator = table.cumulative(u, n, period), let denominator = table.cumulative(u, d, period),
+                      numerator > denominator else { continue }
+                let warning = DataWarning(kind: .numeratorAboveDenominator, unit: unit.id, indicator: numeratorID,
+                                          period: period, value: numerator, reference: denominator, referencePeriod: nil)
+                if !warnings.contains(warning) { warnings.append(warning) }
+            }
+        }
+        return warnings.sorted { a, b in
+            if a.unit != b.unit { return a.unit < b.unit }
+            if a.indicator != b.indicator { return a.indicator < b.indicator }
+            if a.period != b.period { return a.period < b.period }
+            return a.kind.rawValue < b.kind.rawValue
+        }
+    }
+
+    // MARK: - Year-end standings
+
+    func standings(_ table: ValueTable, _ period: Period, targets: [TargetResult],
+                   submissions: [SubmissionRow]) -> [UnitStanding] {
+        var flowIndicators: [Int] = []
+        for target in plan.targets {
+            if case let .count(ids) = target.kind {
+                for id in ids { if let i = table.indicatorIndex[id], !flowIndicators.contains(i) { flowIndicators.append(i) } }
+            }
+        }
+        var standings: [UnitStanding] = []
+        for (u, unit) in plan.units.enumerated() where unit.reports && unit.exists(during: plan.reporting.window(for: period)) {
+            let contribution = flowIndicators.reduce(Int64(0)) { $0 + (table.figure(u, $1, period)?.value ?? 0) }
+            let own = submissions.filter { $0.unit == unit.id && $0.status != .pending }
+            let mine = targets.filter { $0.scope == unit.id }
+            let met = mine.filter { $0.status == .achieved || $0.status == .onTrack }.count
+            let allOnTime = !own.isEmpty && own.allSatisfy { $0.status == .onTime }
+            standings.append(UnitStanding(unit: unit.id, contribution: contribution, submissionsExpected: own.count,
+                                          submissionsOnTime: own.filter { $0.status == .onTime }.count,
+                                          targetsMet: met, targetsEvaluated: mine.count, rank: 0,
+                                          commended: allOnTime && met == mine.count))
+        }
+        standings.sort { a, b in
+            if a.contribution != b.contribution { return a.contribution > b.contribution }
+            if a.submissionsOnTime != b.submissionsOnTime { return a.submissionsOnTime > b.submissionsOnTime }
+            if a.targetsMet != b.targetsMet { return a.targetsMet > b.targetsMet }
+            return a.unit < b.unit
+        }
+        for index in standings.indices { standings[index].rank = index + 1 }
+        return standings
+    }
+}
+
+/// Rounds half away from zero to 4 decimal places (how ratios are published).
+func rounded4(_ value: Double) -> Double {
+    (value * 10_000).rounded(.toNearestOrAwayFromZero) / 10_000
+}

@@ -1,0 +1,190 @@
+/// The scope of a figure: the whole plan or one unit.
+public let totalScope = "TOTAL"
+
+/// Trạng thái chỉ tiêu: how a target stands at the end of a period's window.
+public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
+    case achieved
+    case onTrack = "on_track"
+    case behind
+    case noData = "no_data"
+}
+
+/// Where the figure lands at the deadline at the pace so far, and the pace needed from now.
+public struct Projection: Hashable, Sendable {
+    /// Straight-line extrapolation of the change since the plan's start to the deadline.
+    public var atDeadline: Double
+    /// Whole quarters between the window's end and the deadline (0 when the deadline is past).
+    public var quartersLeft: Int
+    /// Increase needed per quarter from now on to reach the goal; nil when already reached or no time is left.
+    public var neededPerQuarter: Double?
+    /// Increase per quarter achieved so far.
+    public var pacePerQuarter: Double
+}
+
+/// One target evaluated for the plan (`scope` = `TOTAL`) or for one unit.
+public struct TargetResult: Hashable, Sendable {
+    public var target: Target
+    public var scope: String
+    /// Ratio/coverage: a fraction rounded to 4 places; count: the cumulative count. Nil: no data.
+    public var actual: Double?
+    /// Σ numerator and Σ denominator (ratio), covered and total units (coverage), or the count.
+    public var numerator: Int64?
+    public var denominator: Int64?
+    /// The goal for this scope (a per-unit count target's TOTAL goal is the per-unit goal × units).
+    public var goal: Double
+    public var goalHigh: Double?
+    public var expected: Double
+    public var status: TargetStatus
+    public var projection: Projection?
+}
+
+/// One indicator's figure for a unit (or `TOTAL`) in a period.
+public struct IndicatorRow: Hashable, Sendable {
+    public var unit: String
+    public var indicator: String
+    public var value: Int64?
+    /// From the plan's start for `sum` indicators; equals `value` for `last` ones.
+    public var cumulative: Int64?
+    public var carried: Bool
+    /// False when the unit's type is outside the indicator's `sources` (shown, not added).
+    public var counted: Bool
+}
+
+/// A parent unit's subtotal: itself, its descendants and the units merged into them.
+public struct SubtotalRow: Hashable, Sendable {
+    public var unit: String
+    public var indicator: String
+    public var value: Int64?
+    public var cumulative: Int64?
+    /// Units whose figures the subtotal adds (the parent first).
+    public var members: [String]
+}
+
+/// An indicator's total over the units of one type.
+public struct TypeTotalRow: Hashable, Sendable {
+    public var type: String
+    public var indicator: String
+    public var value: Int64?
+    public var cumulative: Int64?
+    public var reportingUnits: Int
+    public var counted: Bool
+}
+
+/// Whether a unit's report for a period came in time.
+public enum SubmissionStatus: String, Sendable, Hashable, CaseIterable {
+    case onTime = "on_time"
+    case late
+    case missing
+    case pending
+}
+
+/// One expected unit's reporting status for a period.
+public struct SubmissionRow: Hashable, Sendable {
+    public var unit: String
+    public var period: Period
+    public var status: SubmissionStatus
+    public var received: Day?
+    public var due: Day
+    public var revisions: Int
+    /// Days from `asOf` to the last allowed day (negative once passed); for the chase list.
+    public var daysLeft: Int
+}
+
+/// Completeness (share of expected units that reported) and timeliness (share that reported on time).
+public struct ReportingRate: Hashable, Sendable {
+    /// Nil for the overall rate.
+    public var type: String?
+    public var expected: Int
+    public var reported: Int
+    public var onTime: Int
+    public var completeness: Double? { expected == 0 ? nil : Double(reported) / Double(expected) }
+    public var timeliness: Double? { expected == 0 ? nil : Double(onTime) / Double(expected) }
+}
+
+/// A task's status for the period.
+public enum TaskState: String, Sendable, Hashable, CaseIterable {
+    case done
+    case inProgress = "in_progress"
+    case notStarted = "not_started"
+    case overdue
+}
+
+/// One appendix task's status for a period, from its lead units' reports.
+public struct TaskRow: Hashable, Sendable {
+    public struct Evidence: Hashable, Sendable {
+        public var unit: String
+        public var period: Period
+        public var status: TaskStatus
+        public var text: String?
+    }
+
+    public var task: PlanTask
+    public var status: TaskState
+    /// False when no lead unit said anything about the task for the period.
+    public var reported: Bool
+    public var evidence: [Evidence]
+}
+
+/// A figure that looks wrong: listed for a person to check, never silently fixed.
+public struct DataWarning: Hashable, Sendable {
+    public enum Kind: String, Sendable, Hashable {
+        case numeratorAboveDenominator = "numerator_above_denominator"
+        case stockFell = "stock_fell"
+        case jump = "tenfold_jump"
+        case annualMismatch = "annual_mismatch"
+    }
+
+    public var kind: Kind
+    public var unit: String
+    public var indicator: String
+    public var period: Period
+    public var value: Int64
+    /// The figure it was compared with (the denominator, the previous value, the sum of quarters).
+    public var reference: Int64
+    public var referencePeriod: Period?
+}
+
+/// A unit's standing over a year (year-end report).
+public struct UnitStanding: Hashable, Sendable {
+    public var unit: String
+    /// Σ over the count targets' flow indicators in the year.
+    public var contribution: Int64
+    public var submissionsExpected: Int
+    public var submissionsOnTime: Int
+    public var targetsMet: Int
+    public var targetsEvaluated: Int
+    public var rank: Int
+    public var commended: Bool
+}
+
+/// Everything a quarterly or year-end report says, as plain values (no formatting, no I/O).
+public struct PeriodReport: Sendable {
+    public var plan: Plan
+    public var period: Period
+    public var window: ClosedRange<Day>
+    /// The last day a unit's report for this period may arrive and be on time.
+    public var due: Day
+    public var asOf: Day
+    public var targets: [TargetResult]
+    /// Per unit with a value (sorted by indicator, then unit), then `TOTAL` per indicator.
+    public var indicators: [IndicatorRow]
+    public var subtotals: [SubtotalRow]
+    public var typeTotals: [TypeTotalRow]
+    public var submissions: [SubmissionRow]
+    public var rates: [ReportingRate]
+    public var tasks: [TaskRow]
+    public var narratives: [Narrative]
+    public var warnings: [DataWarning]
+    /// Year-end only: each quarter's `TOTAL` rows, in order.
+    public var quarterTotals: [(period: Period, rows: [IndicatorRow])]
+    /// Year-end only: the previous year's `TOTAL` rows (empty when outside the plan).
+    public var previousYearTotals: [IndicatorRow]
+    /// Year-end only: units ranked, with the commended ones marked.
+    public var standings: [UnitStanding]
+
+    public var isYearEnd: Bool { period.isYear }
+
+    public func total(_ indicator: String) -> IndicatorRow? {
+        indicators.first { $0.unit == totalScope && $0.indicator == indicator }
+    }
+}
