@@ -321,3 +321,11 @@ struct ReportEngineTests {
         #expect(report.targets[0].actual == 1.0556)
     }
 }
+
+struct ExactRatioTests {
+    @Test(arguments: [(51, 110, 0.4636), (1, 2, 0.5), (43215, 100_000, 0.4322), (43214, 100_000, 0.4321),
+                      (1, 3, 0.3333), (2, 3, 0.6667), (0, 5, 0.0), (7, 7, 1.0), (95, 90, 1.0556)])
+    func roundsHalfUpToFourPlaces(numerator: Int64, denominator: Int64, expected: Double) {
+        #expect(exactRatio(numerator, denominator) == expected)
+    }
+}

@@ -211,7 +211,7 @@ public struct ReportEngine: Sendable {
             let numerator = sum(table, n, period, units: units, cumulative: true)
             let denominator = sum(table, d, period, units: units, cumulative: true)
             guard let numerator, let denominator, denominator > 0 else { return (nil, numerator, denominator) }
-            return (rounded4(Double(numerator) / Double(denominator)), numerator, denominator)
+            return (exactRatio(numerator, denominator), numerator, denominator)
         case let .count(ids):
             var total: Int64?
             for id in ids {
@@ -224,7 +224,7 @@ public struct ReportEngine: Sendable {
             let covered = units.filter { (table.figure($0, i, period)?.value ?? 0) > 0 }.count
             let anyReported = units.contains { table.figure($0, i, period) != nil }
             guard anyReported else { return (nil, nil, Int64(units.count)) }
-            return (rounded4(Double(covered) / Double(units.count)), Int64(covered), Int64(units.count))
+            return (exactRatio(Int64(covered), Int64(units.count)), Int64(covered), Int64(units.count))
         }
     }
 
@@ -435,6 +435,14 @@ public struct ReportEngine: Sendable {
         for index in standings.indices { standings[index].rank = index + 1 }
         return standings
     }
+}
+
+/// numerator ÷ denominator rounded half up to 4 places in integer arithmetic, so that a
+/// published 0.4321 never depends on binary floating point (0.43215 → 0.4322).
+func exactRatio(_ numerator: Int64, _ denominator: Int64) -> Double {
+    let (scaled, overflow) = numerator.multipliedReportingOverflow(by: 20_000)
+    guard !overflow, denominator > 0, numerator >= 0 else { return rounded4(Double(numerator) / Double(denominator)) }
+    return Double((scaled / denominator + 1) / 2) / 10_000
 }
 
 /// Rounds half away from zero to 4 decimal places (how ratios are published).
