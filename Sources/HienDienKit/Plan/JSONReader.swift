@@ -29,7 +29,7 @@ struct JSONReader {
     mutating func rejectUnknownKeys(_ value: JSONValue, at path: String, allowed: Set<String>) {
         guard let members = value.objectValue else { return }
         for member in members where !allowed.contains(member.key) {
-            let suggestion = EditDistance.closest(to: member.key, among: allowed)
+            let suggestion = EditDistance.closest(to: member.key, among: allowed.sorted(), limit: EditDistance.typoLimit(for: member.key))
             error("\(path).\(member.key)", "json.unknown-key", "unknown field",
                   offending: member.key,
                   hint: suggestion.map { "did you mean '\($0)'?" } ?? "known fields: \(allowed.sorted().joined(separator: ", "))")

@@ -176,6 +176,6 @@ extension Plan {
     }
 
     private func suggestion(_ text: String, _ candidates: Set<String>) -> String? {
-        EditDistance.closest(to: text, among: candidates).map { "did you mean '\($0)'?" }
+        EditDistance.closest(to: text, among: candidates.sorted(), limit: EditDistance.typoLimit(for: text)).map { "did you mean '\($0)'?" }
     }
 }
