@@ -32,11 +32,12 @@ public struct ReportEngine: Sendable {
             typeTotals: typeTotals(table, period), submissions: periodSubmissions,
             rates: rates(periodSubmissions), tasks: taskRows(for: period, reports: taskReports),
             narratives: narratives.filter { period.quarters.contains($0.period) || $0.period == period },
-            warnings: dataWarnings(table, period), quarterTotals: [], previousYearTotals: [], standings: [])
-        if period.isYear {
-            report.quarterTotals = period.quarters.filter(plan.contains).map { quarter in
+            warnings: dataWarnings(table, period),
+            trend: plan.quarters.filter { $0 <= period.quarters.last! }.map { quarter in
                 (quarter, indicatorRows(table, quarter).filter { $0.unit == totalScope })
-            }
+            },
+            previousYearTotals: [], standings: [])
+        if period.isYear {
             let previous = period.previous
             if plan.contains(previous) {
                 report.previousYearTotals = indicatorRows(table, previous).filter { $0.unit == totalScope }

@@ -175,8 +175,12 @@ public struct PeriodReport: Sendable {
     public var tasks: [TaskRow]
     public var narratives: [Narrative]
     public var warnings: [DataWarning]
-    /// Year-end only: each quarter's `TOTAL` rows, in order.
-    public var quarterTotals: [(period: Period, rows: [IndicatorRow])]
+    /// Every quarter of the plan up to this period's end, with its `TOTAL` rows (for trend charts).
+    public var trend: [(period: Period, rows: [IndicatorRow])]
+    /// Year-end: the year's quarters side by side (a quarter report: just itself).
+    public var quarterTotals: [(period: Period, rows: [IndicatorRow])] {
+        trend.filter { $0.period.year == period.year && period.quarters.contains($0.period) }
+    }
     /// Year-end only: the previous year's `TOTAL` rows (empty when outside the plan).
     public var previousYearTotals: [IndicatorRow]
     /// Year-end only: units ranked, with the commended ones marked.

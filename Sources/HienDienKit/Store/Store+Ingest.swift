@@ -82,6 +82,14 @@ public final class IngestWriter {
         return submission
     }
 
+    /// Corrects the received day of a submission made earlier in this file.
+    public func setReceived(_ day: Day, for key: SubmissionKey) throws {
+        guard var submission = submissions[key] else { return }
+        try database.prepare("UPDATE submission SET received = ? WHERE id = ?").run(.text(day.description), .integer(submission.id))
+        submission.received = day
+        submissions[key] = submission
+    }
+
     /// Stores a value; a repeat of the same key in one file is reported, not stored twice.
     public func value(_ value: Int64, indicator: String, submission: Int64, note: String?) throws -> ValueOutcome {
         try insertValue.bind(.integer(submission), .text(indicator), .integer(value), .optional(note))

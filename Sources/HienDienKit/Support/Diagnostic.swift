@@ -113,6 +113,10 @@ public struct DiagnosticList: Sendable {
         if items.count < cap { items.append(diagnostic) } else { omitted += 1 }
     }
 
+    mutating func setLineText(_ text: String, at index: Int) {
+        items[index].lineText = text
+    }
+
     /// Throws an `InputError` holding everything collected, if anything was.
     public func throwIfAny() throws {
         if hasErrors { throw InputError(items, omitted: omitted) }

@@ -50,3 +50,20 @@ public enum FileBytes {
                               hint: "is this the right file? Plans and JSON reports are small; large data belongs in CSV"))
     }
 }
+
+extension FileBytes {
+    /// The first `count` bytes of a file (fewer if it is shorter).
+    public static func prefix(path: String, label: String? = nil, count: Int) throws -> [UInt8] {
+        let file = label ?? path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(Diagnostic(at: SourceLocation(file: file), code: "file.open",
+                                        message: "cannot open the file (\(String(cString: strerror(errno))))",
+                                        hint: "check the path and that the file is readable"))
+        }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
+        return Array(buffer.prefix(max(0, n)))
+    }
+}

@@ -1,0 +1,248 @@
+extension ReportIngester {
+    /// The columns a report CSV may have, with their English and Vietnamese headers.
+    enum Column: String, CaseIterable {
+        case unit, period, indicator, value, note, submitted
+
+        static let headers: [Column: [String]] = [
+            .unit: ["unit", "unit id", "đơn vị", "đơn vị báo cáo", "mã đơn vị", "tên đơn vị"],
+            .period: ["period", "kỳ báo cáo", "kỳ", "kỳ bc"],
+            .indicator: ["indicator", "chỉ tiêu", "mã chỉ tiêu", "tên chỉ tiêu"],
+            .value: ["value", "giá trị", "số lượng", "số liệu"],
+            .note: ["note", "notes", "ghi chú"],
+            .submitted: ["submitted", "ngày gửi", "ngày báo cáo", "ngày nộp"],
+        ]
+
+        static let byKey: [String: Column] = {
+            var result: [String: Column] = [:]
+            for (column, names) in headers {
+                for name in names { result[VietnameseText.matchKey(name)] = column }
+            }
+            return result
+        }()
+    }
+
+    /// CSV reports in long form (one row per value) or wide form (one column per indicator).
+    func ingestCSV(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
+        try TextEncoding.requireUTF8(FileBytes.prefix(path: path, label: file, count: 1 << 16), fileLabel: file)
+        let reader = try CSVReader(path: path, fileLabel: file)
+        guard try reader.nextRecord() else {
+            throw InputError(Diagnostic(at: SourceLocation(file: file, line: 1), code: "csv.empty",
+                                        message: "the file is empty", hint: "export the sheet again, with its header row"))
+        }
+        var columns: [Column: Int] = [:]
+        var indicatorColumns: [(index: Int, indicator: String)] = []
+        var headerProblems = DiagnosticList(cap: options.maxDiagnostics)
+        var unclaimed: [(index: Int, text: String)] = []
+        for index in 0..<reader.fieldCount {
+            let text = reader.string(index).trimmingWhitespace()
+            if text.isEmpty { continue }
+            if let column = Column.byKey[VietnameseText.matchKey(text)] {
+                if columns[column] != nil {
+                    headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line, column: reader.column(ofField: index)),
+                                                     code: "csv.header-repeated", message: "this column appears twice",
+                                                     offending: text, hint: "keep one column per field", lineText: reader.recordText))
+                }
+                columns[column] = index
+            } else {
+                unclaimed.append((index, text))
+            }
+        }
+        let isLong = columns[.indicator] != nil || columns[.value] != nil
+        for (index, text) in unclaimed {
+            let location = SourceLocation(file: file, line: reader.line, column: reader.column(ofField: index))
+            if !isLong, let indicator = resolveIndicator(text) {
+                indicatorColumns.append((index, indicator))
+            } else if isLong {
+                headerProblems.append(Diagnostic(at: location, code: "csv.header-unknown", message: "unknown column", offending: text,
+                                                 hint: "a long-form file has the columns unit, period, indicator, value, note, submitted (or đơn vị, kỳ báo cáo, chỉ tiêu, giá trị, ghi chú, ngày gửi)",
+                                                 lineText: reader.recordText))
+            } else {
+                headerProblems.append(unknownIndicator(text, at: location, lineText: reader.recordText))
+            }
+        }
+        for required in isLong ? [Column.unit, .period, .indicator, .value] : [.unit, .period] where columns[required] == nil {
+            headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line), code: "csv.header-missing",
+                                             message: "the header has no '\(required.rawValue)' column",
+                                             hint: "the first row must name the columns: \(Column.headers[required]!.prefix(2).joined(separator: " or "))",
+                                             lineText: reader.recordText))
+        }
+        if !isLong && indicatorColumns.isEmpty && columns[.unit] != nil && columns[.period] != nil {
+            headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line), code: "csv.header-no-indicator",
+                                             message: "the header names no indicator column",
+                                             hint: "a wide-form file has one column per indicator id; a long-form file has 'indicator' and 'value' columns",
+                                             lineText: reader.recordText))
+        }
+        let headerIndicators = Dictionary(indicatorColumns.map { ($0.indicator, 0) }, uniquingKeysWith: +)
+        for (indicator, _) in headerIndicators where indicatorColumns.filter({ $0.indicator == indicator }).count > 1 {
+            headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line), code: "csv.header-repeated",
+                                             message: "two columns are the same indicator", offending: indicator,
+                                             lineText: reader.recordText))
+        }
+        try headerProblems.throwIfAny()
+
+        return try store.ingest(file: file, ingestedOn: options.today, dryRun: options.dryRun) { writer in
+            var state = CSVState(file: file, options: options, columns: columns, indicatorColumns: indicatorColumns,
+                                 isLong: isLong)
+            do {
+                while try reader.nextRecord() {
+                    if let progress, reader.bytesRead - state.lastProgress >= 4 << 20 {
+                        state.lastProgress = reader.bytesRead
+                        progress(reader.bytesRead, reader.totalBytes ?? 0)
+                    }
+                    try ingestRow(reader, &state, writer)
+                }
+            } catch let error as InputError {
+                for diagnostic in error.diagnostics { state.diagnostics.append(diagnostic) }
+            }
+            if !state.sawData && !state.diagnostics.hasErrors {
+                state.diagnostics.append(Diagnostic(at: SourceLocation(file: file), code: "csv.no-rows",
+                                                    message: "the file has a header but no data rows"))
+            }
+            try state.diagnostics.throwIfAny()
+            return summary(of: writer, file: file, format: isLong ? "csv-long" : "csv-wide", tasks: 0, options: options)
+        }
+    }
+
+    struct CSVState {
+        var file: String
+        var options: IngestOptions
+        var columns: [Column: Int]
+        var indicatorColumns: [(index: Int, indicator: String)]
+        var isLong: Bool
+        var diagnostics: DiagnosticList
+        var periods: [String: Period] = [:]
+        var explicitDates: [IngestWriter.SubmissionKey: Day] = [:]
+        var sawData = false
+        var lastProgress = 0
+
+        init(file: String, options: IngestOptions, columns: [Column: Int], indicatorColumns: [(index: Int, indicator: String)],
+             isLong: Bool) {
+            self.file = file
+            self.options = options
+            self.columns = columns
+            self.indicatorColumns = indicatorColumns
+            self.isLong = isLong
+            diagnostics = DiagnosticList(cap: options.maxDiagnostics)
+        }
+    }
+
+    private func ingestRow(_ reader: CSVReader, _ state: inout CSVState, _ writer: IngestWriter) throws {
+        // Blank rows (every cell empty) are skipped, as Excel leaves them.
+        var blank = true
+        for index in 0..<reader.fieldCount where blank {
+            blank = reader.withField(index) { bytes in bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+        }
+        if blank { return }
+        state.sawData = true
+        let file = state.file
+        let line = reader.line
+        func location(_ column: Column) -> SourceLocation {
+            SourceLocation(file: file, line: line, column: state.columns[column].map { reader.column(ofField: $0) })
+        }
+        func cell(_ column: Column) -> String? {
+            guard let index = state.columns[column], index < reader.fieldCount else { return nil }
+            return reader.string(index)
+        }
+        let errorsBefore = state.diagnostics.items.count + state.diagnostics.omitted
+        let unit = resolveUnit(cell(.unit) ?? "", at: location(.unit), lineText: nil, into: &state.diagnostics)
+        let periodText = cell(.period) ?? ""
+        var period: Period?
+        if let unit {
+            period = resolvePeriod(periodText, unit: unit, at: location(.period), lineText: nil, into: &state.diagnostics)
+        } else if Period(parsing: periodText) == nil {
+            _ = resolvePeriod(periodText, unit: nil, at: location(.period), lineText: nil, into: &state.diagnostics)
+        }
+        var submitted: Day?
+        if let text = cell(.submitted), !text.trimmingWhitespace().isEmpty {
+            submitted = resolveSubmitted(text, period: period, options: state.options, at: location(.submitted),
+                                         lineText: nil, into: &state.diagnostics)
+        }
+        let note = cell(.note).flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+
+        // The values of the row: one (long form) or one per indicator column (wide form).
+        var values: [(indicator: String, value: Int64, column: Int)] = []
+        if state.isLong {
+            let indicatorText = cell(.indicator) ?? ""
+            let indicator = resolveIndicator(indicatorText)
+            if indicator == nil {
+                state.diagnostics.append(unknownIndicator(indicatorText, at: location(.indicator), lineText: nil))
+            }
+            if let valueIndex = state.columns[.value], valueIndex < reader.fieldCount {
+                let parsed = reader.withField(valueIndex) { CountParser.parse($0) }
+                switch parsed {
+                case .empty: break  // not reported: never 0
+                case .value(let count): if let indicator { values.append((indicator, count, valueIndex)) }
+                case .invalid(let reason):
+                    state.diagnostics.append(valueDiagnostic(reason, reader: reader, index: valueIndex, file: file))
+                }
+            }
+        } else {
+            for (index, indicator) in state.indicatorColumns where index < reader.fieldCount {
+                switch reader.withField(index, { CountParser.parse($0) }) {
+                case .empty: continue
+                case .value(let count): values.append((indicator, count, index))
+                case .invalid(let reason):
+                    state.diagnostics.append(valueDiagnostic(reason, reader: reader, index: index, file: file))
+                }
+            }
+        }
+        let errorsAfter = state.diagnostics.items.count + state.diagnostics.omitted
+        if errorsAfter > errorsBefore {
+            // Attach the row's text to the problems it caused, for context.
+            state.diagnostics.annotateLast(errorsAfter - errorsBefore, lineText: reader.recordText)
+            return
+        }
+        // Once anything is wrong the file will be refused: keep checking, stop writing.
+        guard !state.diagnostics.hasErrors, let unit, let period else { return }
+
+        let key = IngestWriter.SubmissionKey(unit: unit.id, period: period)
+        let submission = try writer.submission(unit: unit.id, period: period,
+                                               received: receivedDay(submitted, options: state.options))
+        if let submitted {
+            if let earlier = state.explicitDates[key], earlier != submitted {
+                state.diagnostics.append(Diagnostic(at: location(.submitted), code: "report.received-conflict",
+                                                    message: "\(unit.id) \(period) was dated \(earlier) on an earlier row",
+                                                    offending: cell(.submitted), hint: "one report, one date: correct the date",
+                                                    lineText: reader.recordText))
+                return
+            }
+            if state.explicitDates[key] == nil {
+                state.explicitDates[key] = submitted
+                if submission.received != submitted { try writer.setReceived(submitted, for: key) }
+            }
+        }
+        for value in values {
+            let outcome = try writer.value(value.value, indicator: value.indicator, submission: submission.id, note: note)
+            if case .conflicting(let existing) = outcome {
+                state.diagnostics.append(Diagnostic(
+                    at: SourceLocation(file: file, line: line, column: reader.column(ofField: value.column)),
+                    code: "value.conflict",
+                    message: "\(unit.id) \(period) \(value.indicator) was \(existing) on an earlier row of this file",
+                    offending: reader.string(value.column),
+                    hint: "a file may give each unit, period and indicator once; to correct a value, send it again in a later file",
+                    lineText: reader.recordText))
+            }
+        }
+    }
+
+    private func valueDiagnostic(_ reason: CountParser.Reason, reader: CSVReader, index: Int, file: String) -> Diagnostic {
+        let text = reader.string(index)
+        return Diagnostic(at: SourceLocation(file: file, line: reader.line, column: reader.column(ofField: index)),
+                          code: reason.code, message: reason.summary, offending: text,
+                          hint: "values are whole, non-negative counts (1250, 1.250 or 1 250); leave the cell empty when not reported",
+                          lineText: nil)
+    }
+}
+
+extension DiagnosticList {
+    /// Sets the line text of the last `count` diagnostics that have none.
+    mutating func annotateLast(_ count: Int, lineText: String) {
+        var remaining = count
+        var index = items.count - 1
+        while remaining > 0 && index >= 0 {
+            if items[index].lineText == nil { setLineText(lineText, at: index) }
+            remaining -= 1
+            index -= 1
+        }
+    }
+}

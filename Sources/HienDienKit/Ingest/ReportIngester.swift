@@ -1,0 +1,187 @@
+/// What one input file added to the store (or would add, in a dry run).
+public struct IngestSummary: Sendable, Equatable {
+    public var file: String
+    public var format: String
+    public var units: Int
+    public var periods: [Period]
+    public var values: Int
+    /// Unit-and-period submissions in the file, revisions included.
+    public var submissions: Int
+    /// Submissions that re-send a unit and period already in the store.
+    public var revisions: Int
+    public var taskReports: Int
+    public var dryRun: Bool
+}
+
+/// Options that apply to every file of one `ingest` run.
+public struct IngestOptions: Sendable {
+    /// `--received`: the day the files arrived, used when a report carries no `submitted` date.
+    public var received: Day?
+    /// Today (injected so that tests and scheduled runs are reproducible).
+    public var today: Day
+    /// Check everything, store nothing.
+    public var dryRun: Bool
+    /// At most this many problems are listed per file.
+    public var maxDiagnostics: Int
+
+    public init(received: Day? = nil, today: Day = .today(), dryRun: Bool = false, maxDiagnostics: Int = 50) {
+        self.received = received
+        self.today = today
+        self.dryRun = dryRun
+        self.maxDiagnostics = maxDiagnostics
+    }
+}
+
+/// Turns unit report files (CSV long or wide form, JSON) into stored submissions: each file
+/// whole, in one transaction, or not at all — with every problem named by file, line, column
+/// (or JSON path), the offending text and what to do.
+public final class ReportIngester {
+    public let plan: Plan
+    public let store: Store
+    let matcher: UnitMatcher
+    let unitsByID: [String: Unit]
+    let indicatorIDs: Set<String>
+    let indicatorByKey: [String: String]
+    let taskIDs: Set<String>
+    /// Called with (bytes read, total bytes) while a large CSV file is read.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(plan: Plan, store: Store) {
+        self.plan = plan
+        self.store = store
+        matcher = UnitMatcher(plan.units.map { UnitMatcher.Entry(id: $0.id, name: $0.name, aliases: $0.aliases) })
+        unitsByID = Dictionary(plan.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        indicatorIDs = Set(plan.indicators.map(\.id))
+        var byKey: [String: String] = [:]
+        for indicator in plan.indicators {
+            byKey[indicator.id.lowercased()] = indicator.id
+            byKey[VietnameseText.matchKey(indicator.name)] = indicator.id
+        }
+        indicatorByKey = byKey
+        taskIDs = Set(plan.tasks.map(\.id))
+    }
+
+    /// Ingests one file. Throws an `InputError` listing every problem; the store is then unchanged.
+    public func ingest(path: String, label: String? = nil, options: IngestOptions) throws -> IngestSummary {
+        let file = label ?? path
+        if try looksLikeJSON(path: path, label: file) {
+            return try ingestJSON(path: path, file: file, options: options)
+        }
+        return try ingestCSV(path: path, file: file, options: options)
+    }
+
+    private func looksLikeJSON(path: String, label: String) throws -> Bool {
+        if path.lowercased().hasSuffix(".json") { return true }
+        if path.lowercased().hasSuffix(".csv") { return false }
+        let head = try FileBytes.prefix(path: path, label: label, count: 64)
+        let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...]
+        return start.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }.map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") } ?? false
+    }
+
+    // MARK: - Shared checks
+
+    /// Resolves a unit text (id, name or alias).
+    func resolveUnit(_ text: String, at location: SourceLocation, lineText: String?,
+                     into diagnostics: inout DiagnosticList) -> Unit? {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty {
+            diagnostics.append(Diagnostic(at: location, code: "unit.empty", message: "the unit is empty",
+                                          hint: "give the unit's id or name as in the plan", lineText: lineText))
+            return nil
+        }
+        let match = matcher.match(trimmed)
+        if let diagnostic = match.diagnostic(for: trimmed, at: location, lineText: lineText) {
+            diagnostics.append(diagnostic)
+            return nil
+        }
+        return match.id.flatMap { unitsByID[$0] }
+    }
+
+    /// Parses a period and checks it lies within the plan and the unit's life.
+    func resolvePeriod(_ text: String, unit: Unit?, at location: SourceLocation, lineText: String?,
+                       into diagnostics: inout DiagnosticList) -> Period? {
+        guard let period = Period(parsing: text) else {
+            diagnostics.append(Diagnostic(at: location, code: "period.invalid", message: "not a reporting period",
+                                          offending: text,
+                                          hint: "write a quarter as 2026-Q2 (or Q2/2026, Quý II/2026) and a year as 2026",
+                                          lineText: lineText))
+            return nil
+        }
+        guard plan.contains(period) else {
+            diagnostics.append(Diagnostic(at: location, code: "period.outside-plan",
+                                          message: "the period lies outside the plan (\(plan.start) – \(plan.end))",
+                                          offending: text, hint: "check the year; is this report for another plan?",
+                                          lineText: lineText))
+            return nil
+        }
+        if let unit, !unit.exists(during: plan.reporting.window(for: period)) {
+            let life = "\(unit.from?.description ?? "…") – \(unit.until?.description ?? "…")"
+            var hint = "a unit reports only for periods in which it existed"
+            if let successor = unit.mergedInto { hint += "; after \(unit.until!) its figures belong to \(successor)" }
+            diagnostics.append(Diagnostic(at: location, code: "period.outside-unit",
+                                          message: "\(unit.id) did not exist during \(period) (it existed \(life))",
+                                          offending: text, hint: hint, lineText: lineText))
+            return nil
+        }
+        return period
+    }
+
+    /// Resolves an indicator by id (any case) or by its name.
+    func resolveIndicator(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        if indicatorIDs.contains(trimmed) { return trimmed }
+        return indicatorByKey[trimmed.lowercased()] ?? indicatorByKey[VietnameseText.matchKey(trimmed)]
+    }
+
+    func unknownIndicator(_ text: String, at location: SourceLocation, lineText: String?) -> Diagnostic {
+        let suggestion = EditDistance.closest(to: text, among: plan.indicators.map(\.id),
+                                              limit: EditDistance.typoLimit(for: text))
+        return Diagnostic(at: location, code: "indicator.unknown", message: "no indicator in the plan has this id or name",
+                          offending: text,
+                          hint: suggestion.map { "did you mean '\($0)'?" }
+                              ?? "indicators of this plan: \(plan.indicators.map(\.id).joined(separator: ", "))",
+                          lineText: lineText)
+    }
+
+    /// Parses a `submitted` date and checks it is plausible for the period.
+    func resolveSubmitted(_ text: String, period: Period?, options: IngestOptions, at location: SourceLocation,
+                          lineText: String?, into diagnostics: inout DiagnosticList) -> Day? {
+        guard let day = Day(parsing: text) else {
+            diagnostics.append(Diagnostic(at: location, code: "date.invalid", message: "not a date", offending: text,
+                                          hint: "write the date as YYYY-MM-DD or dd/mm/yyyy", lineText: lineText))
+            return nil
+        }
+        if day > options.today {
+            diagnostics.append(Diagnostic(at: location, code: "date.future",
+                                          message: "the submission date is after today (\(options.today))",
+                                          offending: text, hint: "check the year and the day/month order (dd/mm/yyyy)",
+                                          lineText: lineText))
+            return nil
+        }
+        if let period, day < plan.reporting.window(for: period).lowerBound {
+            diagnostics.append(Diagnostic(at: location, code: "date.before-period",
+                                          message: "the report is dated before \(period) began",
+                                          offending: text, hint: "check the period and the date", lineText: lineText))
+            return nil
+        }
+        return day
+    }
+
+    /// The received day for a submission: its own date, else `--received`, else today.
+    func receivedDay(_ submitted: Day?, options: IngestOptions) -> Day {
+        submitted ?? options.received ?? options.today
+    }
+
+    func summary(of writer: IngestWriter, file: String, format: String, tasks: Int, options: IngestOptions) -> IngestSummary {
+        let submissions = Array(writer.submissions.values)
+        return IngestSummary(file: file, format: format, units: Set(submissions.map(\.key.unit)).count,
+                             periods: Set(submissions.map(\.key.period)).sorted(), values: writer.valueCount,
+                             submissions: submissions.count, revisions: submissions.filter { $0.version > 1 }.count,
+                             taskReports: tasks, dryRun: options.dryRun)
+    }
+}
+
+/// Thrown from inside a transaction to roll it back while keeping the collected problems.
+struct RollbackWithDiagnostics: Error {
+    var diagnostics: DiagnosticList
+}

@@ -1,0 +1,46 @@
+/// Writes CSV for machines and spreadsheets: UTF-8 with a byte-order mark (so Excel shows
+/// Vietnamese), `,` separators, CRLF line ends (RFC 4180), quoting where needed, and any cell
+/// a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first)
+/// prefixed with `'`.
+public struct CSVWriter: Sendable {
+    public private(set) var text: String
+
+    public init(header: [String], byteOrderMark: Bool = true) {
+        text = byteOrderMark ? "\u{FEFF}" : ""
+        append(header)
+    }
+
+    public mutating func append(_ row: [String]) {
+        text += row.map(CSVWriter.escape).joined(separator: ",")
+        text += "\r\n"
+    }
+
+    /// Neutralises formulas, then quotes when the cell holds `,`, `"`, CR or LF.
+    public static func escape(_ cell: String) -> String {
+        var value = cell
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+
+    /// A ratio as a decimal with 4 places and `.` as the mark: 0.4321, 0.5000.
+    public static func ratio(_ value: Double) -> String {
+        let scaled = Int64((value * 10_000).rounded(.toNearestOrAwayFromZero))
+        let sign = scaled < 0 ? "-" : ""
+        let magnitude = scaled.magnitude
+        let fraction = String(magnitude % 10_000)
+        return "\(sign)\(magnitude / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)"
+    }
+
+    /// A count with no separators; a non-whole number with up to one decimal place.
+    public static func count(_ value: Double) -> String {
+        if value == value.rounded() { return String(Int64(value)) }
+        return String((value * 10).rounded() / 10)
+    }
+}
+
+import Foundation

@@ -1,0 +1,62 @@
+/// The contract's machine tables (`targets.csv`, `indicators.csv`, `submissions.csv`,
+/// `tasks.csv`), with their exact columns and sort orders.
+public enum ReportTables {
+    public static let fileNames = ["targets.csv", "indicators.csv", "submissions.csv", "tasks.csv"]
+
+    /// `period,target_id,scope,actual,goal,goal_high,expected,deadline,status`, sorted by
+    /// target id, then scope (`TOTAL` first, then unit id).
+    public static func targets(_ report: PeriodReport) -> String {
+        var csv = CSVWriter(header: ["period", "target_id", "scope", "actual", "goal", "goal_high", "expected", "deadline", "status"])
+        let rows = report.targets.sorted { a, b in
+            if a.target.id != b.target.id { return a.target.id < b.target.id }
+            if (a.scope == totalScope) != (b.scope == totalScope) { return a.scope == totalScope }
+            return a.scope < b.scope
+        }
+        for row in rows {
+            let format: (Double) -> String = row.target.kind.isFraction ? CSVWriter.ratio : CSVWriter.count
+            csv.append([report.period.description, row.target.id, row.scope, row.actual.map(format) ?? "",
+                        format(row.goal), row.goalHigh.map(format) ?? "", format(row.expected),
+                        row.target.deadline.description, row.status.rawValue])
+        }
+        return csv.text
+    }
+
+    /// `period,unit,indicator,value,cumulative,carried`: per unit with a value, then `TOTAL`;
+    /// sorted by indicator, then unit (`TOTAL` last).
+    public static func indicators(_ report: PeriodReport) -> String {
+        var csv = CSVWriter(header: ["period", "unit", "indicator", "value", "cumulative", "carried"])
+        for row in report.indicators where row.unit == totalScope || row.value != nil {
+            csv.append([report.period.description, row.unit, row.indicator, row.value.map(String.init) ?? "",
+                        row.cumulative.map(String.init) ?? "", row.carried ? "1" : "0"])
+        }
+        return csv.text
+    }
+
+    /// `period,unit,status,received,due,revisions`: one row per unit expected to report.
+    public static func submissions(_ report: PeriodReport) -> String {
+        var csv = CSVWriter(header: ["period", "unit", "status", "received", "due", "revisions"])
+        for row in report.submissions {
+            csv.append([row.period.description, row.unit, row.status.rawValue, row.received?.description ?? "",
+                        row.due.description, String(row.revisions)])
+        }
+        return csv.text
+    }
+
+    /// `period,task_id,lead,status,evidence`; leads joined with `;`, evidence as `UNIT: text`
+    /// joined with ` | `.
+    public static func tasks(_ report: PeriodReport) -> String {
+        var csv = CSVWriter(header: ["period", "task_id", "lead", "status", "evidence"])
+        for row in report.tasks {
+            let evidence = row.evidence.compactMap { item in item.text.map { "\(item.unit): \($0)" } }.joined(separator: " | ")
+            csv.append([report.period.description, row.task.id, row.task.lead.joined(separator: ";"), row.status.rawValue,
+                        evidence])
+        }
+        return csv.text
+    }
+
+    /// All four tables by file name.
+    public static func all(_ report: PeriodReport) -> [(name: String, text: String)] {
+        [("targets.csv", targets(report)), ("indicators.csv", indicators(report)),
+         ("submissions.csv", submissions(report)), ("tasks.csv", tasks(report))]
+    }
+}
