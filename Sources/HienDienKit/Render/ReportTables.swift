@@ -13,9 +13,10 @@ public enum ReportTables {
             return a.scope < b.scope
         }
         for row in rows {
-            let format: (Double) -> String = row.target.kind.isFraction ? CSVWriter.ratio : CSVWriter.count
-            csv.append([report.period.description, row.target.id, row.scope, row.actual.map(format) ?? "",
-                        format(row.goal), row.goalHigh.map(format) ?? "", format(row.expected),
+            let isFraction = row.target.kind.isFraction
+            func format(_ value: Double) -> String { isFraction ? CSVWriter.ratio(value) : CSVWriter.count(value) }
+            csv.append([report.period.description, row.target.id, row.scope, row.actual.map { format($0) } ?? "",
+                        format(row.goal), row.goalHigh.map { format($0) } ?? "", format(row.expected),
                         row.target.deadline.description, row.status.rawValue])
         }
         return csv.text
