@@ -205,8 +205,9 @@ struct ReportEngineTests {
             start: "2024-07-01", end: "2025-12-31",
             units: [Unit(id: "TINHDOAN", name: "Tỉnh Đoàn", type: "youth_union"),
                     Unit(id: "STC", name: "Sở Tài chính", type: "department")],
-            indicators: [Indicator(id: "id_vn_new", name: "id.vn", overTime: .sum),
-                         Indicator(id: "biz_vn_new", name: "biz.vn", overTime: .sum)],
+            // Each flow counts other unit types: the 4,026 must add both, each by its own sources.
+            indicators: [Indicator(id: "id_vn_new", name: "id.vn", overTime: .sum, sources: ["youth_union"]),
+                         Indicator(id: "biz_vn_new", name: "biz.vn", overTime: .sum, sources: ["department"])],
             targets: [
                 Target(id: "domains", name: "4.026 tên miền", kind: .count(indicators: ["id_vn_new", "biz_vn_new"]),
                        goal: 4026, deadline: Self.day("2025-12-31")),

@@ -168,16 +168,23 @@ public struct ReportEngine: Sendable {
     func targetResults(_ table: ValueTable, _ period: Period) -> [TargetResult] {
         let windowEnd = plan.reporting.window(for: period).upperBound
         var results: [TargetResult] = []
-        for target in plan.targets.sorted(by: { $0.id < $1.id }) {
+        for target in plan.targets {
             let scopeUnits = unitsInScope(of: target, period)
             let perUnitCount = target.perUnit && !target.kind.isFraction
-            let totalGoal = perUnitCount ? target.goal * Double(scopeUnits.count) : target.goal
-            let totalHigh = target.goalHigh.map { perUnitCount ? $0 * Double(scopeUnits.count) : $0 }
+            let window = plan.reporting.window(for: period)
+            let goalUnits = Double(scopeUnits.filter { $0.unit.reports && $0.unit.exists(during: window) }.count)
+            let totalGoal = perUnitCount ? target.goal * goalUnits : target.goal
+            let totalHigh = target.goalHigh.map { perUnitCount ? $0 * goalUnits : $0 }
             let (actual, numerator, denominator) = measure(target, table, period, units: scopeUnits.map { $0.index })
             results.append(evaluate(target, scope: totalScope, actual: actual, numerator: numerator,
                                     denominator: denominator, goal: totalGoal, goalHigh: totalHigh, windowEnd: windowEnd))
             guard target.perUnit else { continue }
-            for (index, unit) in scopeUnits.sorted(by: { $0.unit.id < $1.unit.id }) {
+            // Per unit: the units that exist in the period and have reported any of the inputs.
+            let inputs = target.kind.indicators.compactMap { table.indicatorIndex[$0] }
+            let evaluated = scopeUnits.filter { index, unit in
+                unit.reports && unit.exists(during: window) && inputs.contains { table.hasAny(unit: index, indicator: $0, through: period) }
+            }
+            for (index, unit) in evaluated.sorted(by: { $0.unit.id < $1.unit.id }) {
                 let (actual, numerator, denominator) = measure(target, table, period, units: [index])
                 results.append(evaluate(target, scope: unit.id, actual: actual, numerator: numerator,
                                         denominator: denominator, goal: target.goal, goalHigh: target.goalHigh,
@@ -191,14 +198,14 @@ public struct ReportEngine: Sendable {
     /// counts for the target's (first) indicator; coverage: the units of its type.
     func unitsInScope(of target: Target, _ period: Period) -> [(index: Int, unit: Unit)] {
         let window = plan.reporting.window(for: period)
-        let indicator = plan.indicator(target.kind.indicators[0])
+        let indicators = target.kind.indicators.compactMap { plan.indicator($0) }
         return plan.units.enumerated().filter { _, unit in
             if case let .coverage(_, type) = target.kind {
                 return unit.type == type && unit.reports && unit.exists(during: window)
             }
-            if !(indicator?.counts(type: unit.type) ?? true) { return false }
-            // Per-unit evaluation looks at units that exist now; totals add every unit, ended ones too.
-            return !target.perUnit || (unit.reports && unit.exists(during: window))
+            // A unit is in scope when any of the target's indicators counts its type; each sum
+            // then applies its own indicator's `sources`.
+            return indicators.contains { $0.counts(type: unit.type) }
         }.map { ($0.offset, $0.element) }
     }
 
@@ -276,7 +283,7 @@ public struct ReportEngine: Sendable {
         func round(_ value: Double) -> Double {
             isFraction ? rounded4(value) : (value * 10).rounded() / 10
         }
-        return Projection(atDeadline: round(atDeadline), quartersLeft: quartersLeft,
+        return Projection(atDeadline: round(isFraction ? min(1, atDeadline) : atDeadline), quartersLeft: quartersLeft,
                           neededPerQuarter: needed.map { round($0) }, pacePerQuarter: round(pace))
     }
 

@@ -86,7 +86,10 @@ public struct ReportContext {
         if result.status == .achieved { return "Đã đạt mục tiêu." }
         var text = "Theo tốc độ hiện nay, đến \(VietnameseFormat.shortDate(result.target.deadline)) ước đạt \(figure(projection.atDeadline, result.target))"
         if let needed = projection.neededPerQuarter {
-            text += "; cần tăng \(figure(needed, result.target)) mỗi quý trong \(projection.quartersLeft) quý còn lại"
+            let step = result.target.kind.isFraction
+                ? VietnameseFormat.decimal(needed * 100, places: 2) + " điểm phần trăm"
+                : figure(needed, result.target)
+            text += "; cần tăng \(step) mỗi quý trong \(projection.quartersLeft) quý còn lại"
         } else if projection.quartersLeft == 0 {
             text += "; đã hết thời hạn"
         }
