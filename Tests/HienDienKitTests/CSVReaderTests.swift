@@ -294,6 +294,22 @@ struct CSVReaderTests {
         }
     }
 
+    @Test func readsTheSameWhereverABufferBoundaryFalls() throws {
+        let text = "unit;period;indicator;value;note\r\n" + "SGDDT;2026-Q1;id_vn_new;1.250;\r\n"
+            + "SKHCN;2026-Q1;biz_vn_new;4;\"dòng một\r\ndòng \"\"hai\"\"\";\r\n\r\n" + ";;;;\n"
+            + "\"UBND xã A; huyện B\";2026;x;;\"\"\r" + "STTTT;2026-Q3;articles_published;7;5\" màn hình;\n" + "Z;;;;"
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("small.csv")
+        try Data(text.utf8).write(to: file)
+        let expected = try records(text)
+        #expect(expected.map(\.line) == [1, 2, 3, 7, 8, 9])
+        for size in 64...text.utf8.count + 1 {
+            let rows = try records(CSVReader(path: file.path, fileLabel: "small.csv", bufferSize: size))
+            #expect(rows.elementsEqual(expected) { $0.line == $1.line && $0.fields == $1.fields }, "buffer size \(size)")
+        }
+    }
+
     // MARK: - Access to fields and positions
 
     @Test func lendsFieldsInNestedCallsWithoutClobbering() throws {

@@ -345,7 +345,8 @@ public final class CSVReader {
 
     /// Refuses a record that has already passed a limit before the buffer is grown for it.
     private func checkOpenRecord() throws {
-        let quoted = buffer[openFieldStart] == Self.quote
+        // An empty field can be open at the very end of the buffer, so check before reading.
+        let quoted = openFieldStart < count && buffer[openFieldStart] == Self.quote
         if count - openFieldStart - (quoted ? 2 : 0) > limits.maxFieldBytes {
             throw fieldTooLong(at: openFieldStart, quoted: quoted)
         }
@@ -415,20 +416,19 @@ public final class CSVReader {
         try readMore()
     }
 
+    /// Fills the buffer, or reads to the end of the input. Filling it (rather than taking what one
+    /// `read` gives, which on a pipe may be little) keeps the rescans of a long record linear.
     private func readMore() throws {
-        guard !atEnd else { return }
-        while true {
+        while !atEnd && count < capacity {
             let got = read(descriptor, buffer + count, capacity - count)
             if got > 0 {
                 count += got
-                return
-            }
-            if got == 0 {
+            } else if got == 0 {
                 atEnd = true
                 closeDescriptor()
-                return
+            } else if errno != EINTR {
+                throw Self.unreadable(fileLabel, errno: errno)
             }
-            if errno != EINTR { throw Self.unreadable(fileLabel, errno: errno) }
         }
     }
 
