@@ -1,0 +1,89 @@
+// Fuzz target: the template engine (`Template`: lexing, parsing, rendering, partials) and the
+// output escapings.
+//
+// The input is split at NUL bytes: the first part is the template, each further part a partial
+// named `p1`, `p2`, … (`{{> p1}}`). Every part is parsed; the template is rendered with a fixed
+// context for each escaping. What must hold: in HTML, unit-supplied text (every `.string` in the
+// context carries the marker `<x>`) reaches the output as markup only through a tag that asks
+// for no escaping (`{{{…}}}`, `{{&…}}`) or where the template text itself holds the marker.
+// Then the input as text goes through each escaping on its own, with what each promises checked.
+
+import Foundation
+@testable import HienDienKit
+
+let marker = "<x>"
+
+let context: TemplateValue = [
+    "name": .string("\(marker) & \"q\" 'a' = +1 @2"),
+    "empty": "",
+    "yes": true,
+    "no": false,
+    "none": .null,
+    "chart": .raw("<svg></svg>"),
+    "items": [
+        ["name": .string("\(marker) một"), "n": 1, "tags": ["a", .string(marker)]],
+        ["name": "hai", "n": 2, "tags": []],
+    ],
+    "nested": ["deeper": ["deepest": .string("=1+\(marker)")]],
+    "lines": .string("# a\n- b\n1. c | d `e` *f* _g_ [h](i) ~j~ \\ &amp;"),
+]
+
+func mustHold(_ condition: Bool, _ message: @autoclosure () -> String) { FuzzSupport.check(condition, message()) }
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let input = UnsafeBufferPointer(start: data, count: size)
+    let parts = input.split(separator: 0, maxSplits: 4, omittingEmptySubsequences: false)
+        .map { String(decoding: $0, as: UTF8.self) }
+    var partials: [String: Template] = [:]
+    for (index, source) in parts.enumerated().dropFirst() {
+        if let partial = try? Template(name: "p\(index)", source: source) { partials["p\(index)"] = partial }
+    }
+    let source = parts.first ?? ""
+    do {
+        let template = try Template(name: "fuzz.html", source: source)
+        for escaping in [TemplateEscaping.html, .markdown, .none] {
+            do {
+                let output = try template.rendered(context, escaping: escaping, partials: partials)
+                if escaping == .html && output.contains(marker) {
+                    let unescapedTag = parts.contains { $0.contains("{{{") || $0.contains("{{&") || $0.contains("{{ &") }
+                    let markerInTemplate = parts.contains { $0.contains(marker) || $0.contains("<") }
+                    mustHold(unescapedTag || markerInTemplate, "markup from the data reached HTML unescaped")
+                }
+            } catch let error as InputError {
+                mustHold(!error.diagnostics.isEmpty, "a render refused without a diagnostic")
+                for diagnostic in error.diagnostics { _ = diagnostic.description }
+            }
+        }
+    } catch let error as InputError {
+        mustHold(!error.diagnostics.isEmpty, "a template refused without a diagnostic")
+        for diagnostic in error.diagnostics {
+            mustHold((diagnostic.location.line ?? 1) >= 1 && (diagnostic.location.column ?? 1) >= 1, "position < 1")
+            _ = diagnostic.description
+        }
+    } catch {
+        mustHold(false, "unexpected error \(error)")
+    }
+
+    // The escapings on their own.
+    let text = String(decoding: input, as: UTF8.self)
+    let html = TemplateEscaping.html.escaped(text)
+    mustHold(!html.contains(where: { "<>\"'".contains($0) }), "HTML escaping left markup: \(html)")
+    let unescaped = html.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        .replacingOccurrences(of: "&amp;", with: "&")
+    mustHold(unescaped == text, "HTML escaping lost text")
+    for atLineStart in [false, true] {
+        let markdown = TemplateEscaping.markdown.escaped(text, atLineStart: atLineStart)
+        mustHold(!markdown.contains(where: { $0 == "<" || $0 == ">" || $0.isNewline }), "Markdown escaping left markup or a line break")
+        var isEscaped = false
+        for scalar in markdown.unicodeScalars {
+            mustHold(isEscaped || !"|*`[~".unicodeScalars.contains(scalar), "Markdown escaping left '\(scalar)' active in \(markdown)")
+            isEscaped = !isEscaped && scalar == "\\"
+        }
+    }
+    let cell = CSVWriter.escape(text)
+    let first = cell.hasPrefix("\"") ? cell.dropFirst().unicodeScalars.first : cell.unicodeScalars.first
+    mustHold(first.map { !"=+-@\t\r".unicodeScalars.contains($0) } ?? true, "a CSV cell could run as a formula: \(cell)")
+    return 0
+}
