@@ -6,14 +6,21 @@ public struct ReportEngine: Sendable {
     public init(plan: Plan) { self.plan = plan }
 
     /// Reads what the period needs from the store in one pass of set-based queries and computes.
+    ///
+    /// The queries run in one read transaction, so they all see the same state of the store:
+    /// an ingest committing meanwhile is either wholly in the report or not at all.
     public func report(for period: Period, asOf: Day, store: Store) throws -> PeriodReport {
-        let values = try store.currentValues(through: period)
-        let submissionPeriods = period.isYear ? period.quarters + [period] : [period]
-        let submissions = try store.submissions(in: submissionPeriods)
-        let first = plan.quarters.first ?? period.quarters[0]
-        let taskRange = min(first, period.quarters[0])...period
-        let tasks = try store.taskReports(in: taskRange)
-        let narratives = try store.narratives(in: period.quarters[0]...period)
+        let (values, submissions, tasks, narratives) = try store.database.inTransaction(.deferred) {
+            () throws -> (Database.Completion, ([StoredValue], [SubmissionRecord], [TaskReport], [Narrative])) in
+            let values = try store.currentValues(through: period)
+            let submissionPeriods = period.isYear ? period.quarters + [period] : [period]
+            let submissions = try store.submissions(in: submissionPeriods)
+            let first = plan.quarters.first ?? period.quarters[0]
+            let taskRange = min(first, period.quarters[0])...period
+            let tasks = try store.taskReports(in: taskRange)
+            let narratives = try store.narratives(in: period.quarters[0]...period)
+            return (.commit, (values, submissions, tasks, narratives))
+        }
         return report(for: period, asOf: asOf, values: values, submissions: submissions, taskReports: tasks,
                       narratives: narratives)
     }
