@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import HienDienCLI
+@testable import HienDienKit
+
+/// `hiendien check` says what is wrong with a damaged store, and the store is backed up before
+/// its schema is upgraded.
+struct StoreHealthTests {
+    /// A store with the fixture plan and two reports, closed (its WAL folded into the file).
+    static func filledStore(_ cli: RunnerHarness, _ name: String = "s.sqlite") -> String {
+        #expect(cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"), "--db", name).code == 0)
+        let ingested = cli.run("ingest", "--db", name, RunnerHarness.fixture("reports/long-excel-vn.csv"),
+                               RunnerHarness.fixture("reports/wide.csv"), RunnerHarness.fixture("reports/skhcn-2026-Q1.json"))
+        #expect(ingested.code == 0, "\(ingested.errors)")
+        return cli.directory.appendingPathComponent(name).path
+    }
+
+    // MARK: - Backups before migrations
+
+    /// A later schema: the shipped migrations and one more.
+    static let nextVersion = Store.migrations + ["CREATE TABLE audit_note (id INTEGER PRIMARY KEY, text TEXT NOT NULL);"]
+
+    @Test func upgradingAStoreBacksItUpFirst() throws {
+        let cli = try RunnerHarness()
+        let path = Self.filledStore(cli)
+        let before = try Store(path: path).currentValues(through: .year(2027))
+        #expect(!before.isEmpty)
+
+        let store = try Store(path: path)
+        try store.migrate(Self.nextVersion)
+        #expect(try store.database.userVersion() == Store.migrations.count + 1)
+        #expect(try store.database.prepare("SELECT count(*) FROM audit_note").step())
+
+        let backup = "\(path).v\(Store.migrations.count).bak"
+        #expect(FileManager.default.fileExists(atPath: backup))
+        let saved = try Database(path: backup, readOnly: true)
+        #expect(try saved.userVersion() == Store.migrations.count)
+        #expect(try saved.prepare("PRAGMA integrity_check").rows { $0.text(0) } == ["ok"])
+        let savedValues = try saved.prepare("SELECT count(*) FROM value").rows { $0.int(0) }
+        #expect(savedValues == [before.count])
+    }
+
+    @Test func aNewStoreNeedsNoBackup() throws {
+        let cli = try RunnerHarness()
+        let path = Self.filledStore(cli)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
+        #expect(!files.contains { $0.hasSuffix(".bak") }, "\(files)")
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aFailedMigrationLeavesTheStoreAsItWasBesideItsBackup() throws {
+        let cli = try RunnerHarness()
+        let path = Self.filledStore(cli)
+        let store = try Store(path: path)
+        #expect(throws: SQLiteError.self) {
+            try store.migrate(Store.migrations + ["CREATE TABLE value (broken);"])
+        }
+        #expect(try store.database.userVersion() == Store.migrations.count)
+        #expect(try store.healthProblems().isEmpty)
+        #expect(FileManager.default.fileExists(atPath: "\(path).v\(Store.migrations.count).bak"))
+
+        // An older backup is never overwritten: the next upgrade is refused until it is moved away.
+        #expect(throws: SQLiteError.self) { try store.migrate(Self.nextVersion) }
+        #expect(try store.database.userVersion() == Store.migrations.count)
+    }
+}
