@@ -197,11 +197,22 @@ struct Commands {
     // MARK: - check
 
     func check() throws -> Int32 {
-        let (store, plan) = try openStore()
-        let problems = try store.healthProblems()
-        let periods = try store.periodsWithSubmissions()
+        guard FileManager.default.fileExists(atPath: databasePath) else { throw StoreError.noPlan(path: databasePath) }
+        // A store too damaged to open or to check is itself the finding, not a failure of `check`.
+        var problems: [String]
+        var summary = ""
+        do {
+            let store = try Store(path: databasePath)
+            problems = try store.healthProblems()
+            if problems.isEmpty {
+                let plan = try store.requirePlan()
+                summary = "; plan '\(plan.id)', \(try store.periodsWithSubmissions().count) period(s) with submissions"
+            }
+        } catch let error as SQLiteError {
+            problems = ["the file cannot be read as a hiendien store: \(error.description)"]
+        }
         if problems.isEmpty {
-            console.out("\(databasePath): healthy (integrity_check ok, foreign keys ok, revisions consistent); plan '\(plan.id)', \(periods.count) period(s) with submissions.")
+            console.out("\(databasePath): healthy (integrity_check ok, foreign keys ok, revisions consistent)\(summary).")
             return Runner.ExitCode.success
         }
         for problem in problems { console.out("problem: \(problem)") }

@@ -15,6 +15,53 @@ struct StoreHealthTests {
         return cli.directory.appendingPathComponent(name).path
     }
 
+    /// Overwrites the b-tree page header of every page after the first (which holds the schema).
+    static func damagePages(_ path: String) throws {
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        let header = try handle.read(upToCount: 100) ?? Data()
+        let pageSize = Int(header[16]) << 8 | Int(header[17])
+        let size = Int(try handle.seekToEnd())
+        #expect(size / pageSize > 2)
+        for offset in stride(from: pageSize, to: size, by: pageSize) {
+            try handle.seek(toOffset: UInt64(offset))
+            try handle.write(contentsOf: Data(repeating: 0x7E, count: 12))
+        }
+    }
+
+    @Test func aHealthyStoreIsSaidToBeHealthy() throws {
+        let cli = try RunnerHarness()
+        _ = Self.filledStore(cli)
+        let result = cli.run("check", "--db", "s.sqlite")
+        #expect(result.code == 0)
+        #expect(result.output.contains("healthy (integrity_check ok"))
+    }
+
+    @Test func aStoreWithDamagedPagesIsReportedWithWhatIsWrong() throws {
+        let cli = try RunnerHarness()
+        let path = Self.filledStore(cli)
+        try Self.damagePages(path)
+        let result = cli.run("check", "--db", "s.sqlite")
+        #expect(result.code == Runner.ExitCode.unhealthyStore, "\(result.errors)")
+        #expect(result.output.contains("problem: "), "\(result.output)")
+        #expect(result.errors.contains("problem(s) found; restore the latest backup"), "\(result.errors)")
+        #expect(!result.errors.contains("`hiendien check` tests its health"), "check must not send the user to itself")
+    }
+
+    @Test(arguments: [
+        ("random bytes", Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 41) })),
+        ("a cut-off header", Data("SQLite format 3\0".utf8)),
+        ("a text file", Data("unit,period,indicator,value\n".utf8)),
+    ])
+    func aFileThatIsNoStoreIsReportedAsDamaged(_ kind: String, _ bytes: Data) throws {
+        let cli = try RunnerHarness()
+        try bytes.write(to: cli.directory.appendingPathComponent("broken.sqlite"))
+        let result = cli.run("check", "--db", "broken.sqlite")
+        #expect(result.code == Runner.ExitCode.unhealthyStore, "\(kind): \(result.errors)")
+        #expect(result.output.contains("problem: "), "\(kind): \(result.output)")
+        #expect(!result.errors.contains("`hiendien check` tests its health"), "\(kind)")
+    }
+
     // MARK: - Backups before migrations
 
     /// A later schema: the shipped migrations and one more.

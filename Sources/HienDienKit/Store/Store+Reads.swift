@@ -129,8 +129,11 @@ extension Store {
     }
 
     /// `PRAGMA integrity_check` plus the store's own consistency checks; empty when healthy.
+    /// When the file itself is damaged, only what `integrity_check` found: the other checks
+    /// would read the damaged pages.
     public func healthProblems() throws -> [String] {
         var problems = try database.prepare("PRAGMA integrity_check").rows { $0.text(0) }.filter { $0 != "ok" }
+        guard problems.isEmpty else { return problems }
         problems += try database.prepare("PRAGMA foreign_key_check").rows { row in
             "foreign key broken in table \(row.text(0)) (row \(row.int(1))) → \(row.text(2))"
         }
