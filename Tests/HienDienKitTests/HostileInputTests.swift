@@ -1,0 +1,326 @@
+import Foundation
+import Testing
+@testable import HienDienKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reports come from dozens of units by email and USB stick: whatever is in them must stay data.
+/// Markup never reaches HTML as markup, a cell never runs as a spreadsheet formula, no name
+/// leads a file outside its folder, no text becomes SQL, and no size or shape of file takes
+/// memory without bound — each refused with a message that says what and where.
+struct HostileInputTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let templates = TemplateLibrary(directory: repository.appendingPathComponent("Templates"))
+
+    static let markup = [
+        "<img src=x onerror=alert(1)>", "<script>alert('xss')</script>", "\"><svg onload=alert(1)>",
+        "<iframe src=//evil.example>", "</td></tr></table><a href=javascript:alert(1)>",
+    ]
+
+    /// A store in a fresh folder with the fixture plan, edited by `editPlan` first.
+    static func store(
+        _ folder: URL, editPlan: (String) -> String = { $0 }
+    ) throws -> (store: Store, plan: Plan, ingester: ReportIngester) {
+        let original = try String(contentsOfFile: IngestFixture.fixture("plans/thu-2026.json"), encoding: .utf8)
+        let json = editPlan(original)
+        let planPath = folder.appendingPathComponent("plan.json").path
+        try Data(json.utf8).write(to: URL(fileURLWithPath: planPath))
+        let plan = try Plan.load(path: planPath, label: "plan.json")
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        try store.load(plan: plan, json: json, file: "plan.json")
+        return (store, plan, ReportIngester(plan: plan, store: store))
+    }
+
+    static func withFolder<T>(_ body: (URL) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hiendien-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try body(folder)
+    }
+
+    static func write(_ text: String, to folder: URL, as name: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static let options = IngestOptions(today: Day(year: 2026, month: 11, day: 23)!)
+
+    /// The error an ingest throws, or a failed expectation when it succeeds.
+    static func refusal(_ ingester: ReportIngester, _ path: String, limits: CSVReader.Limits? = nil) -> InputError? {
+        do {
+            _ = try ingester.ingest(path: path, label: (path as NSString).lastPathComponent, options: options)
+            Issue.record("\(path) was not refused")
+            return nil
+        } catch let error as InputError {
+            return error
+        } catch {
+            Issue.record("\(path): not an input error: \(error)")
+            return nil
+        }
+    }
+
+    // MARK: - Markup
+
+    @Test func markupInUnitSuppliedTextNeverReachesTheReportsAsMarkup() throws {
+        try Self.withFolder { folder in
+            let (store, plan, ingester) = try Self.store(folder) { json in
+                json.replacingOccurrences(of: "\"Sở Tài chính\"", with: "\"Sở Tài chính \(Self.markup[0])\"")
+                    .replacingOccurrences(of: "\"Số lớp tập huấn\"", with: "\"Số lớp <b>tập huấn</b> \(Self.markup[2].replacingOccurrences(of: "\"", with: "\\\""))\"")
+                    .replacingOccurrences(of: "\"Báo cáo\"", with: "\"Báo cáo \(Self.markup[3])\"")
+            }
+            let narrative = Self.markup.joined(separator: " ")
+            let report = """
+                [{ "unit": "STC", "period": "2026-Q2", "submitted": "2026-06-10",
+                   "values": { "trainings_held": 3, "enterprises_total": 40, "enterprises_with_vn": 12 },
+                   "tasks": { "I.1": { "status": "done", "evidence": \(Self.jsonString(Self.markup[1])) },
+                              "IV.1": { "status": "in_progress", "evidence": \(Self.jsonString(Self.markup[4])) } },
+                   "difficulties": \(Self.jsonString(narrative)), "proposals": [\(Self.jsonString(Self.markup[2])), "ok"] },
+                 { "unit": "SKHCN", "period": "2026-Q2", "submitted": "2026-06-11", "values": { "trainings_held": 1 },
+                   "difficulties": "# not a heading | not a cell *not bold* [not](a link)" }]
+                """
+            let path = try Self.write(report, to: folder, as: "report.json")
+            _ = try ingester.ingest(path: path, label: "report.json", options: Self.options)
+
+            let computed = try ReportEngine(plan: plan).report(
+                for: .quarter(2, of: 2026), asOf: Day(year: 2026, month: 6, day: 25)!, store: store)
+            let renderer = ReportRenderer(templates: Self.templates)
+            let html = try renderer.html(computed)
+            let markdown = try renderer.markdown(computed)
+            for text in Self.markup {
+                #expect(!html.contains(text), "HTML holds \(text) as markup")
+                #expect(html.contains(TemplateEscaping.html.escaped(text)) || html.contains(SVGChart.escape(text)),
+                        "HTML lost \(text)")
+                #expect(!markdown.contains(text), "Markdown holds \(text) as markup")
+            }
+            #expect(!html.contains("<b>tập huấn</b>") && !markdown.contains("<b>tập huấn</b>"))
+            for tag in ["<img", "<script", "<iframe", "<svg onload", "<a href"] {
+                #expect(!html.lowercased().contains(tag), "HTML holds \(tag)")
+                #expect(!markdown.lowercased().contains(tag), "Markdown holds \(tag)")
+            }
+            let line = markdown.split(separator: "\n").first { $0.contains("not a heading") }.map(String.init) ?? ""
+            #expect(line.contains("\\| not a cell \\*not bold\\* \\[not](a link)"), "\(line)")
+        }
+    }
+
+    static func jsonString(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    // MARK: - Spreadsheet formulas
+
+    @Test(arguments: ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "=HYPERLINK(\"http://evil.example\",\"x\")",
+                      "=cmd|' /C calc'!A0"])
+    func aCellASpreadsheetWouldRunIsNeutralised(_ cell: String) throws {
+        let escaped = CSVWriter.escape(cell)
+        let unquoted = escaped.hasPrefix("\"") ? String(escaped.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : escaped
+        #expect(unquoted == "'" + cell)
+    }
+
+    @Test func formulasFromPlansAndReportsAreNeutralisedInTheCSVTables() throws {
+        try Self.withFolder { folder in
+            let (store, plan, ingester) = try Self.store(folder) { json in
+                json.replacingOccurrences(of: #""id": "STC""#, with: #""id": "-STC""#)
+                    .replacingOccurrences(of: #""partners": ["STC"]"#, with: #""partners": ["-STC"]"#)
+                    .replacingOccurrences(of: #""lead": ["SKHCN"], "recurs""#, with: #""lead": ["-STC"], "recurs""#)
+            }
+            let report = """
+                { "unit": "-STC", "period": "2026-Q2", "submitted": "2026-06-10", "values": { "trainings_held": 3 },
+                  "tasks": { "IV.1": { "status": "done", "evidence": "=HYPERLINK(\\"http://evil.example\\",\\"x\\")" } } }
+                """
+            _ = try ingester.ingest(path: try Self.write(report, to: folder, as: "r.json"), label: "r.json", options: Self.options)
+            let computed = try ReportEngine(plan: plan).report(
+                for: .quarter(2, of: 2026), asOf: Day(year: 2026, month: 6, day: 25)!, store: store)
+            for (name, text) in ReportTables.all(computed) {
+                let reader = CSVReader(bytes: Array(text.utf8), fileLabel: name)
+                while try reader.nextRecord() {
+                    for index in 0..<reader.fieldCount {
+                        let cell = reader.string(index)
+                        #expect(!["=", "+", "-", "@", "\t", "\r"].contains(cell.first.map(String.init) ?? ""),
+                                "\(name) line \(reader.line): \(cell)")
+                    }
+                }
+            }
+            let tables = Dictionary(uniqueKeysWithValues: ReportTables.all(computed))
+            #expect(tables["submissions.csv"]!.contains("\r\n2026-Q2,'-STC,on_time,2026-06-10,"))
+            #expect(tables["tasks.csv"]!.contains(",'-STC,done,\"'-STC: =HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\r\n"),
+                    "\(tables["tasks.csv"]!)")
+        }
+    }
+
+    // MARK: - Paths
+
+    @Test(arguments: ["../../etc", "../2026-Q2", "2026-Q2/../../x", "/etc/passwd", "2026-Q2\0", "..", "."])
+    func aPeriodThatIsAPathIsNoPeriod(_ text: String) {
+        #expect(Period(parsing: text) == nil)
+    }
+
+    @Test func aTemplateNameCannotReadOutsideTheTemplatesFolder() throws {
+        try Self.withFolder { folder in
+            let inside = folder.appendingPathComponent("templates")
+            try FileManager.default.createDirectory(at: inside, withIntermediateDirectories: true)
+            // A file outside that a name with '..' or an absolute path would reach.
+            _ = try Self.write("SECRET {{secret}}", to: folder, as: "outside.mustache")
+            let library = TemplateLibrary(directory: inside)
+            for name in ["../outside", "..", "/etc/passwd", "\(folder.path)/outside", "a/../../outside", "outside/", ""] {
+                let error = #expect(throws: InputError.self, "\(name)") { try library.template(named: name) }
+                #expect(error?.diagnostics.first?.code == "template.invalid-template-name", "\(name)")
+            }
+            for tag in ["{{> ../outside}}", "{{> /etc/passwd}}", "{{>../../outside}}", "{{> a/b}}"] {
+                _ = try Self.write("# Báo cáo\n\(tag)\n", to: inside, as: "report.md.mustache")
+                let fresh = TemplateLibrary(directory: inside)
+                let error = #expect(throws: InputError.self, "\(tag)") {
+                    try fresh.rendered("report.md", with: ["secret": "x"], escaping: .markdown)
+                }
+                #expect(error?.diagnostics.first?.code == "template.invalid-template-name", "\(tag)")
+                #expect(!(error?.description.contains("SECRET") ?? true))
+            }
+        }
+    }
+
+    // MARK: - SQL
+
+    @Test func noSQLIsEverBuiltFromText() throws {
+        // Every statement is a literal: the only interpolations are of code's own values.
+        let allowed = ["BEGIN \\(kind.rawValue) TRANSACTION", "PRAGMA user_version = \\(version)"]
+        let sources = Self.repository.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 20)
+        for file in files {
+            let text = try String(contentsOfFile: sources.appendingPathComponent(file).path, encoding: .utf8)
+            var rest = Substring(text)
+            while let call = rest.range(of: #"(prepare|execute)\(\s*""#, options: .regularExpression) {
+                let after = rest[call.upperBound...]
+                let literal: Substring
+                if after.hasPrefix("\"\"") {  // a multi-line literal
+                    let end = after.range(of: "\"\"\"", range: after.index(after.startIndex, offsetBy: 2)..<after.endIndex)!
+                    literal = after[..<end.lowerBound]
+                } else {
+                    literal = after.prefix { $0 != "\"" && $0 != "\n" }
+                }
+                if literal.contains("\\(") {
+                    #expect(allowed.contains { literal.contains($0) }, "\(file): SQL built by interpolation: \(literal.prefix(80))")
+                }
+                rest = after
+            }
+        }
+    }
+
+    @Test func sqlInReportsIsStoredAsText() throws {
+        try Self.withFolder { folder in
+            let (store, _, ingester) = try Self.store(folder)
+            let injection = "'); DROP TABLE value; --"
+            let report = """
+                { "unit": "STC", "period": "2026-Q2", "submitted": "2026-06-10", "values": { "trainings_held": 3 },
+                  "tasks": { "I.1": { "status": "done", "evidence": \(Self.jsonString(injection)) } },
+                  "difficulties": \(Self.jsonString("\" OR 1=1; DELETE FROM submission; --")) }
+                """
+            _ = try ingester.ingest(path: try Self.write(report, to: folder, as: "r.json"), label: "r.json", options: Self.options)
+            let csv = "unit,period,indicator,value,note\nSKHCN,2026-Q2,trainings_held,2,\(injection)\n"
+            _ = try ingester.ingest(path: try Self.write(csv, to: folder, as: "r.csv"), label: "r.csv", options: Self.options)
+            // A unit or indicator spelt as SQL is only an unknown name.
+            let hostile = "unit,period,indicator,value\nSTC' OR '1'='1,2026-Q2,trainings_held,1\nSTC,2026-Q2,x'; DROP TABLE unit; --,1\n"
+            let error = Self.refusal(ingester, try Self.write(hostile, to: folder, as: "h.csv"))
+            #expect(error?.diagnostics.map(\.code) == ["unit.unknown", "indicator.unknown"])
+
+            let q2 = Period.quarter(2, of: 2026)
+            #expect(try store.taskReports(in: q2...q2).first?.evidence == injection)
+            #expect(try store.narratives(in: q2...q2).first?.difficulties == "\" OR 1=1; DELETE FROM submission; --")
+            #expect(try store.currentValues(through: q2).count == 2)
+            #expect(try store.submissions(in: [q2]).count == 2)
+            #expect(try store.healthProblems().isEmpty)
+        }
+    }
+
+    // MARK: - Sizes and shapes
+
+    @Test func aLineOfTenMegabytesIsRefusedWithABoundedBuffer() throws {
+        try Self.withFolder { folder in
+            let line = "unit,period,indicator,value,note\nSKHCN,2026-Q2,trainings_held,1," + String(repeating: "x", count: 10_000_000) + "\n"
+            let path = try Self.write(line, to: folder, as: "long.csv")
+            let reader = try CSVReader(path: path, fileLabel: "long.csv")
+            #expect(try reader.nextRecord())
+            let error = #expect(throws: InputError.self) { _ = try reader.nextRecord() }
+            #expect(error?.diagnostics.first?.code == "csv.field-too-long")
+            #expect(error?.diagnostics.first?.location.line == 2)
+            #expect(reader.bufferCapacity <= 4 << 20, "the buffer grew to \(reader.bufferCapacity) bytes")
+            #expect((error?.description.utf8.count ?? 0) < 2_000, "the message holds the whole field")
+
+            let (_, _, ingester) = try Self.store(folder)
+            #expect(Self.refusal(ingester, path)?.diagnostics.first?.code == "csv.field-too-long")
+        }
+    }
+
+    @Test func aRowPastTheLimitIsRefusedBeforeTheBufferPassesIt() throws {
+        try Self.withFolder { folder in
+            let field = String(repeating: "y", count: 1_000_000)
+            let row = "unit,period,indicator,value,note\n" + Array(repeating: field, count: 12).joined(separator: ",") + "\n"
+            let path = try Self.write(row, to: folder, as: "wide.csv")
+            let reader = try CSVReader(path: path, fileLabel: "wide.csv")
+            #expect(try reader.nextRecord())
+            let error = #expect(throws: InputError.self) { _ = try reader.nextRecord() }
+            #expect(error?.diagnostics.first?.code == "csv.record-too-long")
+            #expect(reader.bufferCapacity <= reader.limits.maxRecordBytes + 8)
+        }
+    }
+
+    @Test func aMillionColumnsAreRefusedAtTheLimit() throws {
+        try Self.withFolder { folder in
+            let header = "unit,period," + String(repeating: "c,", count: 1_000_000) + "c\n"
+            let path = try Self.write(header + "SKHCN,2026-Q2,1\n", to: folder, as: "columns.csv")
+            let (_, _, ingester) = try Self.store(folder)
+            let started = Date()
+            let error = Self.refusal(ingester, path)
+            #expect(error?.diagnostics.first?.code == "csv.too-many-fields")
+            #expect(error?.diagnostics.first?.hint?.contains("','") == true)
+            #expect(Date().timeIntervalSince(started) < 20)
+        }
+    }
+
+    /// A sparse file: `size` bytes on paper, only `head` on disk (the rest reads as NUL bytes).
+    static func sparseFile(_ head: String, size: Int, in folder: URL, as name: String) throws -> String {
+        let path = try write(head, to: folder, as: name)
+        #expect(truncate(path, off_t(size)) == 0)
+        return path
+    }
+
+    @Test func aGigabyteFileIsReadOnlyAsFarAsItsFirstBadRecord() throws {
+        try Self.withFolder { folder in
+            let rows = (0..<1_000).map { _ in "SKHCN,2026-Q2,trainings_held,1" }.joined(separator: "\n")
+            let path = try Self.sparseFile("unit,period,indicator,value\n" + rows + "\n", size: 1 << 30, in: folder, as: "huge.csv")
+            let reader = try CSVReader(path: path, fileLabel: "huge.csv")
+            var records = 0
+            let error = #expect(throws: InputError.self) { while try reader.nextRecord() { records += 1 } }
+            #expect(records == 1_001)
+            #expect(error?.diagnostics.first?.code == "csv.field-too-long")
+            #expect(reader.bytesRead < 16 << 20, "read \(reader.bytesRead) bytes of the gigabyte")
+            #expect(reader.bufferCapacity <= 4 << 20)
+
+            let (store, _, ingester) = try Self.store(folder)
+            #expect(Self.refusal(ingester, path)?.diagnostics.first?.code == "csv.field-too-long")
+            #expect(try store.periodsWithSubmissions().isEmpty)
+        }
+    }
+
+    @Test(arguments: ["[", "{\"a\":", "[{\"values\":"])
+    func deeplyNestedJSONIsRefusedAtItsDepthLimit(_ opening: String) throws {
+        try Self.withFolder { folder in
+            let (_, _, ingester) = try Self.store(folder)
+            let deep = String(repeating: opening, count: 100_000)
+            let path = try Self.write(deep, to: folder, as: "deep.json")
+            let error = Self.refusal(ingester, path)
+            #expect(error?.diagnostics.first?.code == "json.too-deep")
+            #expect(error?.diagnostics.first?.location.line == 1)
+            let plan = #expect(throws: InputError.self) { _ = try Plan.load(path: path) }
+            #expect(plan?.diagnostics.first?.code == "json.too-deep")
+        }
+    }
+
+    // MARK: - Messages
+
+}
