@@ -323,4 +323,22 @@ struct HostileInputTests {
 
     // MARK: - Messages
 
+    @Test func messagesShowControlCharactersAsEscapesAndStayShort() throws {
+        try Self.withFolder { folder in
+            let (_, _, ingester) = try Self.store(folder)
+            // A unit named with terminal escapes (clear screen, a fake prompt) and a vast column name.
+            let escape = "\u{1B}[2J\u{1B}[31mSKHCN\u{7}\u{9B}0m"
+            let csv = "unit,period,indicator,value\n\(escape),2026-Q2,trainings_held,1\n"
+            let error = Self.refusal(ingester, try Self.write(csv, to: folder, as: "escape.csv"))
+            let text = error?.description ?? ""
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) },
+                    "control characters reach the terminal: \(text.debugDescription)")
+            #expect(text.contains("\\u{1B}[2J"), "\(text)")
+
+            let vast = "unit,period," + String(repeating: "z", count: 500_000) + "\nSKHCN,2026-Q2,1\n"
+            let long = Self.refusal(ingester, try Self.write(vast, to: folder, as: "vast.csv"))
+            #expect(long?.diagnostics.first?.code == "indicator.unknown")
+            #expect((long?.description.utf8.count ?? 0) < 2_000, "a message of \(long?.description.utf8.count ?? 0) bytes")
+        }
+    }
 }

@@ -63,16 +63,33 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:3:14: error: message: 'text' [code]` followed by the hint on its own line.
+    ///
+    /// The offending text and the line come from the user's file: they are cut short, and
+    /// control characters in them (which could clear or recolour a terminal) are shown as
+    /// escapes such as `\u{1B}`.
     public var description: String {
         var text = "\(location): \(severity.rawValue): \(message)"
-        if let offending { text += ": '\(offending)'" }
+        if let offending { text += ": '\(Self.printable(offending, limit: 200))'" }
         text += " [\(code)]"
-        if let lineText {
-            let shown = lineText.count > 160 ? String(lineText.prefix(160)) + "…" : lineText
-            text += "\n    | \(shown)"
-        }
+        if let lineText { text += "\n    | \(Self.printable(lineText, limit: 160))" }
         if let hint { text += "\n    hint: \(hint)" }
         return text
+    }
+
+    /// `text` cut after `limit` characters (with `…`), its control characters but tab escaped.
+    static func printable(_ text: String, limit: Int) -> String {
+        var result = ""
+        for (index, character) in text.enumerated() {
+            if index == limit { return result + "…" }
+            for scalar in character.unicodeScalars {
+                if (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
     }
 }
 
