@@ -307,6 +307,16 @@ struct HostileInputTests {
         }
     }
 
+    @Test func aJSONFileJustOverTheLimitIsRefusedByItsSize() throws {
+        try Self.withFolder { folder in
+            let (_, _, ingester) = try Self.store(folder)
+            let path = try Self.write("[" + String(repeating: "0,", count: FileBytes.defaultLimit / 2) + "0]", to: folder, as: "big.json")
+            let error = Self.refusal(ingester, path)
+            #expect(error?.diagnostics.first?.code == "file.too-large")
+            #expect(error?.diagnostics.first?.message.contains("MiB") == true)
+        }
+    }
+
     @Test(arguments: ["[", "{\"a\":", "[{\"values\":"])
     func deeplyNestedJSONIsRefusedAtItsDepthLimit(_ opening: String) throws {
         try Self.withFolder { folder in
