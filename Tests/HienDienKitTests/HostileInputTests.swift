@@ -307,6 +307,26 @@ struct HostileInputTests {
         }
     }
 
+    @Test func aGigabyteJSONReportPlanOrTemplateIsRefusedUnread() throws {
+        try Self.withFolder { folder in
+            let (_, _, ingester) = try Self.store(folder)
+            let report = try Self.sparseFile("{\"unit\": \"SKHCN\", \"x\": \"", size: 1 << 30, in: folder, as: "huge.json")
+            #expect(Self.refusal(ingester, report)?.diagnostics.first?.code == "file.too-large")
+            let plan = try Self.sparseFile("{\"id\": \"", size: 1 << 30, in: folder, as: "huge-plan.json")
+            let error = #expect(throws: InputError.self) { _ = try Plan.load(path: plan) }
+            #expect(error?.diagnostics.first?.code == "file.too-large")
+
+            let templates = folder.appendingPathComponent("templates")
+            try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+            _ = try Self.sparseFile("# {{title}}", size: 1 << 30, in: templates, as: "report.md.mustache")
+            let refused = #expect(throws: InputError.self) {
+                _ = try TemplateLibrary(directory: templates).template(named: "report.md")
+            }
+            #expect(refused?.diagnostics.first?.code == "template.unreadable")
+            #expect(refused?.diagnostics.first?.message.contains("larger than") == true)
+        }
+    }
+
     @Test func aJSONFileJustOverTheLimitIsRefusedByItsSize() throws {
         try Self.withFolder { folder in
             let (_, _, ingester) = try Self.store(folder)

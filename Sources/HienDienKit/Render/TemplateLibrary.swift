@@ -14,6 +14,9 @@ public final class TemplateLibrary: @unchecked Sendable {
     static let nameRule = "a template name is letters, digits, '_' and '-', in parts joined by single dots "
         + "(such as 'report.md' or 'header.html'); it cannot hold '/' or '..'"
 
+    /// The largest template file read: the report templates are a few tens of KiB.
+    static let maximumBytes = 4 << 20
+
     /// The folder the templates are in.
     public let directory: URL
 
@@ -81,9 +84,12 @@ public final class TemplateLibrary: @unchecked Sendable {
         else { return nil }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // Read with a size cap: a huge file named like a template must not fill memory.
+            data = Data(try FileBytes.read(path: url.path, label: file(for: name), limit: Self.maximumBytes))
+        } catch let error as InputError where error.diagnostics.first?.code == "file.too-large" {
+            throw unreadable(name, because: "it is larger than \(Self.maximumBytes >> 20) MiB")
         } catch {
-            throw unreadable(name, because: "it could not be read (\(error.localizedDescription))")
+            throw unreadable(name, because: "it could not be read (\(error))")
         }
         guard var source = String(data: data, encoding: .utf8) else {
             throw unreadable(name, because: "it is not UTF-8 text")
