@@ -153,6 +153,35 @@ struct HostileInputTests {
         }
     }
 
+    @Test func theBlankFormNeutralisesFormulasInNamesAndStillReadsBack() throws {
+        try Self.withFolder { folder in
+            let (store, plan, ingester) = try Self.store(folder) { json in
+                json.replacingOccurrences(of: "\"Số lớp tập huấn\", \"unit\": \"lớp\"",
+                                          with: "\"=HYPERLINK(\\\"http://evil.example\\\")\", \"unit\": \"@lớp\"")
+            }
+            let unit = try #require(plan.unit("SKHCN"))
+            let form = BlankForm.csv(plan: plan, unit: unit, period: .quarter(2, of: 2026))
+            let reader = CSVReader(bytes: Array(form.utf8), fileLabel: "form.csv")
+            var names: [String] = []
+            while try reader.nextRecord() {
+                for index in 0..<reader.fieldCount {
+                    let cell = reader.string(index)
+                    #expect(!["=", "+", "@", "\t", "\r"].contains(cell.first.map(String.init) ?? ""), "form cell \(cell)")
+                }
+                names.append(reader.string(3))
+            }
+            #expect(names.contains("'=HYPERLINK(\"http://evil.example\")"))
+
+            // Filled in, it goes in as it is.
+            let filled = form.replacingOccurrences(of: ";'@lớp;;", with: ";'@lớp;7;")
+            #expect(filled != form)
+            let summary = try ingester.ingest(path: try Self.write(filled, to: folder, as: "form.csv"), label: "form.csv",
+                                              options: Self.options)
+            #expect(summary.values == 1)
+            #expect(try store.currentValues(through: .quarter(2, of: 2026)).map(\.value) == [7])
+        }
+    }
+
     // MARK: - Paths
 
     @Test(arguments: ["../../etc", "../2026-Q2", "2026-Q2/../../x", "/etc/passwd", "2026-Q2\0", "..", "."])

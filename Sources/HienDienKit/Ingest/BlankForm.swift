@@ -9,7 +9,10 @@ public enum BlankForm {
         let header = ["đơn vị", "kỳ báo cáo", "chỉ tiêu", "tên chỉ tiêu", "đơn vị tính", "giá trị", "ghi chú", "ngày gửi"]
         text += header.joined(separator: ";") + "\r\n"
         for indicator in plan.indicators where indicator.counts(type: unit.type) || indicator.sources == nil {
-            let row = [unit.id, period.description, indicator.id, indicator.name, indicator.unit, "", "", ""]
+            // The names are read past on ingest, so they can be made formula-safe; the ids are
+            // read back and kept as they are (plan ids hold no formula: letters, digits, _ - .).
+            let row = [unit.id, period.description, indicator.id, CSVWriter.neutralised(indicator.name),
+                       CSVWriter.neutralised(indicator.unit), "", "", ""]
             text += row.map(escape).joined(separator: ";") + "\r\n"
         }
         return text

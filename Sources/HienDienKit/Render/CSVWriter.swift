@@ -17,14 +17,20 @@ public struct CSVWriter: Sendable {
 
     /// Neutralises formulas, then quotes when the cell holds `,`, `"`, CR or LF.
     public static func escape(_ cell: String) -> String {
-        var value = cell
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            value = "'" + value
-        }
+        let value = neutralised(cell)
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value
+    }
+
+    /// `cell` with a `'` before it when a spreadsheet would run it as a formula: when it
+    /// begins with `=`, `+`, `-`, `@`, tab or carriage return.
+    public static func neutralised(_ cell: String) -> String {
+        if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            return "'" + cell
+        }
+        return cell
     }
 
     /// A ratio as a decimal with 4 places and `.` as the mark: 0.4321, 0.5000.
