@@ -380,6 +380,19 @@ struct HostileInputTests {
         }
     }
 
+    @Test func aVastWordInAUnitCellOrHeaderTakesLinearTime() throws {
+        try Self.withFolder { folder in
+            let (_, _, ingester) = try Self.store(folder)
+            // Matching folds each word; a 600,000-letter one took some 20 s (quadratic), now well under 1.
+            let word = String(repeating: "z", count: 600_000)
+            let csv = "unit,period,indicator,value\n\(word),2026-Q2,trainings_held,1\n"
+            let started = Date()
+            let error = Self.refusal(ingester, try Self.write(csv, to: folder, as: "word.csv"))
+            #expect(error?.diagnostics.first?.code == "unit.unknown")
+            #expect(Date().timeIntervalSince(started) < 10, "took \(Date().timeIntervalSince(started)) s")
+        }
+    }
+
     // MARK: - Messages
 
     @Test func messagesShowControlCharactersAsEscapesAndStayShort() throws {

@@ -171,12 +171,15 @@ public enum VietnameseText {
                 letters[count - 1].marks = []
             }
         }
-        var text = String.UnicodeScalarView()
+        // Gathered in an array and made into text once: appending a sequence to a
+        // `String.UnicodeScalarView` copies the whole text, so a long word took quadratic time.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(letters.count)
         for letter in letters {
-            text.append(letter.base)
-            text.append(contentsOf: letter.marks)
+            scalars.append(letter.base)
+            scalars.append(contentsOf: letter.marks)
         }
-        return String(text).precomposedStringWithCanonicalMapping
+        return String(String.UnicodeScalarView(scalars)).precomposedStringWithCanonicalMapping
     }
 
     private struct Letter {
