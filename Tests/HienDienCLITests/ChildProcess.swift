@@ -10,8 +10,8 @@ import Darwin
 /// Runs the real `hiendien` executable as a child process, for what an in-process run cannot
 /// show: being killed, racing another process on the same store, its peak memory.
 ///
-/// Spawned with `posix_spawn` and reaped with `wait4` on its own pid, so each run gets its own
-/// resource usage (peak memory) and no other test's children are touched. Output goes to files
+/// Spawned with `posix_spawn` and reaped with `wait4` on its own pid, so no other test's
+/// children are touched. Output goes to files
 /// in the run's folder, so a chatty child never blocks on a full pipe.
 struct ChildProcess {
     struct Outcome {
@@ -21,7 +21,7 @@ struct ChildProcess {
         var signal: Int32?
         var output: String
         var errors: String
-        /// Peak resident memory in bytes.
+        /// Peak resident memory in bytes, when measured (0 otherwise).
         var peakMemory: Int
         var seconds: Double
     }
@@ -77,8 +77,8 @@ struct ChildProcess {
     }
 
     /// Runs `hiendien arguments…` to the end.
-    static func run(_ arguments: [String], in directory: URL) throws -> Outcome {
-        try start(arguments, in: directory).wait()
+    static func run(_ arguments: [String], in directory: URL, measuringMemory: Bool = false) throws -> Outcome {
+        try start(arguments, in: directory).wait(measuringMemory: measuringMemory)
     }
 
     /// Sends `SIGKILL`: the process ends at once, with no chance to clean up.
@@ -87,7 +87,19 @@ struct ChildProcess {
     }
 
     /// Waits for the process to end and collects what it wrote.
-    func wait() throws -> Outcome {
+    ///
+    /// - Parameter measuringMemory: watch the process's peak resident memory (`VmHWM`) until it
+    ///   ends. (`ru_maxrss` will not do: a spawned child starts with its parent's peak.)
+    func wait(measuringMemory: Bool = false) throws -> Outcome {
+        var peak = 0
+        while measuringMemory {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+            else { break }  // a zombie has no memory left to show
+            let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+            peak = max(peak, kilobytes * 1024)
+            usleep(2_000)
+        }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {
@@ -100,12 +112,6 @@ struct ChildProcess {
         let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: outputPath)
         try? FileManager.default.removeItem(atPath: errorPath)
-        // ru_maxrss is in kilobytes on Linux (bytes on macOS).
-        #if os(Linux)
-        let peak = Int(usage.ru_maxrss) * 1024
-        #else
-        let peak = Int(usage.ru_maxrss)
-        #endif
         return Outcome(exitCode: exitCode, signal: signal, output: output, errors: errors, peakMemory: peak, seconds: seconds)
     }
 }
