@@ -46,6 +46,24 @@ struct HostileRunnerTests {
         #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("out/2026-Q2/report.md").path))
     }
 
+    @Test func aSampleDataPlanWhoseIdIsAPathCannotMakeDemoWriteOutsideOut() throws {
+        let cli = try RunnerHarness()
+        let sample = cli.directory.appendingPathComponent("sample")
+        try FileManager.default.createDirectory(at: sample.appendingPathComponent("plans"), withIntermediateDirectories: true)
+        let plan = try String(contentsOfFile: Self.plan, encoding: .utf8)
+            .replacingOccurrences(of: #""id": "thu-2026""#, with: #""id": "../../escaped""#)
+        _ = cli.write("sample/plans/plan.json", plan)
+        // Where the plan's id points from out/: a store there would be deleted and rewritten.
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("escaped"), withIntermediateDirectories: true)
+        _ = cli.write("escaped/hiendien.sqlite", "not to be touched")
+        cli.environment["HIENDIEN_SAMPLEDATA"] = sample.path
+        let result = cli.run("demo", "--out", "demo/out")
+        #expect(result.code != 0)
+        #expect(try String(contentsOfFile: cli.directory.appendingPathComponent("escaped/hiendien.sqlite").path, encoding: .utf8)
+                == "not to be touched")
+        #expect(Self.files(under: cli.directory.appendingPathComponent("escaped")) == ["hiendien.sqlite"])
+    }
+
     // MARK: - Bounded memory, measured
 
     /// A folder with a store holding the fixture plan, for child processes.

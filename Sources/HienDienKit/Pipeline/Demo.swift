@@ -23,7 +23,9 @@ public enum Demo {
             let planPath = (plansDirectory as NSString).appendingPathComponent(planFile)
             let json = String(decoding: try FileBytes.read(path: planPath), as: UTF8.self)
             let plan = try Plan.load(path: planPath, label: "SampleData/plans/\(planFile)")
-            let directory = (out as NSString).appendingPathComponent(plan.id)
+            // The plan's id names its folder: it must be a plain name inside `out`, since the
+            // folder's store is deleted and made afresh.
+            let directory = try ReportRenderer.periodFolder(plan.id, in: out).path
             try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let database = (directory as NSString).appendingPathComponent("hiendien.sqlite")
             for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: database + suffix) }
