@@ -32,14 +32,16 @@ quiet() {
     return $status
 }
 
-# Which sanitizers work: libFuzzer with AddressSanitizer, else libFuzzer alone, else none.
+# Which sanitizers work — build and run — : libFuzzer with AddressSanitizer, else libFuzzer
+# alone, else none (some containers cannot map AddressSanitizer's shadow memory).
 cat >"$OUT/probe/probe.swift" <<'SWIFT'
 @_cdecl("LLVMFuzzerTestOneInput")
 public func probe(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt { 0 }
 SWIFT
 sanitize=""
 for candidate in fuzzer,address fuzzer; do
-    if swiftc -sanitize="$candidate" -parse-as-library "$OUT/probe/probe.swift" -o "$OUT/probe/probe" >/dev/null 2>&1; then
+    if swiftc -sanitize="$candidate" -parse-as-library "$OUT/probe/probe.swift" -o "$OUT/probe/probe" >/dev/null 2>&1 \
+        && "$OUT/probe/probe" -runs=1 >/dev/null 2>&1; then
         sanitize=$candidate
         break
     fi
