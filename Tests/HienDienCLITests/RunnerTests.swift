@@ -1,2 +1,162 @@
+import Foundation
 import Testing
 @testable import HienDienCLI
+@testable import HienDienKit
+
+/// Drives the runner through its entry point: argument arrays in, exit code and output out.
+final class RunnerHarness {
+    let directory: URL
+    var environment: [String: String] = [:]
+    var today = Day(year: 2026, month: 11, day: 23)!
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("hiendien-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// The repository root, found from this file's path.
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static func fixture(_ name: String) -> String {
+        repository.appendingPathComponent("Tests/HienDienKitTests/Fixtures/\(name)").path
+    }
+
+    struct Result {
+        var code: Int32
+        var output: String
+        var errors: String
+    }
+
+    @discardableResult
+    func run(_ arguments: String...) -> Result {
+        run(arguments)
+    }
+
+    func run(_ arguments: [String]) -> Result {
+        let console = Console.capturing()
+        let context = Runner.Context(environment: environment, currentDirectory: directory.path,
+                                     executablePath: RunnerHarness.repository.appendingPathComponent(".build/debug/hiendien").path,
+                                     today: today)
+        let code = Runner.run(arguments, context: context, console: console)
+        return Result(code: code, output: console.output, errors: console.errors)
+    }
+
+    func write(_ name: String, _ text: String) -> String {
+        let url = directory.appendingPathComponent(name)
+        try! Data(text.utf8).write(to: url)
+        return url.path
+    }
+}
+
+struct RunnerTests {
+    @Test func versionAndHelp() throws {
+        let cli = try RunnerHarness()
+        #expect(cli.run("--version").output == "hiendien \(Runner.version)\n")
+        let help = cli.run("--help")
+        #expect(help.code == 0 && help.output.contains("init") && help.output.contains("demo"))
+        for command in ["init", "ingest", "report", "status", "form", "check", "demo"] {
+            let result = cli.run(command, "--help")
+            #expect(result.code == 0, "\(command)")
+            #expect(result.output.contains("hiendien \(command)"), "\(command)")
+            #expect(result.output.lowercased().contains("example"), "\(command)")
+        }
+    }
+
+    @Test func wrongUsageExitsTwoWithASuggestion() throws {
+        let cli = try RunnerHarness()
+        let command = cli.run("reprot")
+        #expect(command.code == 2 && command.errors.contains("Did you mean 'report'?") && command.output.isEmpty)
+        let flag = cli.run("report", "--perod", "2026-Q2")
+        #expect(flag.code == 2 && flag.errors.contains("'--period'"))
+        let period = cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"))
+        #expect(period.code == 0)
+        let badPeriod = cli.run("report", "--period", "2026-Q7")
+        #expect(badPeriod.code == 2 && badPeriod.errors.contains("not a period"))
+    }
+
+    @Test func initIngestStatusAndCheckEndToEnd() throws {
+        let cli = try RunnerHarness()
+        cli.environment["HIENDIEN_DB"] = cli.directory.appendingPathComponent("env.sqlite").path
+        let initialized = cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"))
+        #expect(initialized.code == 0)
+        #expect(initialized.output.contains("env.sqlite with plan 'thu-2026': 8 units"))
+        let ingested = cli.run("ingest", RunnerHarness.fixture("reports/long-excel-vn.csv"),
+                               RunnerHarness.fixture("reports/bad-values.csv"), RunnerHarness.fixture("reports/wide.csv"))
+        #expect(ingested.code == 1)  // one of three refused
+        #expect(ingested.output.contains("long-excel-vn.csv: stored 4 values from 2 unit(s) for 2026-Q2"))
+        #expect(ingested.output.contains("wide.csv: stored 4 values"))
+        #expect(ingested.errors.contains("bad-values.csv:2:28: error: counts must be whole numbers"))
+        #expect(ingested.errors.contains("2 of 3 file(s) stored, 1 refused."))
+
+        let status = cli.run("status", "--period", "2026-Q2", "--as-of", "2026-06-19")
+        #expect(status.code == 0)
+        let lines = status.output.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "thu-2026 2026-Q2: due 2026-06-19 (last allowed day), as of 2026-06-19")
+        #expect(lines.contains { $0.hasPrefix("STC ") && $0.contains("on_time") && $0.contains("2026-06-17") })
+        #expect(lines.contains { $0.hasPrefix("TINHDOAN ") && $0.contains("late") })
+        #expect(lines.contains { $0.hasPrefix("SGDDT ") && $0.contains("pending") && $0.contains(" 0 ") })
+        #expect(cli.run("check").output.contains("healthy"))
+    }
+
+    @Test func aDryRunSaysWhatWouldBeStored() throws {
+        let cli = try RunnerHarness()
+        cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"), "--db", "s.sqlite")
+        let dry = cli.run("ingest", "--dry-run", "--db", "s.sqlite", RunnerHarness.fixture("reports/wide.csv"))
+        #expect(dry.code == 0 && dry.output.contains("would store 4 values"))
+        let status = cli.run("status", "--db", "s.sqlite", "--period", "2026-Q2", "--as-of", "2026-07-01")
+        #expect(status.output.contains("0 of 8 reported"))
+    }
+
+    @Test func aBrokenPlanIsRefusedWithEveryProblem() throws {
+        let cli = try RunnerHarness()
+        let original = try String(contentsOfFile: RunnerHarness.fixture("plans/thu-2026.json"), encoding: .utf8)
+        let broken = original.replacingOccurrences(of: "\"goal\": 0.5", with: "\"goal\": 50")
+            .replacingOccurrences(of: "\"deadline\": \"2027-12-31\" },", with: "\"deadline\": \"2029-12-31\" },")
+        let path = cli.write("broken.json", broken)
+        let result = cli.run("init", "--plan", path, "--db", "x.sqlite")
+        #expect(result.code == 1)
+        #expect(result.errors.contains("$.targets[0].deadline: error: deadline outside the plan"))
+        #expect(result.errors.contains("$.targets[1].goal: error: ratio and coverage goals are fractions from 0 to 1: '50'"))
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func reInitWithAnEditedPlanKeepsTheReports() throws {
+        let cli = try RunnerHarness()
+        let original = try String(contentsOfFile: RunnerHarness.fixture("plans/thu-2026.json"), encoding: .utf8)
+        let plan = cli.write("plan.json", original)
+        cli.run("init", "--plan", plan, "--db", "s.sqlite")
+        #expect(cli.run("ingest", "--db", "s.sqlite", RunnerHarness.fixture("reports/wide.csv")).code == 0)
+        // Renaming a unit is fine; dropping one that has reports is refused.
+        _ = cli.write("plan.json", original.replacingOccurrences(of: "Trường Đại học Thử", with: "Trường Đại học Tỉnh Thử"))
+        let updated = cli.run("init", "--plan", plan, "--db", "s.sqlite")
+        #expect(updated.code == 0 && updated.output.contains("Updated"))
+        let dropped = original.replacingOccurrences(
+            of: #"{ "id": "TINHDOAN", "name": "Tỉnh Đoàn Thử", "type": "youth_union", "aliases": ["Tỉnh Đoàn"] },"#, with: "")
+        #expect(dropped != original)
+        _ = cli.write("plan.json", dropped)
+        let refused = cli.run("init", "--plan", plan, "--db", "s.sqlite")
+        #expect(refused.code == 1 && refused.errors.contains("unit 'TINHDOAN' is gone from the plan but has 1 stored submission(s)"), "\(refused.errors)")
+        #expect(cli.run("status", "--db", "s.sqlite", "--period", "2026-Q2", "--as-of", "2026-07-01").output.contains("TINHDOAN"))
+    }
+
+    @Test func aFormForAUnitByItsName() throws {
+        let cli = try RunnerHarness()
+        cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"))
+        let form = cli.run("form", "--unit", "Sở Tài chính", "--period", "Quý II/2026")
+        #expect(form.code == 0)
+        #expect(form.output.hasPrefix("\u{FEFF}đơn vị;kỳ báo cáo;chỉ tiêu"))
+        #expect(form.output.contains("STC;2026-Q2;enterprises_total;"))
+        let unknown = cli.run("form", "--unit", "Sở Tài chánh", "--period", "2026-Q2")
+        #expect(unknown.code == 1 && unknown.errors.contains("STC"))
+    }
+
+    @Test func commandsWithoutAStoreSayHowToMakeOne() throws {
+        let cli = try RunnerHarness()
+        let result = cli.run("status", "--db", "nothing.sqlite")
+        #expect(result.code == 1 && result.errors.contains("hiendien init --plan PLAN.json"))
+    }
+}

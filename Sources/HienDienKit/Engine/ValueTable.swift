@@ -15,21 +15,51 @@ public struct ValueTable: Sendable {
     let indicatorIndex: [String: Int]
     /// series[unit][indicator]: (period, value) sorted by period.
     private var series: [[[(period: Period, value: Int64)]]]
+    /// For `sum` indicators: the flows that count over time — every quarter, and a year's annual
+    /// value only when no quarter of that year was reported — as period keys with running totals,
+    /// so a cumulative figure is one binary search.
+    private var flowKeys: [[[Int]]]
+    private var flowTotals: [[[Int64]]]
 
     public init(plan: Plan, values: [StoredValue]) {
         self.plan = plan
         unitIndex = Dictionary(plan.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         indicatorIndex = Dictionary(plan.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        series = Array(repeating: Array(repeating: [], count: plan.indicators.count), count: plan.units.count)
+        let empty = Array(repeating: [(period: Period, value: Int64)](), count: plan.indicators.count)
+        series = Array(repeating: empty, count: plan.units.count)
+        flowKeys = Array(repeating: Array(repeating: [], count: plan.indicators.count), count: plan.units.count)
+        flowTotals = flowKeys.map { $0.map { _ in [] } }
         for value in values {
             guard let u = unitIndex[value.unit], let i = indicatorIndex[value.indicator] else { continue }
             series[u][i].append((value.period, value.value))
         }
         for u in series.indices {
-            for i in series[u].indices where series[u][i].count > 1 {
-                series[u][i].sort { $0.period < $1.period }
+            for i in series[u].indices where !series[u][i].isEmpty {
+                if series[u][i].count > 1 { series[u][i].sort { $0.period < $1.period } }
+                guard plan.indicators[i].overTime == .sum else { continue }
+                let entries = series[u][i]
+                let yearsWithQuarters = Set(entries.filter { !$0.period.isYear }.map(\.period.year))
+                var keys: [Int] = [], totals: [Int64] = [], running: Int64 = 0
+                for entry in entries where !(entry.period.isYear && yearsWithQuarters.contains(entry.period.year)) {
+                    running += entry.value
+                    keys.append(entry.period.key)
+                    totals.append(running)
+                }
+                flowKeys[u][i] = keys
+                flowTotals[u][i] = totals
             }
         }
+    }
+
+    /// The running flow total up to and including period key `key` (0 when none).
+    private func flowTotal(_ u: Int, _ i: Int, upTo key: Int) -> Int64 {
+        let keys = flowKeys[u][i]
+        var low = 0, high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if keys[mid] <= key { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? 0 : flowTotals[u][i][low - 1]
     }
 
     /// Whether a unit reported anything for an indicator up to and including `period`.
@@ -53,7 +83,11 @@ public struct ValueTable: Sendable {
         if entries.isEmpty { return nil }
         switch plan.indicators[i].overTime {
         case .sum:
-            if period.isYear { return yearFlow(entries, year: period.year).map { Figure(value: $0, carriedFrom: nil) } }
+            if period.isYear {
+                guard entries.contains(where: { $0.period.year == period.year }) else { return nil }
+                let value = flowTotal(u, i, upTo: period.key) - flowTotal(u, i, upTo: Period.year(period.year - 1).key)
+                return Figure(value: value, carriedFrom: nil)
+            }
             return entries.first { $0.period == period }.map { Figure(value: $0.value, carriedFrom: nil) }
         case .last:
             guard let latest = entries.last(where: { $0.period <= period }) else { return nil }
@@ -78,35 +112,8 @@ public struct ValueTable: Sendable {
 
     func cumulative(_ u: Int, _ i: Int, _ period: Period) -> Int64? {
         guard plan.indicators[i].overTime == .sum else { return figure(u, i, period)?.value }
-        let entries = series[u][i]
-        guard entries.contains(where: { $0.period <= period }) else { return nil }
-        var total: Int64 = 0
-        var years = Set(entries.map(\.period.year)).sorted()
-        years.removeAll { $0 > period.year }
-        for year in years {
-            if year < period.year || period.isYear {
-                total += yearFlow(entries, year: year) ?? 0
-            } else {
-                for entry in entries where entry.period.year == year && !entry.period.isYear && entry.period <= period {
-                    total += entry.value
-                }
-            }
-        }
-        return total
-    }
-
-    /// A year's flow: its quarters' sum when any quarter was reported, else its annual value.
-    private func yearFlow(_ entries: [(period: Period, value: Int64)], year: Int) -> Int64? {
-        var sum: Int64 = 0
-        var quarters = 0
-        var annual: Int64?
-        for entry in entries where entry.period.year == year {
-            if entry.period.isYear { annual = entry.value } else {
-                sum += entry.value
-                quarters += 1
-            }
-        }
-        return quarters > 0 ? sum : annual
+        guard let first = flowKeys[u][i].first, first <= period.key else { return nil }
+        return flowTotal(u, i, upTo: period.key)
     }
 
     /// The reported values of a unit for an indicator, oldest first (for data checks).

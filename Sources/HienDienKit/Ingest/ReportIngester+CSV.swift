@@ -2,11 +2,14 @@ extension ReportIngester {
     /// The columns a report CSV may have, with their English and Vietnamese headers.
     enum Column: String, CaseIterable {
         case unit, period, indicator, value, note, submitted
+        /// Columns for people only (the indicator's name, its unit of count): read past.
+        case label
 
         static let headers: [Column: [String]] = [
             .unit: ["unit", "unit id", "đơn vị", "đơn vị báo cáo", "mã đơn vị", "tên đơn vị"],
             .period: ["period", "kỳ báo cáo", "kỳ", "kỳ bc"],
-            .indicator: ["indicator", "chỉ tiêu", "mã chỉ tiêu", "tên chỉ tiêu"],
+            .indicator: ["indicator", "chỉ tiêu", "mã chỉ tiêu"],
+            .label: ["indicator name", "tên chỉ tiêu", "đơn vị tính", "stt", "số thứ tự"],
             .value: ["value", "giá trị", "số lượng", "số liệu"],
             .note: ["note", "notes", "ghi chú"],
             .submitted: ["submitted", "ngày gửi", "ngày báo cáo", "ngày nộp"],
@@ -23,7 +26,6 @@ extension ReportIngester {
 
     /// CSV reports in long form (one row per value) or wide form (one column per indicator).
     func ingestCSV(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
-        try TextEncoding.requireUTF8(FileBytes.prefix(path: path, label: file, count: 1 << 16), fileLabel: file)
         let reader = try CSVReader(path: path, fileLabel: file)
         guard try reader.nextRecord() else {
             throw InputError(Diagnostic(at: SourceLocation(file: file, line: 1), code: "csv.empty",
@@ -37,6 +39,7 @@ extension ReportIngester {
             let text = reader.string(index).trimmingWhitespace()
             if text.isEmpty { continue }
             if let column = Column.byKey[VietnameseText.matchKey(text)] {
+                if column == .label { continue }
                 if columns[column] != nil {
                     headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line, column: reader.column(ofField: index)),
                                                      code: "csv.header-repeated", message: "this column appears twice",

@@ -16,7 +16,7 @@ extension ReportIngester {
     /// JSON reports: one object, an array of objects, or `{"reports": [...]}`.
     func ingestJSON(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
         let bytes = try FileBytes.read(path: path, label: file)
-        try TextEncoding.requireUTF8(bytes, fileLabel: file)
+        try TextEncoding.check(bytes, fileLabel: file, code: "json.invalid-utf8", advice: .textEditor)
         let json = try JSONParser.parse(bytes, fileLabel: file)
         var reader = JSONReader(file: file, cap: options.maxDiagnostics)
         let objects: [(JSONValue, String)]

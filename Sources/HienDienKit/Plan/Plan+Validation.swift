@@ -121,23 +121,23 @@ extension Plan {
             }
             if target.kind.isFraction && (target.goal < 0 || target.goal > 1) {
                 reader.error("\(path).goal", "plan.goal", "ratio and coverage goals are fractions from 0 to 1",
-                             offending: String(target.goal), hint: "50 % is written 0.5")
+                             offending: literal(target.goal), hint: "50 % is written 0.5")
             }
             if !target.kind.isFraction && (target.goal < 0 || target.goal != target.goal.rounded()) {
                 reader.error("\(path).goal", "plan.goal", "a count goal is a whole, non-negative number",
-                             offending: String(target.goal))
+                             offending: literal(target.goal))
             }
             if let high = target.goalHigh {
                 if high < target.goal {
                     reader.error("\(path).goal_high", "plan.goal-range", "goal_high is below goal",
-                                 offending: String(high), hint: "a range \"70 % to 80 %\" is goal 0.7, goal_high 0.8")
+                                 offending: literal(high), hint: "a range \"70 % to 80 %\" is goal 0.7, goal_high 0.8")
                 }
                 if target.kind.isFraction && high > 1 {
-                    reader.error("\(path).goal_high", "plan.goal", "ratio goals are fractions from 0 to 1", offending: String(high))
+                    reader.error("\(path).goal_high", "plan.goal", "ratio goals are fractions from 0 to 1", offending: literal(high))
                 }
             }
             if target.baseline > target.goal {
-                reader.error("\(path).baseline", "plan.baseline", "the baseline is above the goal", offending: String(target.baseline))
+                reader.error("\(path).baseline", "plan.baseline", "the baseline is above the goal", offending: literal(target.baseline))
             }
             if target.deadline < start || target.deadline > end {
                 reader.error("\(path).deadline", "plan.deadline", "deadline outside the plan (\(start) – \(end))",
@@ -173,6 +173,11 @@ extension Plan {
                 first[id] = index
             }
         }
+    }
+
+    /// A number as the plan would write it: 50 rather than 50.0.
+    private func literal(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     private func suggestion(_ text: String, _ candidates: Set<String>) -> String? {

@@ -45,22 +45,24 @@ public struct Plan: Sendable {
     public func unit(_ id: String) -> Unit? { units.first { $0.id == id } }
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
-    /// Every quarter whose window overlaps the plan's life, in order.
+    /// Every quarter of the plan, in order.
     public var quarters: [Period] {
         var result: [Period] = []
         var period = Period.quarter(1, of: start.year)
-        while reporting.window(for: period).upperBound < start { period = period.next }
-        while reporting.window(for: period).lowerBound <= end {
-            result.append(period)
+        while period.year <= end.year {
+            if contains(period) { result.append(period) }
             period = period.next
         }
         return result
     }
 
-    /// Whether a period's window overlaps the plan's life.
+    /// Whether a period belongs to the plan: its calendar months (Quý II = April–June, a year =
+    /// January–December) overlap the plan's life. The calendar span, not the data window, decides,
+    /// so that a plan ending 31/12/2030 has no "Q1/2031" although Decree 09's Q1/2031 window
+    /// opens on 15/12/2030.
     public func contains(_ period: Period) -> Bool {
-        let window = reporting.window(for: period)
-        return window.lowerBound <= end && window.upperBound >= start
+        let months = ReportingRule(window: .calendar).window(for: period)
+        return months.lowerBound <= end && months.upperBound >= start
     }
 
     /// The units expected to report for a period: those with `reports` true that existed

@@ -63,14 +63,16 @@ extension Store {
     /// Submission records for the given periods, one per unit and period.
     public func submissions(in periods: [Period]) throws -> [SubmissionRecord] {
         let statement = try database.prepare("""
-            SELECT unit_id, received, min(version), count(*), max(received)
-            FROM submission WHERE period_key = ? GROUP BY unit_id ORDER BY unit_id
+            SELECT s.unit_id, f.received, count(*), max(s.received)
+            FROM submission s
+            JOIN submission f ON f.unit_id = s.unit_id AND f.period_key = s.period_key AND f.version = 1
+            WHERE s.period_key = ? GROUP BY s.unit_id ORDER BY s.unit_id
             """)
         var result: [SubmissionRecord] = []
         for period in periods {
             result += try statement.rows(.int(period.key)) { row in
                 SubmissionRecord(unit: row.text(0), period: period, firstReceived: Day(parsing: row.text(1))!,
-                                 lastReceived: Day(parsing: row.text(4))!, versions: row.int(3))
+                                 lastReceived: Day(parsing: row.text(3))!, versions: row.int(2))
             }
         }
         return result

@@ -1,0 +1,24 @@
+/// A blank report form for one unit and period: the long-form CSV a unit fills in and sends
+/// back, which `ingest` reads unchanged once the values are filled in.
+///
+/// UTF-8 with a byte-order mark and `;` between fields — what Excel with Vietnamese regional
+/// settings opens correctly and saves back — with Vietnamese headers and one row per indicator.
+public enum BlankForm {
+    public static func csv(plan: Plan, unit: Unit, period: Period) -> String {
+        var text = "\u{FEFF}"
+        let header = ["đơn vị", "kỳ báo cáo", "chỉ tiêu", "tên chỉ tiêu", "đơn vị tính", "giá trị", "ghi chú", "ngày gửi"]
+        text += header.joined(separator: ";") + "\r\n"
+        for indicator in plan.indicators where indicator.counts(type: unit.type) || indicator.sources == nil {
+            let row = [unit.id, period.description, indicator.id, indicator.name, indicator.unit, "", "", ""]
+            text += row.map(escape).joined(separator: ";") + "\r\n"
+        }
+        return text
+    }
+
+    private static func escape(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+import Foundation
