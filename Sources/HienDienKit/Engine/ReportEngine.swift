@@ -90,7 +90,7 @@ public struct ReportEngine: Sendable {
         }
     }
 
-    private func unitExisted(_ unit: Unit, _ period: Period) -> Bool {
+    private func unitExisted(_ unit: ReportingUnit, _ period: Period) -> Bool {
         unit.exists(during: plan.reporting.window(for: period))
     }
 
@@ -157,7 +157,7 @@ public struct ReportEngine: Sendable {
         return rows
     }
 
-    /// Unit types in the order they first appear in the plan.
+    /// ReportingUnit types in the order they first appear in the plan.
     func orderedTypes() -> [String] {
         var seen: Set<String> = []
         return plan.units.map(\.type).filter { seen.insert($0).inserted }
@@ -196,7 +196,7 @@ public struct ReportEngine: Sendable {
 
     /// The units a target is measured over: those that exist in the period and whose type
     /// counts for the target's (first) indicator; coverage: the units of its type.
-    func unitsInScope(of target: Target, _ period: Period) -> [(index: Int, unit: Unit)] {
+    func unitsInScope(of target: Target, _ period: Period) -> [(index: Int, unit: ReportingUnit)] {
         let window = plan.reporting.window(for: period)
         let indicators = target.kind.indicators.compactMap { plan.indicator($0) }
         return plan.units.enumerated().filter { _, unit in
