@@ -429,10 +429,15 @@ public struct ReportEngine: Sendable {
             let mine = targets.filter { $0.scope == unit.id }
             let met = mine.filter { $0.status == .achieved || $0.status == .onTrack }.count
             let allOnTime = !own.isEmpty && own.allSatisfy { $0.status == .onTime }
+            // Commendation asks for results too: a flow above zero in the year (registrations,
+            // trainings, articles …), besides every own target achieved or on track.
+            let delivered = plan.indicators.indices.contains { i in
+                plan.indicators[i].overTime == .sum && (table.figure(u, i, period)?.value ?? 0) > 0
+            }
             standings.append(UnitStanding(unit: unit.id, contribution: contribution, submissionsExpected: own.count,
                                           submissionsOnTime: own.filter { $0.status == .onTime }.count,
                                           targetsMet: met, targetsEvaluated: mine.count, rank: 0,
-                                          commended: allOnTime && met == mine.count))
+                                          commended: allOnTime && met == mine.count && delivered))
         }
         standings.sort { a, b in
             if a.contribution != b.contribution { return a.contribution > b.contribution }
