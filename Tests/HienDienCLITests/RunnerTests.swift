@@ -160,3 +160,37 @@ struct RunnerTests {
         #expect(result.code == 1 && result.errors.contains("hiendien init --plan PLAN.json"))
     }
 }
+
+struct DemoTests {
+    /// From the bundled SampleData, one command writes every report of every seed plan.
+    @Test func demoWritesEveryReportOfEverySeedPlan() throws {
+        let cli = try RunnerHarness()
+        let result = cli.run("demo", "--out", "out")
+        #expect(result.code == 0, "\(result.errors)")
+        let written = result.output.split(separator: "\n").map(String.init)
+        for plan in ["thanh-hoa-2026-2030", "tra-vinh-2024-2025", "can-tho-2025", "hai-phong-svhttdl-2025-2026"] {
+            let mine = written.filter { $0.contains("/out/\(plan)/") }
+            #expect(mine.contains { $0.hasSuffix("/report.html") }, "\(plan)")
+            // Year-end reports too, in all six files.
+            let years = Set(mine.compactMap { path -> String? in
+                let parts = path.split(separator: "/")
+                return parts.count >= 2 && parts[parts.count - 2].count == 4 ? String(parts[parts.count - 2]) : nil
+            })
+            #expect(!years.isEmpty, "\(plan)")
+        }
+        #expect(written.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        // Trà Vinh's year-end report: 3,681 id.vn of 3,609 and the four targets table in Vietnamese figures.
+        let travinh = cli.directory.appendingPathComponent("out/tra-vinh-2024-2025/2025")
+        let bytes = try Data(contentsOf: travinh.appendingPathComponent("targets.csv"))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))  // BOM, so Excel reads UTF-8
+        let targets = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(targets.hasPrefix("period,target_id,scope,actual,goal,goal_high,expected,deadline,status\r\n"))
+        #expect(targets.contains("2025,domains_count,TOTAL,4007,4026,,"))
+        let markdown = try String(contentsOf: travinh.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("| 4.007 |"))
+        // Same data, same as-of: byte-identical on a second run.
+        let again = cli.run("demo", "--out", "out")
+        #expect(again.code == 0)
+        #expect(try String(contentsOf: travinh.appendingPathComponent("report.md"), encoding: .utf8) == markdown)
+    }
+}

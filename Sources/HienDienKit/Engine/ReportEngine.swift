@@ -90,7 +90,7 @@ public struct ReportEngine: Sendable {
         }
     }
 
-    private func unitExisted(_ unit: Unit, _ period: Period) -> Bool {
+    private func unitExisted(_ unit: ReportingUnit, _ period: Period) -> Bool {
         unit.exists(during: plan.reporting.window(for: period))
     }
 
@@ -157,7 +157,7 @@ public struct ReportEngine: Sendable {
         return rows
     }
 
-    /// Unit types in the order they first appear in the plan.
+    /// ReportingUnit types in the order they first appear in the plan.
     func orderedTypes() -> [String] {
         var seen: Set<String> = []
         return plan.units.map(\.type).filter { seen.insert($0).inserted }
@@ -168,16 +168,23 @@ public struct ReportEngine: Sendable {
     func targetResults(_ table: ValueTable, _ period: Period) -> [TargetResult] {
         let windowEnd = plan.reporting.window(for: period).upperBound
         var results: [TargetResult] = []
-        for target in plan.targets.sorted(by: { $0.id < $1.id }) {
+        for target in plan.targets {
             let scopeUnits = unitsInScope(of: target, period)
             let perUnitCount = target.perUnit && !target.kind.isFraction
-            let totalGoal = perUnitCount ? target.goal * Double(scopeUnits.count) : target.goal
-            let totalHigh = target.goalHigh.map { perUnitCount ? $0 * Double(scopeUnits.count) : $0 }
+            let window = plan.reporting.window(for: period)
+            let goalUnits = Double(scopeUnits.filter { $0.unit.reports && $0.unit.exists(during: window) }.count)
+            let totalGoal = perUnitCount ? target.goal * goalUnits : target.goal
+            let totalHigh = target.goalHigh.map { perUnitCount ? $0 * goalUnits : $0 }
             let (actual, numerator, denominator) = measure(target, table, period, units: scopeUnits.map { $0.index })
             results.append(evaluate(target, scope: totalScope, actual: actual, numerator: numerator,
                                     denominator: denominator, goal: totalGoal, goalHigh: totalHigh, windowEnd: windowEnd))
             guard target.perUnit else { continue }
-            for (index, unit) in scopeUnits.sorted(by: { $0.unit.id < $1.unit.id }) {
+            // Per unit: the units that exist in the period and have reported any of the inputs.
+            let inputs = target.kind.indicators.compactMap { table.indicatorIndex[$0] }
+            let evaluated = scopeUnits.filter { index, unit in
+                unit.reports && unit.exists(during: window) && inputs.contains { table.hasAny(unit: index, indicator: $0, through: period) }
+            }
+            for (index, unit) in evaluated.sorted(by: { $0.unit.id < $1.unit.id }) {
                 let (actual, numerator, denominator) = measure(target, table, period, units: [index])
                 results.append(evaluate(target, scope: unit.id, actual: actual, numerator: numerator,
                                         denominator: denominator, goal: target.goal, goalHigh: target.goalHigh,
@@ -189,16 +196,16 @@ public struct ReportEngine: Sendable {
 
     /// The units a target is measured over: those that exist in the period and whose type
     /// counts for the target's (first) indicator; coverage: the units of its type.
-    func unitsInScope(of target: Target, _ period: Period) -> [(index: Int, unit: Unit)] {
+    func unitsInScope(of target: Target, _ period: Period) -> [(index: Int, unit: ReportingUnit)] {
         let window = plan.reporting.window(for: period)
-        let indicator = plan.indicator(target.kind.indicators[0])
+        let indicators = target.kind.indicators.compactMap { plan.indicator($0) }
         return plan.units.enumerated().filter { _, unit in
             if case let .coverage(_, type) = target.kind {
                 return unit.type == type && unit.reports && unit.exists(during: window)
             }
-            if !(indicator?.counts(type: unit.type) ?? true) { return false }
-            // Per-unit evaluation looks at units that exist now; totals add every unit, ended ones too.
-            return !target.perUnit || (unit.reports && unit.exists(during: window))
+            // A unit is in scope when any of the target's indicators counts its type; each sum
+            // then applies its own indicator's `sources`.
+            return indicators.contains { $0.counts(type: unit.type) }
         }.map { ($0.offset, $0.element) }
     }
 
@@ -276,7 +283,7 @@ public struct ReportEngine: Sendable {
         func round(_ value: Double) -> Double {
             isFraction ? rounded4(value) : (value * 10).rounded() / 10
         }
-        return Projection(atDeadline: round(atDeadline), quartersLeft: quartersLeft,
+        return Projection(atDeadline: round(isFraction ? min(1, atDeadline) : atDeadline), quartersLeft: quartersLeft,
                           neededPerQuarter: needed.map { round($0) }, pacePerQuarter: round(pace))
     }
 
@@ -422,10 +429,15 @@ public struct ReportEngine: Sendable {
             let mine = targets.filter { $0.scope == unit.id }
             let met = mine.filter { $0.status == .achieved || $0.status == .onTrack }.count
             let allOnTime = !own.isEmpty && own.allSatisfy { $0.status == .onTime }
+            // Commendation asks for results too: a flow above zero in the year (registrations,
+            // trainings, articles …), besides every own target achieved or on track.
+            let delivered = plan.indicators.indices.contains { i in
+                plan.indicators[i].overTime == .sum && (table.figure(u, i, period)?.value ?? 0) > 0
+            }
             standings.append(UnitStanding(unit: unit.id, contribution: contribution, submissionsExpected: own.count,
                                           submissionsOnTime: own.filter { $0.status == .onTime }.count,
                                           targetsMet: met, targetsEvaluated: mine.count, rank: 0,
-                                          commended: allOnTime && met == mine.count))
+                                          commended: allOnTime && met == mine.count && delivered))
         }
         standings.sort { a, b in
             if a.contribution != b.contribution { return a.contribution > b.contribution }

@@ -144,7 +144,9 @@ public struct DataWarning: Hashable, Sendable {
     public var referencePeriod: Period?
 }
 
-/// A unit's standing over a year (year-end report).
+/// A unit's standing over a year (year-end report). A unit is proposed for commendation when
+/// every report it owed in the year came on time, each of its own targets is achieved or on
+/// track, and it delivered something (a flow above zero) in the year.
 public struct UnitStanding: Hashable, Sendable {
     public var unit: String
     /// Σ over the count targets' flow indicators in the year.

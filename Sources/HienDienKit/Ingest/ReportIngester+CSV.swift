@@ -113,7 +113,12 @@ extension ReportIngester {
         var indicatorColumns: [(index: Int, indicator: String)]
         var isLong: Bool
         var diagnostics: DiagnosticList
+        /// Hot-path caches of what has resolved cleanly in this file (failures are resolved again,
+        /// so every failing row gets its own diagnostic).
+        var units: [String: ReportingUnit] = [:]
         var periods: [String: Period] = [:]
+        var validPairs: Set<IngestWriter.SubmissionKey> = []
+        var indicators: [String: String] = [:]
         var explicitDates: [IngestWriter.SubmissionKey: Day] = [:]
         var sawData = false
         var lastProgress = 0
@@ -147,11 +152,23 @@ extension ReportIngester {
             return reader.string(index)
         }
         let errorsBefore = state.diagnostics.items.count + state.diagnostics.omitted
-        let unit = resolveUnit(cell(.unit) ?? "", at: location(.unit), lineText: nil, into: &state.diagnostics)
+        let unitText = cell(.unit) ?? ""
+        var unit = state.units[unitText]
+        if unit == nil {
+            unit = resolveUnit(unitText, at: location(.unit), lineText: nil, into: &state.diagnostics)
+            if let unit { state.units[unitText] = unit }
+        }
         let periodText = cell(.period) ?? ""
         var period: Period?
-        if let unit {
+        if let unit, let known = state.periods[periodText],
+           state.validPairs.contains(IngestWriter.SubmissionKey(unit: unit.id, period: known)) {
+            period = known
+        } else if let unit {
             period = resolvePeriod(periodText, unit: unit, at: location(.period), lineText: nil, into: &state.diagnostics)
+            if let period {
+                state.periods[periodText] = period
+                state.validPairs.insert(IngestWriter.SubmissionKey(unit: unit.id, period: period))
+            }
         } else if Period(parsing: periodText) == nil {
             _ = resolvePeriod(periodText, unit: nil, at: location(.period), lineText: nil, into: &state.diagnostics)
         }
@@ -166,7 +183,11 @@ extension ReportIngester {
         var values: [(indicator: String, value: Int64, column: Int)] = []
         if state.isLong {
             let indicatorText = cell(.indicator) ?? ""
-            let indicator = resolveIndicator(indicatorText)
+            var indicator = state.indicators[indicatorText]
+            if indicator == nil {
+                indicator = resolveIndicator(indicatorText)
+                if let indicator { state.indicators[indicatorText] = indicator }
+            }
             if indicator == nil {
                 state.diagnostics.append(unknownIndicator(indicatorText, at: location(.indicator), lineText: nil))
             }

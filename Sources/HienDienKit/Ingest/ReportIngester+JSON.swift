@@ -2,7 +2,7 @@ extension ReportIngester {
     /// One unit-and-period report read from a JSON file, checked, before anything is stored.
     private struct Staged {
         var path: String
-        var unit: Unit
+        var unit: ReportingUnit
         var period: Period
         var received: Day
         var values: [(indicator: String, value: Int64, path: String)]
@@ -86,7 +86,7 @@ extension ReportIngester {
         let file = reader.file
         func location(_ key: String) -> SourceLocation { SourceLocation(file: file, path: "\(path).\(key)") }
 
-        var unit: Unit?
+        var unit: ReportingUnit?
         if let text = object["unit"]?.stringValue {
             unit = resolveUnit(text, at: location("unit"), lineText: nil, into: &diagnostics)
         } else {

@@ -24,6 +24,7 @@ public struct ReportContext {
         var context: [String: TemplateValue] = [
             "issuer": .string(plan.issuer.uppercased()),
             "body": .string(coordinator.uppercased()),
+            "body_name": .string(coordinator),
             "number": .string(plan.document.number),
             "place_date": .string("\(plan.place), \(VietnameseFormat.longDate(report.asOf))"),
             "title": .string(title),
@@ -50,6 +51,7 @@ public struct ReportContext {
         context["per_unit_targets"] = .list(perUnitTargets())
         context["indicators"] = .list(indicatorSummary())
         context["by_type"] = .list(byType())
+        context["has_carried"] = .bool(report.indicators.contains { $0.carried && $0.unit != totalScope })
         context["subtotals"] = .list(subtotals())
         context["tasks"] = .list(tasks())
         context["has_tasks"] = .bool(!report.tasks.isEmpty)
@@ -69,7 +71,8 @@ public struct ReportContext {
     private func figure(_ value: Double?, _ target: Target) -> String {
         guard let value else { return "—" }
         if target.kind.isFraction { return VietnameseFormat.percent(value) }
-        return VietnameseFormat.decimal(value, places: value == value.rounded() ? 0 : 1)
+        // Counts are of whole things (domains, conferences): a projection of 3.976,1 reads as 3.976.
+        return VietnameseFormat.decimal(value, places: 0)
     }
 
     private func goalText(_ result: TargetResult) -> String {
@@ -83,7 +86,10 @@ public struct ReportContext {
         if result.status == .achieved { return "Đã đạt mục tiêu." }
         var text = "Theo tốc độ hiện nay, đến \(VietnameseFormat.shortDate(result.target.deadline)) ước đạt \(figure(projection.atDeadline, result.target))"
         if let needed = projection.neededPerQuarter {
-            text += "; cần tăng \(figure(needed, result.target)) mỗi quý trong \(projection.quartersLeft) quý còn lại"
+            let step = result.target.kind.isFraction
+                ? VietnameseFormat.decimal(needed * 100, places: 2) + " điểm phần trăm"
+                : figure(needed, result.target)
+            text += "; cần tăng \(step) mỗi quý trong \(projection.quartersLeft) quý còn lại"
         } else if projection.quartersLeft == 0 {
             text += "; đã hết thời hạn"
         }
@@ -241,6 +247,9 @@ public struct ReportContext {
         func names(_ status: SubmissionStatus) -> TemplateValue {
             .list(rows.filter { $0.status == status }.map { .string(name($0.unit)) })
         }
+        func count(_ status: SubmissionStatus) -> TemplateValue {
+            .string(String(rows.filter { $0.status == status }.count))
+        }
         let overall = report.rates.last
         return [
             "submissions": .list(rows.map { row in
@@ -255,6 +264,12 @@ public struct ReportContext {
             "late_units": names(.late),
             "missing_units": names(.missing),
             "pending_units": names(.pending),
+            "late_count": count(.late),
+            "missing_count": count(.missing),
+            "pending_count": count(.pending),
+            "has_late": .bool(rows.contains { $0.status == .late }),
+            "has_missing": .bool(rows.contains { $0.status == .missing }),
+            "has_pending": .bool(rows.contains { $0.status == .pending }),
             "rates": .list(report.rates.map { rate in
                 .object([
                     "type": .string(rate.type.map(VietnameseLabels.unitType) ?? "Tổng cộng"),
@@ -348,6 +363,8 @@ public struct ReportContext {
             "previous_year": .string(String(report.period.year - 1)),
             "standings": .list(standings),
             "commended": .list(report.standings.filter(\.commended).map { .string(name($0.unit)) }),
+            "has_commended": .bool(report.standings.contains(where: \.commended)),
+            "commended_count": .string(String(report.standings.filter(\.commended).count)),
         ]
     }
 }

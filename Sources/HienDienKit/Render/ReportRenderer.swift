@@ -1,0 +1,231 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Which files `hiendien report --format` writes.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// `report.md`: the report in Markdown, readable as plain text in an email.
+    case md
+    /// `report.html`: the report to print on A4 and sign, one self-contained file.
+    case html
+    /// The contract's four machine tables: `targets.csv`, `indicators.csv`,
+    /// `submissions.csv`, `tasks.csv`.
+    case csv
+}
+
+/// Writes the reports people sign (Markdown, HTML) from the templates in `Templates/`, and
+/// the contract's CSV tables, into `DIR/PERIOD/`.
+///
+/// Rendering is a pure function of the report and the templates, so the same data gives
+/// byte-identical files; the only date in them is the report's `asOf`.
+public struct ReportRenderer: Sendable {
+    /// The environment variable that names the templates folder, over every other place.
+    public static let templatesEnvironmentVariable = "HIENDIEN_TEMPLATES"
+    /// The file that marks a folder as hiendien's templates folder.
+    static let markerTemplate = "report.md"
+
+    /// The templates: `report.md`, `report.html` and the partials they include.
+    public let templates: TemplateLibrary
+
+    public init(templates: TemplateLibrary) {
+        self.templates = templates
+    }
+
+    // MARK: - Rendering
+
+    /// The report in Markdown (`report.md.mustache`), unit-supplied text escaped for Markdown.
+    public func markdown(_ report: PeriodReport) throws -> String {
+        try templates.rendered("report.md", with: ReportContext(report: report).value(), escaping: .markdown)
+    }
+
+    /// The report as one self-contained HTML page (`report.html.mustache`), unit-supplied
+    /// text escaped for HTML; only the prepared SVG charts go in as markup.
+    public func html(_ report: PeriodReport) throws -> String {
+        try templates.rendered("report.html", with: ReportContext(report: report).value(), escaping: .html)
+    }
+
+    // MARK: - Writing
+
+    /// Renders the chosen formats and writes them into `outDirectory/<period>/` (the period's
+    /// canonical form, `2026-Q2` or `2026`), creating the folders it needs.
+    ///
+    /// Everything is rendered before anything is written, so a template error writes no
+    /// file. Each file is written to a temporary file in the same folder and renamed over
+    /// the old one, so a crash leaves either the old report or the new one, never half of
+    /// one. A period folder that would lie outside `outDirectory` (through a symbolic link)
+    /// is refused.
+    ///
+    /// - Returns: The paths written, `outDirectory` joined with the period and file name,
+    ///   in the order md, html, then the CSV tables.
+    public func write(_ report: PeriodReport, formats: Set<ReportFormat>, to outDirectory: String) throws -> [String] {
+        var files: [(name: String, text: String)] = []
+        if formats.contains(.md) { files.append(("report.md", try markdown(report))) }
+        if formats.contains(.html) { files.append(("report.html", try html(report))) }
+        if formats.contains(.csv) { files += ReportTables.all(report) }
+
+        let folder = try Self.periodFolder(report.period.description, in: outDirectory)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Self.writeError(folder.path, "cannot create the folder (\(error.localizedDescription))",
+                                  hint: "check that '\(outDirectory)' is a folder you can write to, or pass another --out")
+        }
+        try Self.requireInside(folder, outDirectory: outDirectory)
+
+        let shownFolder = (outDirectory as NSString).appendingPathComponent(report.period.description)
+        var written: [String] = []
+        for file in files {
+            try Self.writeAtomically(Data(file.text.utf8), to: folder.appendingPathComponent(file.name, isDirectory: false))
+            written.append((shownFolder as NSString).appendingPathComponent(file.name))
+        }
+        Self.synchronize(folder: folder.path)
+        return written
+    }
+
+    /// `outDirectory/name`, standardised, after checking that it stays inside `outDirectory`.
+    ///
+    /// `name` is a period's canonical form, which never holds `/` or `..`; it is still
+    /// checked, and the standardised result must lie inside the standardised `outDirectory`.
+    static func periodFolder(_ name: String, in outDirectory: String) throws -> URL {
+        let base = URL(fileURLWithPath: outDirectory, isDirectory: true).absoluteURL.standardizedFileURL
+        let folder = base.appendingPathComponent(name, isDirectory: true).standardizedFileURL
+        let isPlainName = !name.isEmpty && name != "." && name != ".."
+            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+        guard isPlainName, isInside(folder.path, base.path) else { throw outside(name, outDirectory) }
+        return folder
+    }
+
+    /// Refuses a period folder that, with symbolic links followed, is not inside `outDirectory`.
+    static func requireInside(_ folder: URL, outDirectory: String) throws {
+        let base = URL(fileURLWithPath: outDirectory, isDirectory: true).absoluteURL.standardizedFileURL
+        guard isInside(folder.resolvingSymlinksInPath().path, base.resolvingSymlinksInPath().path) else {
+            throw outside(folder.lastPathComponent, outDirectory)
+        }
+    }
+
+    static func isInside(_ path: String, _ base: String) -> Bool {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) && path.count > prefix.count
+    }
+
+    static func outside(_ name: String, _ outDirectory: String) -> InputError {
+        InputError(Diagnostic(
+            at: SourceLocation(file: outDirectory), code: "report.outside-out-directory",
+            message: "the report folder would not be inside the output folder", offending: name,
+            hint: "reports go into a folder named after the period inside --out; "
+                + "remove a symbolic link of that name, or pass another --out"))
+    }
+
+    static func writeError(_ path: String, _ message: String, hint: String? = nil) -> InputError {
+        InputError(Diagnostic(at: SourceLocation(file: path), code: "report.write", message: message,
+                              hint: hint ?? "check that the folder exists and that you can write to it"))
+    }
+
+    /// Writes `data` to a new temporary file beside `url`, flushes it to disk and renames it
+    /// to `url` (atomic on POSIX file systems); removes the temporary file on any failure.
+    static func writeAtomically(_ data: Data, to url: URL) throws {
+        let path = url.path
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp", isDirectory: false).path
+        func failure(_ what: String) -> InputError {
+            writeError(path, "cannot write the file: \(what) (\(String(cString: strerror(errno))))")
+        }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure("cannot create a temporary file beside it") }
+        var isWritten = false
+        defer {
+            if !isWritten { unlink(temporary) }
+        }
+        do {
+            defer { close(fd) }
+            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw failure("writing failed")
+                    }
+                    offset += n
+                }
+            }
+            guard fsync(fd) == 0 else { throw failure("flushing to disk failed") }
+        }
+        guard rename(temporary, path) == 0 else { throw failure("renaming the temporary file failed") }
+        isWritten = true
+    }
+
+    /// Flushes a folder's entries (the renames) to disk; best effort.
+    static func synchronize(folder: String) {
+        let fd = open(folder, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    // MARK: - Finding the templates
+
+    /// The templates folder to use when `--templates` is not given, or nil when none is found:
+    /// the folder named by `HIENDIEN_TEMPLATES`; else the first `Templates/` holding
+    /// `report.md.mustache` in the executable's folder or a folder above it (so both
+    /// `swift run hiendien` in the repository and a built binary beside `Templates/` find
+    /// it); else `./Templates` when it exists.
+    ///
+    /// - Parameters:
+    ///   - executablePath: The running executable, as `argv[0]` or `/proc/self/exe` gives it;
+    ///     a bare name is looked up in `PATH`.
+    ///   - currentDirectory: The working directory, against which relative paths are read.
+    ///   - environment: The process environment.
+    public static func defaultTemplatesDirectory(
+        executablePath: String, currentDirectory: String, environment: [String: String]
+    ) -> String? {
+        func absolute(_ path: String) -> String {
+            let joined = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
+            return (joined as NSString).standardizingPath
+        }
+        if let configured = environment[templatesEnvironmentVariable], !configured.isEmpty {
+            return absolute(configured)
+        }
+        for executable in executableCandidates(executablePath, environment: environment).map(absolute) {
+            let resolved = (executable as NSString).resolvingSymlinksInPath
+            for start in [executable, resolved] {
+                var folder = (start as NSString).deletingLastPathComponent
+                while true {
+                    let templates = (folder as NSString).appendingPathComponent("Templates")
+                    if isTemplatesFolder(templates) { return templates }
+                    let parent = (folder as NSString).deletingLastPathComponent
+                    if parent == folder || parent.isEmpty { break }
+                    folder = parent
+                }
+            }
+        }
+        let local = absolute("Templates")
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? local : nil
+    }
+
+    /// The executable's path; for a bare name (found through `PATH`), each `PATH` entry holding it.
+    static func executableCandidates(_ executablePath: String, environment: [String: String]) -> [String] {
+        guard !executablePath.isEmpty else { return [] }
+        guard !executablePath.contains("/") else { return [executablePath] }
+        let entries = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        return entries.map { ($0 as NSString).appendingPathComponent(executablePath) }
+            .filter { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func isTemplatesFolder(_ path: String) -> Bool {
+        let marker = (path as NSString).appendingPathComponent("\(markerTemplate).\(TemplateLibrary.fileExtension)")
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: marker, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+}
+
+/// `write(2)`, named apart from `ReportRenderer.write` so the member does not hide it.
+private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, bytes, count)
+}
