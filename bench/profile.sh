@@ -42,7 +42,7 @@ HIENDIEN="$BIN/hiendien"
 DEMANGLE="$(command -v swift-demangle || true)"
 demangle() { if [ -n "$DEMANGLE" ]; then "$DEMANGLE" --simplified; else cat; fi; }
 
-DATA="$ROOT/bench/data/p$PROVINCES"
+if [ "$PROVINCES" = 34 ]; then DATA="$ROOT/bench/data"; else DATA="$ROOT/bench/data/p$PROVINCES"; fi
 PLAN="$DATA/national-plan.json"
 CSV="$DATA/national-2026-2030.csv"
 if [ ! -s "$PLAN" ] || [ ! -s "$CSV" ]; then
@@ -71,23 +71,27 @@ run_profiled() {
             echo
             echo "## $name — self cost (instructions), top $TOP"
             callgrind_annotate --inclusive=no "$file" 2>/dev/null | top_rows \
-                | head -n "$TOP" | demangle | cut -c1-220
+                | head -n "$TOP" | demangle | sed 's/ *$//' | cut -c1-220 || true
             echo
             echo "## $name — inclusive cost, top $TOP"
             callgrind_annotate --inclusive=yes "$file" 2>/dev/null | top_rows \
-                | head -n "$TOP" | demangle | cut -c1-220
+                | head -n "$TOP" | demangle | sed 's/ *$//' | cut -c1-220 || true
             ;;
         perf)
             local file="$OUT/perf.$name.data"
             perf record -q -g -o "$file" -- "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.perf"
             echo
+            echo "## $name — time by shared object (perf, cpu-clock)"
+            perf report -i "$file" --no-children --stdio --sort dso -g none --percent-limit 0.5 2>/dev/null \
+                | grep -v '^#' | grep -v '^$' | sed 's/ *$//' || true
+            echo
             echo "## $name — self time (perf, cpu-clock), top $TOP"
             perf report -i "$file" --no-children --stdio --sort symbol -g none --percent-limit 0.3 2>/dev/null \
-                | grep -v '^#' | grep -v '^$' | head -n "$TOP" | demangle | cut -c1-220
+                | grep -v '^#' | grep -v '^$' | head -n "$TOP" | demangle | sed 's/ *$//' | cut -c1-220 || true
             echo
             echo "## $name — with children, top $TOP"
             perf report -i "$file" --children --stdio --sort symbol -g none --percent-limit 1 2>/dev/null \
-                | grep -v '^#' | grep -v '^$' | head -n "$TOP" | demangle | cut -c1-220
+                | grep -v '^#' | grep -v '^$' | head -n "$TOP" | demangle | sed 's/ *$//' | cut -c1-220 || true
             ;;
     esac
 }
