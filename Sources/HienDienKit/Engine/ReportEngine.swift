@@ -2,8 +2,13 @@
 /// CONTRACT.md ("What the figures mean") defines them.
 public struct ReportEngine: Sendable {
     public let plan: Plan
+    /// counts[i][u]: whether unit u's values count in indicator i's totals (its `sources`).
+    let counts: [[Bool]]
 
-    public init(plan: Plan) { self.plan = plan }
+    public init(plan: Plan) {
+        self.plan = plan
+        counts = plan.indicators.map { indicator in plan.units.map { indicator.counts(type: $0.type) } }
+    }
 
     /// Reads what the period needs from the store in one pass of set-based queries and computes.
     public func report(for period: Period, asOf: Day, store: Store) throws -> PeriodReport {
@@ -34,13 +39,13 @@ public struct ReportEngine: Sendable {
             narratives: narratives.filter { period.quarters.contains($0.period) || $0.period == period },
             warnings: dataWarnings(table, period),
             trend: plan.quarters.filter { $0 <= period.quarters.last! }.map { quarter in
-                (quarter, indicatorRows(table, quarter).filter { $0.unit == totalScope })
+                (quarter, totalRows(table, quarter))
             },
             previousYearTotals: [], standings: [])
         if period.isYear {
             let previous = period.previous
             if plan.contains(previous) {
-                report.previousYearTotals = indicatorRows(table, previous).filter { $0.unit == totalScope }
+                report.previousYearTotals = totalRows(table, previous)
             }
             let allSubmissions = period.quarters.flatMap { quarter in
                 submissionRows(for: quarter, asOf: asOf, records: submissions)
@@ -52,46 +57,62 @@ public struct ReportEngine: Sendable {
 
     // MARK: - Indicators
 
-    func indicatorRows(_ table: ValueTable, _ period: Period) -> [IndicatorRow] {
-        var rows: [IndicatorRow] = []
-        for (i, indicator) in plan.indicators.enumerated() {
-            var perUnit: [IndicatorRow] = []
+    /// Only the `TOTAL` row of each indicator (what trends and comparisons need), in the same
+    /// order as `indicatorRows`.
+    func totalRows(_ table: ValueTable, _ period: Period) -> [IndicatorRow] {
+        plan.indicators.indices.map { i in
             var total: Int64 = 0, cumulativeTotal: Int64 = 0
-            var anyValue = false, anyCumulative = false
-            for (u, unit) in plan.units.enumerated() {
+            var anyValue = false, anyCumulative = false, carried = false
+            for u in plan.units.indices where counts[i][u] {
+                if let figure = table.figure(u, i, period) {
+                    total += figure.value
+                    anyValue = true
+                    carried = carried || figure.isCarried
+                }
+                if let cumulative = table.cumulative(u, i, period) {
+                    cumulativeTotal += cumulative
+                    anyCumulative = true
+                }
+            }
+            return IndicatorRow(unit: totalScope, indicator: plan.indicators[i].id, value: anyValue ? total : nil,
+                                cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true)
+        }.sorted { $0.indicator < $1.indicator }
+    }
+
+    func indicatorRows(_ table: ValueTable, _ period: Period) -> [IndicatorRow] {
+        // Sorted by indicator, then unit, TOTAL last — built in that order, no sort of the rows.
+        let window = plan.reporting.window(for: period)
+        let unitOrder = plan.units.indices.sorted { plan.units[$0].id < plan.units[$1].id }
+        let existed = plan.units.map { $0.exists(during: window) }
+        var rows: [IndicatorRow] = []
+        for i in plan.indicators.indices.sorted(by: { plan.indicators[$0].id < plan.indicators[$1].id }) {
+            let indicator = plan.indicators[i]
+            var total: Int64 = 0, cumulativeTotal: Int64 = 0
+            var anyValue = false, anyCumulative = false, carried = false
+            for u in unitOrder {
                 let figure = table.figure(u, i, period)
                 let cumulative = table.cumulative(u, i, period)
-                let counted = indicator.counts(type: unit.type)
-                if figure != nil || (cumulative != nil && indicator.overTime == .sum && unitExisted(unit, period)) {
-                    perUnit.append(IndicatorRow(unit: unit.id, indicator: indicator.id, value: figure?.value,
-                                                cumulative: cumulative, carried: figure?.isCarried ?? false,
-                                                counted: counted))
+                let counted = counts[i][u]
+                if figure != nil || (cumulative != nil && indicator.overTime == .sum && existed[u]) {
+                    rows.append(IndicatorRow(unit: plan.units[u].id, indicator: indicator.id, value: figure?.value,
+                                             cumulative: cumulative, carried: figure?.isCarried ?? false,
+                                             counted: counted))
                 }
                 guard counted else { continue }
                 if let figure {
                     total += figure.value
                     anyValue = true
+                    carried = carried || figure.isCarried
                 }
                 if let cumulative {
                     cumulativeTotal += cumulative
                     anyCumulative = true
                 }
             }
-            perUnit.sort { $0.unit < $1.unit }
-            rows += perUnit
             rows.append(IndicatorRow(unit: totalScope, indicator: indicator.id, value: anyValue ? total : nil,
-                                     cumulative: anyCumulative ? cumulativeTotal : nil,
-                                     carried: perUnit.contains { $0.carried && $0.counted }, counted: true))
+                                     cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true))
         }
-        return rows.sorted { a, b in
-            if a.indicator != b.indicator { return a.indicator < b.indicator }
-            if (a.unit == totalScope) != (b.unit == totalScope) { return b.unit == totalScope }
-            return a.unit < b.unit
-        }
-    }
-
-    private func unitExisted(_ unit: ReportingUnit, _ period: Period) -> Bool {
-        unit.exists(during: plan.reporting.window(for: period))
+        return rows
     }
 
     /// Members of each parent's subtotal: the parent, its descendants, and units merged into any of them.
