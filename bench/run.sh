@@ -73,23 +73,27 @@ trap cleanup EXIT
 RESULTS="$WORK/timings.tsv"
 : > "$RESULTS"
 
-# measure NAME CMD...: runs CMD under /usr/bin/time, appends "NAME wall_s maxrss_kib" to
-# $RESULTS. Wall time from date +%s.%N (ns resolution; /usr/bin/time's %e has only 10 ms),
-# peak RSS from /usr/bin/time's %M. Output of the command goes to $WORK/NAME.out / .err.
+# measure NAME CMD...: runs CMD under /usr/bin/time, appends "NAME wall_s maxrss_kib cpu_s"
+# to $RESULTS. Wall time from date +%s.%N (ns resolution; /usr/bin/time's %e has only 10 ms),
+# peak RSS (%M) and CPU time (user %U + system %S) from /usr/bin/time. CPU time is the
+# cross-check on a shared machine: other processes stretch wall time much more than CPU time.
+# Output of the command goes to $WORK/NAME.out / .err.
 measure() {
     local name="$1"; shift
     local t0 t1 rss status=0
     t0=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || status=$?
+    /usr/bin/time -f "%M %U %S" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || status=$?
     t1=$(date +%s.%N)
     if [ "$status" != 0 ]; then
         echo "bench/run.sh: '$name' failed (exit $status): $*" >&2
         sed -n '1,20p' "$WORK/$name.err" >&2
         exit 1
     fi
-    rss=$(tail -n 1 "$WORK/$name.time")
-    awk -v n="$name" -v a="$t0" -v b="$t1" -v r="$rss" 'BEGIN { printf "%s\t%.4f\t%d\n", n, b - a, r }' >> "$RESULTS"
-    awk -v n="$name" -v a="$t0" -v b="$t1" -v r="$rss" 'BEGIN { printf "#   %-8s %8.3f s %8.1f MiB\n", n, b - a, r / 1024 }' >&2
+    read -r rss user sys < <(tail -n 1 "$WORK/$name.time")
+    awk -v n="$name" -v a="$t0" -v b="$t1" -v r="$rss" -v c="$user" -v k="$sys" \
+        'BEGIN { printf "%s\t%.4f\t%d\t%.2f\n", n, b - a, r, c + k }' >> "$RESULTS"
+    awk -v n="$name" -v a="$t0" -v b="$t1" -v r="$rss" -v c="$user" -v k="$sys" \
+        'BEGIN { printf "#   %-8s %8.3f s wall %7.2f s cpu %8.1f MiB\n", n, b - a, c + k, r / 1024 }' >&2
 }
 
 HD_DB="$WORK/hiendien.sqlite"
@@ -121,6 +125,7 @@ group_by() { measure groupby sqlite3 "$IMP_DB" ".output $WORK/groupby.csv" "$GRO
     echo "# tools: sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(swift --version 2>/dev/null | head -n 1)"
     echo "# data: $CSV — $ROWS rows, $BYTES bytes ($(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1048576 }') MiB)"
     echo "# rounds: $RUNS, alternating (odd rounds hiendien first, even rounds sqlite3 first)"
+    echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs (above ~0.5 per CPU, trust the CPU-time ratios more than wall)"
 } >&2
 
 # Warm the page cache so that round 1 does not pay for the first read of the CSV alone.
@@ -158,35 +163,39 @@ NGROUPS=$(wc -l < "$WORK/groupby.csv")
 # ---- summary ------------------------------------------------------------------------------
 cp "$RESULTS" "$DATA/last-timings.tsv"
 awk -F'\t' -v rows="$ROWS" -v bytes="$BYTES" -v runs="$RUNS" -v groups="$NGROUPS" '
-    function median(name,    n, i, j, t, a) {
+    function median(key, name,    n, i, j, t, a) {
         n = count[name]
-        for (i = 1; i <= n; i++) a[i] = wall[name, i]
+        for (i = 1; i <= n; i++) a[i] = val[key, name, i]
         for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
         return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
-    { count[$1]++; wall[$1, count[$1]] = $2; if ($3 > peak[$1]) peak[$1] = $3
-      if (!(($1, "min") in wall) || $2 < wall[$1, "min"]) wall[$1, "min"] = $2
-      if ($2 > wall[$1, "max"]) wall[$1, "max"] = $2 }
+    { n = ++count[$1]; val["wall", $1, n] = $2; val["cpu", $1, n] = $4
+      if ($3 > peak[$1]) peak[$1] = $3
+      if (n == 1 || $2 < lo[$1]) lo[$1] = $2
+      if (n == 1 || $2 > hi[$1]) hi[$1] = $2 }
     END {
-        printf "\n%-34s %9s %9s %9s %12s\n", "command (" runs " runs)", "median s", "min s", "max s", "peak RSS MiB"
+        printf "\n%-36s %9s %8s %8s %9s %9s\n", "command (" runs " runs)", "median s", "min s", "max s", "cpu s", "peak MiB"
         split("ingest import report groupby fullsql", order, " ")
         label["ingest"]  = "hiendien ingest FILE"
         label["import"]  = "sqlite3 .import --csv FILE t"
         label["report"]  = "hiendien report (1 quarter, csv)"
         label["groupby"] = "sqlite3 raw GROUP BY (" groups " groups)"
         label["fullsql"] = "sqlite3 GROUP BY sum+last (info)"
-        for (k = 1; k <= 5; k++) { c = order[k]; med[c] = median(c)
-            printf "%-34s %9.3f %9.3f %9.3f %12.1f\n", label[c], med[c], wall[c, "min"], wall[c, "max"], peak[c] / 1024 }
+        for (k = 1; k <= 5; k++) { c = order[k]; med[c] = median("wall", c); cpu[c] = median("cpu", c)
+            printf "%-36s %9.3f %8.3f %8.3f %9.2f %9.1f\n", label[c], med[c], lo[c], hi[c], cpu[c], peak[c] / 1024 }
         ri = med["ingest"] / med["import"]; rr = med["report"] / med["groupby"]; pm = peak["ingest"] / 1024
-        printf "\n%-48s %8s %10s  %s\n", "goal", "actual", "limit", "verdict"
-        printf "%-48s %7.2fx %9.2fx  %s\n", "ingest / sqlite3 .import (medians)", ri, 1.5, ri <= 1.5 ? "PASS" : "MISS"
-        printf "%-48s %7.2fx %9.2fx  %s\n", "national quarterly report / raw GROUP BY", rr, 3, rr <= 3 ? "PASS" : "MISS"
-        printf "%-48s %4.1f MiB %6d MiB  %s\n", "peak RSS of hiendien ingest (max of runs)", pm, 64, pm <= 64 ? "PASS" : "MISS"
-        printf "%-48s %7.2fx %10s  %s\n", "report / GROUP BY sum+last (informational)", med["report"] / med["fullsql"], "-", ""
+        ci = (cpu["import"] > 0) ? cpu["ingest"] / cpu["import"] : 0; cr = (cpu["groupby"] > 0) ? cpu["report"] / cpu["groupby"] : 0
+        printf "\n%-44s %9s %9s %9s  %s\n", "goal", "wall", "cpu", "limit", "verdict (on wall medians)"
+        printf "%-44s %8.2fx %8.2fx %8.2fx  %s\n", "ingest / sqlite3 .import", ri, ci, 1.5, ri <= 1.5 ? "PASS" : "MISS"
+        printf "%-44s %8.2fx %8.2fx %8.2fx  %s\n", "national quarterly report / raw GROUP BY", rr, cr, 3, rr <= 3 ? "PASS" : "MISS"
+        printf "%-44s %5.1f MiB %9s %5d MiB  %s\n", "peak RSS of hiendien ingest (max of runs)", pm, "", 64, pm <= 64 ? "PASS" : "MISS"
+        cf = (cpu["fullsql"] > 0) ? cpu["report"] / cpu["fullsql"] : 0
+        printf "%-44s %8.2fx %8.2fx %9s\n", "report / GROUP BY sum+last (informational)", med["report"] / med["fullsql"], cf, "-"
         printf "\ndata: %d rows, %d bytes (%.1f MiB); throughput: hiendien %.0f rows/s, sqlite3 .import %.0f rows/s\n",
                rows, bytes, bytes / 1048576, rows / med["ingest"], rows / med["import"]
     }' "$RESULTS"
-log "raw timings: $DATA/last-timings.tsv"
+log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+log "raw timings (command, wall s, max RSS KiB, cpu s): $DATA/last-timings.tsv"
 if [ "$VALID" = 0 ]; then
     echo "INVALID MEASUREMENT: hiendien's report does not add up to the imported data; the figures above mean nothing." >&2
     exit 4
