@@ -107,5 +107,25 @@ if [ "$WHAT" != ingest ]; then
     rm -rf "$OUT/reports"
     run_profiled report "$HIENDIEN" report --period "$PERIOD" --format csv --as-of "$AS_OF" --db "$DB" --out "$OUT/reports"
 fi
+
+# callgrind only: the same instruction count for the sqlite3 baselines on the same file, a
+# noise-free cross-check of the wall-time ratios that bench/run.sh measures on a busy machine.
+total_ir() { callgrind_annotate "$1" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }'; }
+if [ "$TOOL" = callgrind ] && [ "$WHAT" = both ]; then
+    IMP="$OUT/import.sqlite"
+    rm -f "$IMP"
+    valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.import.out" \
+        sqlite3 "$IMP" ".import --csv \"$CSV\" t" >/dev/null 2>"$OUT/import.valgrind"
+    valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.groupby.out" \
+        sqlite3 "$IMP" ".output /dev/null" "SELECT unit, indicator, sum(value) FROM t WHERE period <= '$PERIOD' GROUP BY unit, indicator;" \
+        >/dev/null 2>"$OUT/groupby.valgrind"
+    echo
+    echo "## instructions (callgrind totals)"
+    awk -v i="$(total_ir "$OUT/callgrind.ingest.out")" -v m="$(total_ir "$OUT/callgrind.import.out")" \
+        -v r="$(total_ir "$OUT/callgrind.report.out")" -v g="$(total_ir "$OUT/callgrind.groupby.out")" 'BEGIN {
+        printf "hiendien ingest  %15.0f   sqlite3 .import   %15.0f   ratio %.2fx (goal 1.5x)\n", i, m, i / m
+        printf "hiendien report  %15.0f   sqlite3 GROUP BY  %15.0f   ratio %.2fx (goal 3x)\n", r, g, r / g }'
+fi
+
 echo
 echo "# raw profiles in $OUT (callgrind_annotate FILE | swift-demangle --simplified; perf report -i FILE)"
