@@ -97,7 +97,10 @@ struct RunnerTests {
         let lines = status.output.split(separator: "\n").map(String.init)
         #expect(lines[0] == "thu-2026 2026-Q2: due 2026-06-19 (last allowed day), as of 2026-06-19")
         #expect(lines.contains { $0.hasPrefix("STC ") && $0.contains("on_time") && $0.contains("2026-06-17") })
-        #expect(lines.contains { $0.hasPrefix("TINHDOAN ") && $0.contains("late") })
+        // TINHDOAN's report arrived on 21/06: not yet known on 19/06, late once it is.
+        #expect(lines.contains { $0.hasPrefix("TINHDOAN ") && $0.contains("pending") })
+        let later = cli.run("status", "--period", "2026-Q2", "--as-of", "2026-06-22").output
+        #expect(later.split(separator: "\n").contains { $0.hasPrefix("TINHDOAN ") && $0.contains("late") && $0.contains("2026-06-21") })
         #expect(lines.contains { $0.hasPrefix("SGDDT ") && $0.contains("pending") && $0.contains(" 0 ") })
         #expect(cli.run("check").output.contains("healthy"))
     }
@@ -192,5 +195,61 @@ struct DemoTests {
         let again = cli.run("demo", "--out", "out")
         #expect(again.code == 0)
         #expect(try String(contentsOf: travinh.appendingPathComponent("report.md"), encoding: .utf8) == markdown)
+    }
+}
+
+struct ReportCommandTests {
+    func preparedStore() throws -> RunnerHarness {
+        let cli = try RunnerHarness()
+        cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"))
+        let ingest = cli.run("ingest", RunnerHarness.fixture("reports/long-excel-vn.csv"), RunnerHarness.fixture("reports/wide.csv"),
+                             RunnerHarness.fixture("reports/skhcn-2026-Q1.json"))
+        #expect(ingest.code == 0, "\(ingest.errors)")
+        return cli
+    }
+
+    /// `--period latest` as a scheduled job passes it: the last quarter whose window has closed.
+    @Test func latestWritesTheLastClosedQuarterInEveryFormat() throws {
+        let cli = try preparedStore()
+        let result = cli.run("report", "--period", "latest", "--as-of", "2026-06-20", "--out", "out")
+        #expect(result.code == 0, "\(result.errors)")
+        let files = result.output.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }
+        #expect(files.sorted() == ["indicators.csv", "report.html", "report.md", "submissions.csv", "targets.csv", "tasks.csv"])
+        #expect(result.output.contains("/out/2026-Q2/"))
+        let markdown = try String(contentsOf: cli.directory.appendingPathComponent("out/2026-Q2/report.md"), encoding: .utf8)
+        #expect(markdown.contains("Quý II năm 2026"))
+        #expect(markdown.contains("Thử, ngày 20 tháng 6 năm 2026"))
+        // TINHDOAN sent its Q2 report on 21/06, after the 19/06 deadline; as of 20/06 the others are missing.
+        let submissions = try String(contentsOf: cli.directory.appendingPathComponent("out/2026-Q2/submissions.csv"), encoding: .utf8)
+        #expect(submissions.contains("2026-Q2,STC,on_time,2026-06-17,2026-06-19,0"))
+        #expect(submissions.contains("2026-Q2,SGDDT,missing,,2026-06-19,0"))
+    }
+
+    @Test func oneFormatOnlyAndTheSameBytesTwice() throws {
+        let cli = try preparedStore()
+        let first = cli.run("report", "--period", "Quý II/2026", "--format", "csv", "--as-of", "2026-07-01")
+        #expect(first.code == 0)
+        #expect(first.output.split(separator: "\n").count == 4)
+        let path = cli.directory.appendingPathComponent("reports/2026-Q2/indicators.csv")
+        let before = try Data(contentsOf: path)
+        #expect(cli.run("report", "--period", "2026-Q2", "--format", "csv", "--as-of", "2026-07-01").code == 0)
+        #expect(try Data(contentsOf: path) == before)
+        let wrong = cli.run("report", "--period", "2026-Q2", "--format", "pdf")
+        #expect(wrong.code == 2 && wrong.errors.contains("md, html or csv"))
+    }
+
+    @Test func ownTemplatesAreUsedAndABrokenOneNamesItsLine() throws {
+        let cli = try preparedStore()
+        let templates = cli.directory.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("Báo cáo {{period_text}} của {{body_name}}\n".utf8).write(to: templates.appendingPathComponent("report.md.mustache"))
+        let ok = cli.run("report", "--period", "2026-Q2", "--format", "md", "--templates", "mine", "--as-of", "2026-07-01")
+        #expect(ok.code == 0, "\(ok.errors)")
+        let text = try String(contentsOf: cli.directory.appendingPathComponent("reports/2026-Q2/report.md"), encoding: .utf8)
+        #expect(text == "Báo cáo Quý II năm 2026 của Sở Khoa học và Công nghệ\n")
+        try Data("Báo cáo\n{{#targets}}\n{{name}\n".utf8).write(to: templates.appendingPathComponent("report.md.mustache"))
+        let broken = cli.run("report", "--period", "2026-Q2", "--format", "md", "--templates", "mine", "--as-of", "2026-07-01")
+        #expect(broken.code == 1)
+        #expect(broken.errors.contains("report.md.mustache:3:"), "\(broken.errors)")
     }
 }

@@ -12,13 +12,15 @@ public struct ReportEngine: Sendable {
 
     /// Reads what the period needs from the store in one pass of set-based queries and computes.
     public func report(for period: Period, asOf: Day, store: Store) throws -> PeriodReport {
-        let values = try store.currentValues(through: period)
+        // What was known on `asOf`: submissions received later are left out, so a report or a
+        // chase list made "as of" a past day says what it would have said that day.
+        let values = try store.currentValues(through: period, receivedBy: asOf)
         let submissionPeriods = period.isYear ? period.quarters + [period] : [period]
-        let submissions = try store.submissions(in: submissionPeriods)
+        let submissions = try store.submissions(in: submissionPeriods, receivedBy: asOf)
         let first = plan.quarters.first ?? period.quarters[0]
         let taskRange = min(first, period.quarters[0])...period
-        let tasks = try store.taskReports(in: taskRange)
-        let narratives = try store.narratives(in: period.quarters[0]...period)
+        let tasks = try store.taskReports(in: taskRange, receivedBy: asOf)
+        let narratives = try store.narratives(in: period.quarters[0]...period, receivedBy: asOf)
         return report(for: period, asOf: asOf, values: values, submissions: submissions, taskReports: tasks,
                       narratives: narratives)
     }
