@@ -17,6 +17,7 @@ TOP=25
 BUILD=1
 PERIOD=2028-Q2
 AS_OF=2028-07-01
+RECEIVED=2028-06-15
 
 usage() { echo "usage: bench/profile.sh [--provinces N] [--tool callgrind|perf] [--what ingest|report|both] [--top N] [--no-build]" >&2; }
 while [ $# -gt 0 ]; do
@@ -99,9 +100,9 @@ run_profiled() {
 rm -f "$DB" "$DB"-wal "$DB"-shm
 "$HIENDIEN" init --plan "$PLAN" --db "$DB" >/dev/null
 if [ "$WHAT" = report ]; then
-    "$HIENDIEN" ingest "$CSV" --db "$DB" >/dev/null
+    "$HIENDIEN" ingest "$CSV" --db "$DB" --received "$RECEIVED" >/dev/null
 else
-    run_profiled ingest "$HIENDIEN" ingest "$CSV" --db "$DB"
+    run_profiled ingest "$HIENDIEN" ingest "$CSV" --db "$DB" --received "$RECEIVED"
 fi
 if [ "$WHAT" != ingest ]; then
     rm -rf "$OUT/reports"
