@@ -122,8 +122,9 @@ struct RunnerTests {
         let path = cli.write("broken.json", broken)
         let result = cli.run("init", "--plan", path, "--db", "x.sqlite")
         #expect(result.code == 1)
-        #expect(result.errors.contains("$.targets[0].deadline: error: deadline outside the plan"))
-        #expect(result.errors.contains("$.targets[1].goal: error: ratio and coverage goals are fractions from 0 to 1: '50'"))
+        // file:line:column (JSON path): what is wrong
+        #expect(result.errors.contains("broken.json:30:146 ($.targets[0].deadline): error: deadline outside the plan"))
+        #expect(result.errors.contains("broken.json:31:181 ($.targets[1].goal): error: ratio and coverage goals are fractions from 0 to 1: '50'"), "\(result.errors)")
         #expect(result.output.isEmpty)
     }
 
