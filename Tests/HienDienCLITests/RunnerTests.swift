@@ -105,6 +105,24 @@ struct RunnerTests {
         #expect(cli.run("check").output.contains("healthy"))
     }
 
+    @Test func aFolderIsIngestedFileByFileInNameOrder() throws {
+        let cli = try RunnerHarness()
+        cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"))
+        let folder = cli.directory.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["wide.csv", "revision.csv", "long-excel-vn.csv"] {
+            try FileManager.default.copyItem(atPath: RunnerHarness.fixture("reports/\(name)"),
+                                             toPath: folder.appendingPathComponent(name).path)
+        }
+        try Data("not a report".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let result = cli.run("ingest", "inbox")
+        #expect(result.code == 0, "\(result.errors)")
+        let order = result.output.split(separator: "\n").map { $0.split(separator: ":")[0] }
+        #expect(order == ["inbox/long-excel-vn.csv", "inbox/revision.csv", "inbox/wide.csv"])
+        #expect(result.output.contains("inbox/revision.csv: stored 1 values from 1 unit(s) for 2026-Q2 — 1 submission(s), 1 revision(s)"))
+        #expect(cli.run("ingest", "--db", "other.sqlite", "inbox").code == 1)  // no store there yet
+    }
+
     @Test func aDryRunSaysWhatWouldBeStored() throws {
         let cli = try RunnerHarness()
         cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"), "--db", "s.sqlite")
@@ -122,8 +140,9 @@ struct RunnerTests {
         let path = cli.write("broken.json", broken)
         let result = cli.run("init", "--plan", path, "--db", "x.sqlite")
         #expect(result.code == 1)
-        #expect(result.errors.contains("$.targets[0].deadline: error: deadline outside the plan"))
-        #expect(result.errors.contains("$.targets[1].goal: error: ratio and coverage goals are fractions from 0 to 1: '50'"))
+        // file:line:column (JSON path): what is wrong
+        #expect(result.errors.contains("broken.json:30:146 ($.targets[0].deadline): error: deadline outside the plan"))
+        #expect(result.errors.contains("broken.json:31:181 ($.targets[1].goal): error: ratio and coverage goals are fractions from 0 to 1: '50'"), "\(result.errors)")
         #expect(result.output.isEmpty)
     }
 

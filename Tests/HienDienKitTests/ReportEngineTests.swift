@@ -285,7 +285,8 @@ struct ReportEngineTests {
             units: [ReportingUnit(id: "SKHCN", name: "Sở KH&CN", type: "department")],
             indicators: [Indicator(id: "x", name: "x", overTime: .sum)],
             tasks: [PlanTask(id: "I.1", title: "Ban hành văn bản triển khai", lead: ["SKHCN"], schedule: .due(year: 2026, month: 3)),
-                    PlanTask(id: "IV.1", title: "Báo cáo định kỳ", lead: ["SKHCN"], schedule: .quarterly)])
+                    PlanTask(id: "IV.1", title: "Báo cáo định kỳ", lead: ["SKHCN"], schedule: .quarterly),
+                    PlanTask(id: "IV.2", title: "Tổng kết", lead: ["SKHCN"], schedule: .yearly(month: 11))])
         let q1 = Period.quarter(1, of: 2026)
         let inProgress = [TaskReport(unit: "SKHCN", period: q1, task: "I.1", status: .inProgress, evidence: "Dự thảo")]
         // Q1's window ends 14/03, before the end of March: not yet overdue.
@@ -296,9 +297,13 @@ struct ReportEngineTests {
         // The quarterly task is owed again in Q2 and never overdue; nothing said → not started, not reported.
         #expect(q2.tasks[1].status == .notStarted)
         #expect(q2.tasks[1].reported == false)
+        #expect(!q2.tasks[1].notYetDue)
         let done = inProgress + [TaskReport(unit: "SKHCN", period: .quarter(2, of: 2026), task: "I.1", status: .done,
                                             evidence: "Công văn số 123/SKHCN-CNS")]
         #expect(run(plan, "2026-Q2", values: [], tasks: done).tasks[0].status == .done)
+        // The year-end review is owed in November: not yet due in Q2, due by Q4 (window to 14/12).
+        #expect(q2.tasks[2].notYetDue && q2.tasks[2].status == .notStarted)
+        #expect(!run(plan, "2026-Q4", values: [], tasks: done).tasks[2].notYetDue)
     }
 
     // MARK: - Data checks

@@ -378,7 +378,14 @@ public struct ReportEngine: Sendable {
             let evidence = task.lead.compactMap { latest[$0] }.map {
                 TaskRow.Evidence(unit: $0.unit, period: $0.period, status: $0.status, text: $0.evidence)
             }
-            return TaskRow(task: task, status: state, reported: !latest.isEmpty, evidence: evidence)
+            var notYetDue = false
+            switch task.schedule {
+            case .due: notYetDue = (task.schedule.dueDay ?? windowEnd) > windowEnd
+            case .yearly(let month?): notYetDue = Day.endOf(month: month, year: period.year) > windowEnd
+            default: break
+            }
+            return TaskRow(task: task, status: state, reported: !latest.isEmpty, notYetDue: notYetDue && state != .done,
+                           evidence: evidence)
         }
     }
 

@@ -122,6 +122,9 @@ public struct TaskRow: Hashable, Sendable {
     public var status: TaskState
     /// False when no lead unit said anything about the task for the period.
     public var reported: Bool
+    /// True when the task is not owed yet at the period's end (a yearly task due in November,
+    /// a one-off task due later), so "not started" is no failing.
+    public var notYetDue: Bool = false
     public var evidence: [Evidence]
 }
 

@@ -17,7 +17,15 @@ extension ReportIngester {
     func ingestJSON(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
         let bytes = try FileBytes.read(path: path, label: file)
         try TextEncoding.check(bytes, fileLabel: file, code: "json.invalid-utf8", advice: .textEditor)
-        let json = try JSONParser.parse(bytes, fileLabel: file)
+        let document = try JSONParser.parseDocument(bytes, fileLabel: file)
+        do {
+            return try ingestJSON(document.value, file: file, options: options)
+        } catch let error as InputError {
+            throw document.located(error)
+        }
+    }
+
+    private func ingestJSON(_ json: JSONValue, file: String, options: IngestOptions) throws -> IngestSummary {
         var reader = JSONReader(file: file, cap: options.maxDiagnostics)
         let objects: [(JSONValue, String)]
         switch json {

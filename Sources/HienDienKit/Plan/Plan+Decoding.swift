@@ -18,8 +18,12 @@ extension Plan {
     public static func load(path: String, label: String? = nil) throws -> Plan {
         let file = label ?? path
         let bytes = try FileBytes.read(path: path, label: file)
-        let json = try JSONParser.parse(bytes, fileLabel: file)
-        return try decode(json, file: file)
+        let document = try JSONParser.parseDocument(bytes, fileLabel: file)
+        do {
+            return try decode(document.value, file: file)
+        } catch let error as InputError {
+            throw document.located(error)
+        }
     }
 
     static let planKeys: Set<String> = [
