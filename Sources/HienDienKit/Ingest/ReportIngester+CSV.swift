@@ -115,7 +115,7 @@ extension ReportIngester {
         return try store.ingest(file: file, ingestedOn: options.today, dryRun: options.dryRun) { writer in
             var state = CSVState(file: file, options: options, columns: columns, indicatorColumns: indicatorColumns,
                                  isLong: isLong)
-            state.indicatorIDs = plan.indicators.map { (Array($0.id.utf8), $0.id) }
+            state.indicatorIDs = plan.indicators.map { (Array($0.id.utf8), $0.id, writer.slot(forIndicator: $0.id)) }
             do {
                 while try reader.nextRecord() {
                     if let progress, reader.bytesRead - state.lastProgress >= 4 << 20 {
@@ -149,7 +149,7 @@ extension ReportIngester {
         var periods: [String: Period] = [:]
         var indicators: [String: String] = [:]
         /// The plan's indicator ids as UTF-8, for matching a cell without making a String.
-        var indicatorIDs: [(bytes: [UInt8], id: String)] = []
+        var indicatorIDs: [(bytes: [UInt8], id: String, slot: Int)] = []
         /// The previous row that was stored: a row with the same unit, period and date bytes
         /// belongs to the same, already checked, submission.
         var last: (unit: [UInt8], period: [UInt8], date: [UInt8], submission: Int64)?
@@ -167,11 +167,11 @@ extension ReportIngester {
             diagnostics = DiagnosticList(cap: options.maxDiagnostics)
         }
 
-        /// The indicator whose id is exactly these bytes.
-        func indicator(matching bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        /// The writer's slot of the indicator whose id is exactly these bytes.
+        func indicatorSlot(matching bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             for candidate in indicatorIDs where candidate.bytes.count == bytes.count {
                 if candidate.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
-                    return candidate.id
+                    return candidate.slot
                 }
             }
             return nil
@@ -196,14 +196,14 @@ extension ReportIngester {
         guard same(unitIndex, last.unit), same(periodIndex, last.period) else { return false }
         if let dateIndex = state.columns[.submitted], !same(dateIndex, last.date) { return false }
         if let noteIndex = state.columns[.note], !reader.isEmpty(noteIndex) { return false }
-        guard let indicator = reader.withField(indicatorIndex, { $0.isEmpty ? nil : state.indicator(matching: $0) }) else {
+        guard let slot = reader.withField(indicatorIndex, { $0.isEmpty ? nil : state.indicatorSlot(matching: $0) }) else {
             return false
         }
         switch reader.withField(valueIndex, { CountParser.parse($0) }) {
         case .empty: return true  // not reported: never 0
         case .invalid: return false
         case .value(let count):
-            let outcome = try writer.value(count, indicator: indicator, submission: last.submission, note: nil)
+            let outcome = try writer.value(count, slot: slot, submission: last.submission)
             if case .conflicting = outcome { return false }  // the full path reports it
             return true
         }

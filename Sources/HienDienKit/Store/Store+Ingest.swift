@@ -46,6 +46,9 @@ public final class IngestWriter {
     private let updateNarrative: Statement
     public private(set) var submissions: [SubmissionKey: Submission] = [:]
     public private(set) var valueCount = 0
+    /// Indicator ids as C strings that live as long as the writer, bound without a copy.
+    private var interned: [(text: UnsafeMutablePointer<CChar>, count: Int)] = []
+    private var internedSlots: [String: Int] = [:]
 
     init(database: Database, file: String, sha256: String?, ingestedOn: Day) throws {
         self.database = database
@@ -66,6 +69,42 @@ public final class IngestWriter {
             INSERT INTO task_report(submission_id, task_id, status, evidence) VALUES (?, ?, ?, ?)
             """)
         updateNarrative = try database.prepare("UPDATE submission SET difficulties = ?, proposals = ? WHERE id = ?")
+    }
+
+    deinit {
+        for id in interned { id.text.deallocate() }
+    }
+
+    /// A slot for an indicator id, for `value(_:slot:submission:)` on the hot path.
+    public func slot(forIndicator id: String) -> Int {
+        if let slot = internedSlots[id] { return slot }
+        let utf8 = Array(id.utf8)
+        let text = UnsafeMutablePointer<CChar>.allocate(capacity: max(1, utf8.count))
+        for (offset, byte) in utf8.enumerated() { text[offset] = CChar(bitPattern: byte) }
+        interned.append((text, utf8.count))
+        internedSlots[id] = interned.count - 1
+        return interned.count - 1
+    }
+
+    /// Stores a value for the indicator interned at `slot`; see `value(_:indicator:submission:note:)`.
+    public func value(_ value: Int64, slot: Int, submission: Int64) throws -> ValueOutcome {
+        let id = interned[slot]
+        insertValue.reset()
+        try insertValue.bindInt(submission, at: 1)
+        try insertValue.bindStaticText(id.text, count: id.count, at: 2)
+        try insertValue.bindInt(value, at: 3)
+        try insertValue.bind(.null, at: 4)
+        try insertValue.step()
+        insertValue.reset()
+        if database.changes == 1 {
+            valueCount += 1
+            return .inserted
+        }
+        let indicator = String(decoding: UnsafeRawBufferPointer(start: id.text, count: id.count), as: UTF8.self)
+        try existingValue.bind(.integer(submission), .text(indicator))
+        let existing = try existingValue.step() ? existingValue.int64(0) : value
+        existingValue.reset()
+        return existing == value ? .repeated : .conflicting(existing: existing)
     }
 
     /// The submission for a unit and period in this file, created (as a new version) on first use.
@@ -103,26 +142,6 @@ public final class IngestWriter {
             valueCount += 1
             return .inserted
         }
-        try existingValue.bind(.integer(submission), .text(indicator))
-        let existing = try existingValue.step() ? existingValue.int64(0) : value
-        existingValue.reset()
-        return existing == value ? .repeated : .conflicting(existing: existing)
-    }
-
-    /// Hot-path variant: indicator id given as UTF-8 bytes, no note.
-    public func value(_ value: Int64, indicatorBytes: UnsafeBufferPointer<UInt8>, submission: Int64) throws -> ValueOutcome {
-        insertValue.reset()
-        try insertValue.bindInt(submission, at: 1)
-        try insertValue.bindText(indicatorBytes, at: 2)
-        try insertValue.bindInt(value, at: 3)
-        try insertValue.bind(.null, at: 4)
-        try insertValue.step()
-        insertValue.reset()
-        if database.changes == 1 {
-            valueCount += 1
-            return .inserted
-        }
-        let indicator = String(decoding: indicatorBytes, as: UTF8.self)
         try existingValue.bind(.integer(submission), .text(indicator))
         let existing = try existingValue.step() ? existingValue.int64(0) : value
         existingValue.reset()
