@@ -309,7 +309,9 @@ extension ReportIngester {
             }
         }
         for value in values {
-            let outcome = try writer.value(value.value, indicator: value.indicator, submission: submission.id, note: note)
+            let outcome = note == nil
+                ? try writer.value(value.value, slot: writer.slot(forIndicator: value.indicator), submission: submission.id)
+                : try writer.value(value.value, indicator: value.indicator, submission: submission.id, note: note)
             if case .conflicting(let existing) = outcome {
                 state.diagnostics.append(Diagnostic(
                     at: SourceLocation(file: file, line: line, column: reader.column(ofField: value.column)),

@@ -45,7 +45,26 @@ public final class IngestWriter {
     private let insertTask: Statement
     private let updateNarrative: Statement
     public private(set) var submissions: [SubmissionKey: Submission] = [:]
-    public private(set) var valueCount = 0
+    /// Values stored (or buffered to be stored) by this writer.
+    public var valueCount: Int { storedCount + (run?.values.count ?? 0) }
+    private var storedCount = 0
+
+    /// A run of values for one submission not yet written: consecutive rows of a large file are
+    /// inserted `batchSize` at a time, one statement for many rows. Only a submission that has
+    /// nothing stored yet gets a run, so a repeat within it is found here, with its row.
+    private var run: Run?
+    private struct Run {
+        var submission: Int64
+        /// Waiting to be written.
+        var values: [(slot: Int, value: Int64)] = []
+        /// Every value of the run so far, by indicator slot, written or not.
+        var seen: [Int64?]
+        var wroteAny = false
+    }
+    /// Submissions that have values in the database (written one by one or by a flushed run).
+    private var written: Set<Int64> = []
+    private static let batchSize = 20
+    private var batchStatements: [Int: Statement] = [:]
     /// Indicator ids as C strings that live as long as the writer, bound without a copy.
     private var interned: [(text: UnsafeMutablePointer<CChar>, count: Int)] = []
     private var internedSlots: [String: Int] = [:]
@@ -86,25 +105,72 @@ public final class IngestWriter {
         return interned.count - 1
     }
 
-    /// Stores a value for the indicator interned at `slot`; see `value(_:indicator:submission:note:)`.
+    /// Stores a value for the indicator interned at `slot` — buffered while consecutive values
+    /// belong to one submission that has nothing stored yet, else at once.
     public func value(_ value: Int64, slot: Int, submission: Int64) throws -> ValueOutcome {
-        let id = interned[slot]
-        insertValue.reset()
-        try insertValue.bindInt(submission, at: 1)
-        try insertValue.bindStaticText(id.text, count: id.count, at: 2)
-        try insertValue.bindInt(value, at: 3)
-        try insertValue.bind(.null, at: 4)
-        try insertValue.step()
-        insertValue.reset()
-        if database.changes == 1 {
-            valueCount += 1
-            return .inserted
+        if run?.submission != submission {
+            try flush()
+            if !written.contains(submission) {
+                run = Run(submission: submission, seen: Array(repeating: nil, count: interned.count))
+            }
         }
-        let indicator = String(decoding: UnsafeRawBufferPointer(start: id.text, count: id.count), as: UTF8.self)
-        try existingValue.bind(.integer(submission), .text(indicator))
-        let existing = try existingValue.step() ? existingValue.int64(0) : value
-        existingValue.reset()
-        return existing == value ? .repeated : .conflicting(existing: existing)
+        guard var current = run else {
+            let id = interned[slot]
+            let indicator = String(decoding: UnsafeRawBufferPointer(start: id.text, count: id.count), as: UTF8.self)
+            return try self.value(value, indicator: indicator, submission: submission, note: nil)
+        }
+        if let existing = current.seen[slot] {
+            return existing == value ? .repeated : .conflicting(existing: existing)
+        }
+        current.seen[slot] = value
+        current.values.append((slot, value))
+        run = current
+        if current.values.count == Self.batchSize { try writeRun(end: false) }
+        return .inserted
+    }
+
+    /// Writes the buffered run, if any, and ends it.
+    public func flush() throws {
+        try writeRun(end: true)
+    }
+
+    private func writeRun(end: Bool) throws {
+        guard var current = run else { return }
+        if !current.values.isEmpty {
+            let count = current.values.count
+            let statement = try batchStatement(rows: count)
+            statement.reset()
+            var index: Int32 = 1
+            for item in current.values {
+                try statement.bindInt(current.submission, at: index)
+                try statement.bindStaticText(interned[item.slot].text, count: interned[item.slot].count, at: index + 1)
+                try statement.bindInt(item.value, at: index + 2)
+                index += 3
+            }
+            try statement.step()
+            statement.reset()
+            // The submission had nothing stored and `seen` refused repeats: every row is new.
+            guard database.changes == count else {
+                throw SQLiteError(code: 19, message: "a buffered value collided with a stored one", sql: statement.sql)
+            }
+            storedCount += count
+            current.values.removeAll(keepingCapacity: true)
+            current.wroteAny = true
+        }
+        if end {
+            if current.wroteAny { written.insert(current.submission) }
+            run = nil
+        } else {
+            run = current
+        }
+    }
+
+    private func batchStatement(rows: Int) throws -> Statement {
+        if let statement = batchStatements[rows] { return statement }
+        let values = Array(repeating: "(?, ?, ?, NULL)", count: rows).joined(separator: ", ")
+        let statement = try database.prepare("INSERT INTO value(submission_id, indicator_id, value, note) VALUES \(values)")
+        batchStatements[rows] = statement
+        return statement
     }
 
     /// The submission for a unit and period in this file, created (as a new version) on first use.
@@ -131,6 +197,8 @@ public final class IngestWriter {
 
     /// Stores a value; a repeat of the same key in one file is reported, not stored twice.
     public func value(_ value: Int64, indicator: String, submission: Int64, note: String?) throws -> ValueOutcome {
+        try flush()
+        written.insert(submission)
         insertValue.reset()
         try insertValue.bindInt(submission, at: 1)
         try insertValue.bind(.text(indicator), at: 2)
@@ -139,7 +207,7 @@ public final class IngestWriter {
         try insertValue.step()
         insertValue.reset()
         if database.changes == 1 {
-            valueCount += 1
+            storedCount += 1
             return .inserted
         }
         try existingValue.bind(.integer(submission), .text(indicator))
@@ -178,6 +246,7 @@ extension Store {
         return try database.inTransaction(.immediate) { () throws -> (Database.Completion, T) in
             let writer = try IngestWriter(database: database, file: file, sha256: sha256, ingestedOn: ingestedOn)
             let result = try body(writer)
+            try writer.flush()
             return (dryRun ? .rollback : .commit, result)
         }
     }
