@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "HienDienKit", targets: ["HienDienKit"]),
         .executable(name: "hiendien", targets: ["hiendien"]),
+        .executable(name: "hiendien-gen", targets: ["hiendien-gen"]),
     ],
     targets: [
         // The system SQLite, through a module map over sqlite3.h (Debian: libsqlite3-dev).
@@ -21,6 +22,7 @@ let package = Package(
         .target(name: "HienDienCLI", dependencies: ["HienDienKit"]),
         // The thin executable: argv in, exit code out.
         .executableTarget(name: "hiendien", dependencies: ["HienDienCLI"]),
+        .executableTarget(name: "hiendien-gen", dependencies: ["HienDienKit"]),
         .testTarget(
             name: "HienDienKitTests",
             dependencies: ["HienDienKit"],

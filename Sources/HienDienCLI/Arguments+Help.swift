@@ -190,7 +190,7 @@ extension CommandSpec {
             PositionalSpec(
                 "FILE",
                 help: "Report files: CSV (long or wide form, ',' or ';' between fields, with or "
-                    + "without BOM) or JSON.",
+                    + "without BOM) or JSON; a folder stands for its .csv and .json files, in name order.",
                 repeatable: true),
         ],
         options: [
@@ -205,6 +205,7 @@ extension CommandSpec {
             Example(
                 "hiendien ingest SGDDT-2026-Q1.csv SKHCN-2026-Q1.json --received 2026-03-18",
                 "Stores two units' reports for the first quarter of 2026, received on 18 March 2026."),
+            Example("hiendien ingest inbox/2026-Q2 --dry-run", "Checks every report in a folder without storing any."),
         ])
 
     /// `hiendien report`.

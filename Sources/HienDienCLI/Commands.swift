@@ -96,7 +96,8 @@ struct Commands {
             }
         }
         var failed = 0
-        for file in arguments.positionals {
+        let files = try reportFiles(arguments.positionals)
+        for file in files {
             do {
                 let summary = try ingester.ingest(path: absolute(file), label: file, options: options)
                 console.endProgress()
@@ -110,10 +111,29 @@ struct Commands {
                 console.err("\(file): refused (\(error.diagnostics.count + error.omitted) problem(s)); nothing was stored from this file.")
             }
         }
-        if arguments.positionals.count > 1 {
-            console.err("\(arguments.positionals.count - failed) of \(arguments.positionals.count) file(s) \(options.dryRun ? "would be stored" : "stored"), \(failed) refused.")
+        if files.count > 1 {
+            console.err("\(files.count - failed) of \(files.count) file(s) \(options.dryRun ? "would be stored" : "stored"), \(failed) refused.")
         }
         return failed > 0 ? Runner.ExitCode.badInput : Runner.ExitCode.success
+    }
+
+    /// The files to ingest: each file as given, and every `.csv` and `.json` file in a folder,
+    /// in name order (so a revision named after the original is ingested after it).
+    func reportFiles(_ arguments: [String]) throws -> [String] {
+        var files: [String] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute(argument), isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(argument)
+                continue
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: absolute(argument))
+                .filter { !$0.hasPrefix(".") && ($0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".json")) }
+                .sorted()
+            if names.isEmpty { throw UsageProblem("'\(argument)' holds no .csv or .json file") }
+            files += names.map { (argument as NSString).appendingPathComponent($0) }
+        }
+        return files
     }
 
     // MARK: - report

@@ -36,7 +36,8 @@ public enum Runner {
     /// Runs with the process's real streams and surroundings.
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
         let context = Context(environment: environment, currentDirectory: FileManager.default.currentDirectoryPath,
-                              executablePath: CommandLine.arguments.first ?? "hiendien", today: .today())
+                              executablePath: Bundle.main.executablePath ?? CommandLine.arguments.first ?? "hiendien",
+                              today: .today())
         return run(arguments, context: context, console: .standard())
     }
 

@@ -97,9 +97,30 @@ struct RunnerTests {
         let lines = status.output.split(separator: "\n").map(String.init)
         #expect(lines[0] == "thu-2026 2026-Q2: due 2026-06-19 (last allowed day), as of 2026-06-19")
         #expect(lines.contains { $0.hasPrefix("STC ") && $0.contains("on_time") && $0.contains("2026-06-17") })
-        #expect(lines.contains { $0.hasPrefix("TINHDOAN ") && $0.contains("late") })
+        // TINHDOAN's report arrived on 21/06: not yet known on 19/06, late once it is.
+        #expect(lines.contains { $0.hasPrefix("TINHDOAN ") && $0.contains("pending") })
+        let later = cli.run("status", "--period", "2026-Q2", "--as-of", "2026-06-22").output
+        #expect(later.split(separator: "\n").contains { $0.hasPrefix("TINHDOAN ") && $0.contains("late") && $0.contains("2026-06-21") })
         #expect(lines.contains { $0.hasPrefix("SGDDT ") && $0.contains("pending") && $0.contains(" 0 ") })
         #expect(cli.run("check").output.contains("healthy"))
+    }
+
+    @Test func aFolderIsIngestedFileByFileInNameOrder() throws {
+        let cli = try RunnerHarness()
+        cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"))
+        let folder = cli.directory.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["wide.csv", "revision.csv", "long-excel-vn.csv"] {
+            try FileManager.default.copyItem(atPath: RunnerHarness.fixture("reports/\(name)"),
+                                             toPath: folder.appendingPathComponent(name).path)
+        }
+        try Data("not a report".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let result = cli.run("ingest", "inbox")
+        #expect(result.code == 0, "\(result.errors)")
+        let order = result.output.split(separator: "\n").map { $0.split(separator: ":")[0] }
+        #expect(order == ["inbox/long-excel-vn.csv", "inbox/revision.csv", "inbox/wide.csv"])
+        #expect(result.output.contains("inbox/revision.csv: stored 1 values from 1 unit(s) for 2026-Q2 — 1 submission(s), 1 revision(s)"))
+        #expect(cli.run("ingest", "--db", "other.sqlite", "inbox").code == 1)  // no store there yet
     }
 
     @Test func aDryRunSaysWhatWouldBeStored() throws {
@@ -119,8 +140,9 @@ struct RunnerTests {
         let path = cli.write("broken.json", broken)
         let result = cli.run("init", "--plan", path, "--db", "x.sqlite")
         #expect(result.code == 1)
-        #expect(result.errors.contains("$.targets[0].deadline: error: deadline outside the plan"))
-        #expect(result.errors.contains("$.targets[1].goal: error: ratio and coverage goals are fractions from 0 to 1: '50'"))
+        // file:line:column (JSON path): what is wrong
+        #expect(result.errors.contains("broken.json:30:146 ($.targets[0].deadline): error: deadline outside the plan"))
+        #expect(result.errors.contains("broken.json:31:181 ($.targets[1].goal): error: ratio and coverage goals are fractions from 0 to 1: '50'"), "\(result.errors)")
         #expect(result.output.isEmpty)
     }
 
@@ -158,5 +180,95 @@ struct RunnerTests {
         let cli = try RunnerHarness()
         let result = cli.run("status", "--db", "nothing.sqlite")
         #expect(result.code == 1 && result.errors.contains("hiendien init --plan PLAN.json"))
+    }
+}
+
+struct DemoTests {
+    /// From the bundled SampleData, one command writes every report of every seed plan.
+    @Test func demoWritesEveryReportOfEverySeedPlan() throws {
+        let cli = try RunnerHarness()
+        let result = cli.run("demo", "--out", "out")
+        #expect(result.code == 0, "\(result.errors)")
+        let written = result.output.split(separator: "\n").map(String.init)
+        for plan in ["thanh-hoa-2026-2030", "tra-vinh-2024-2025", "can-tho-2025", "hai-phong-svhttdl-2025-2026"] {
+            let mine = written.filter { $0.contains("/out/\(plan)/") }
+            #expect(mine.contains { $0.hasSuffix("/report.html") }, "\(plan)")
+            // Year-end reports too, in all six files.
+            let years = Set(mine.compactMap { path -> String? in
+                let parts = path.split(separator: "/")
+                return parts.count >= 2 && parts[parts.count - 2].count == 4 ? String(parts[parts.count - 2]) : nil
+            })
+            #expect(!years.isEmpty, "\(plan)")
+        }
+        #expect(written.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        // Trà Vinh's year-end report: 3,681 id.vn of 3,609 and the four targets table in Vietnamese figures.
+        let travinh = cli.directory.appendingPathComponent("out/tra-vinh-2024-2025/2025")
+        let bytes = try Data(contentsOf: travinh.appendingPathComponent("targets.csv"))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))  // BOM, so Excel reads UTF-8
+        let targets = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(targets.hasPrefix("period,target_id,scope,actual,goal,goal_high,expected,deadline,status\r\n"))
+        #expect(targets.contains("2025,domains_count,TOTAL,4007,4026,,"))
+        let markdown = try String(contentsOf: travinh.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("| 4.007 |"))
+        // Same data, same as-of: byte-identical on a second run.
+        let again = cli.run("demo", "--out", "out")
+        #expect(again.code == 0)
+        #expect(try String(contentsOf: travinh.appendingPathComponent("report.md"), encoding: .utf8) == markdown)
+    }
+}
+
+struct ReportCommandTests {
+    func preparedStore() throws -> RunnerHarness {
+        let cli = try RunnerHarness()
+        cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"))
+        let ingest = cli.run("ingest", RunnerHarness.fixture("reports/long-excel-vn.csv"), RunnerHarness.fixture("reports/wide.csv"),
+                             RunnerHarness.fixture("reports/skhcn-2026-Q1.json"))
+        #expect(ingest.code == 0, "\(ingest.errors)")
+        return cli
+    }
+
+    /// `--period latest` as a scheduled job passes it: the last quarter whose window has closed.
+    @Test func latestWritesTheLastClosedQuarterInEveryFormat() throws {
+        let cli = try preparedStore()
+        let result = cli.run("report", "--period", "latest", "--as-of", "2026-06-20", "--out", "out")
+        #expect(result.code == 0, "\(result.errors)")
+        let files = result.output.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }
+        #expect(files.sorted() == ["indicators.csv", "report.html", "report.md", "submissions.csv", "targets.csv", "tasks.csv"])
+        #expect(result.output.contains("/out/2026-Q2/"))
+        let markdown = try String(contentsOf: cli.directory.appendingPathComponent("out/2026-Q2/report.md"), encoding: .utf8)
+        #expect(markdown.contains("Quý II năm 2026"))
+        #expect(markdown.contains("Thử, ngày 20 tháng 6 năm 2026"))
+        // TINHDOAN sent its Q2 report on 21/06, after the 19/06 deadline; as of 20/06 the others are missing.
+        let submissions = try String(contentsOf: cli.directory.appendingPathComponent("out/2026-Q2/submissions.csv"), encoding: .utf8)
+        #expect(submissions.contains("2026-Q2,STC,on_time,2026-06-17,2026-06-19,0"))
+        #expect(submissions.contains("2026-Q2,SGDDT,missing,,2026-06-19,0"))
+    }
+
+    @Test func oneFormatOnlyAndTheSameBytesTwice() throws {
+        let cli = try preparedStore()
+        let first = cli.run("report", "--period", "Quý II/2026", "--format", "csv", "--as-of", "2026-07-01")
+        #expect(first.code == 0)
+        #expect(first.output.split(separator: "\n").count == 4)
+        let path = cli.directory.appendingPathComponent("reports/2026-Q2/indicators.csv")
+        let before = try Data(contentsOf: path)
+        #expect(cli.run("report", "--period", "2026-Q2", "--format", "csv", "--as-of", "2026-07-01").code == 0)
+        #expect(try Data(contentsOf: path) == before)
+        let wrong = cli.run("report", "--period", "2026-Q2", "--format", "pdf")
+        #expect(wrong.code == 2 && wrong.errors.contains("md, html or csv"))
+    }
+
+    @Test func ownTemplatesAreUsedAndABrokenOneNamesItsLine() throws {
+        let cli = try preparedStore()
+        let templates = cli.directory.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("Báo cáo {{period_text}} của {{body_name}}\n".utf8).write(to: templates.appendingPathComponent("report.md.mustache"))
+        let ok = cli.run("report", "--period", "2026-Q2", "--format", "md", "--templates", "mine", "--as-of", "2026-07-01")
+        #expect(ok.code == 0, "\(ok.errors)")
+        let text = try String(contentsOf: cli.directory.appendingPathComponent("reports/2026-Q2/report.md"), encoding: .utf8)
+        #expect(text == "Báo cáo Quý II năm 2026 của Sở Khoa học và Công nghệ\n")
+        try Data("Báo cáo\n{{#targets}}\n{{name}\n".utf8).write(to: templates.appendingPathComponent("report.md.mustache"))
+        let broken = cli.run("report", "--period", "2026-Q2", "--format", "md", "--templates", "mine", "--as-of", "2026-07-01")
+        #expect(broken.code == 1)
+        #expect(broken.errors.contains("report.md.mustache:3:"), "\(broken.errors)")
     }
 }

@@ -149,6 +149,9 @@ struct IngestTests {
         #expect(paths.contains("$[0].tasks.I.9 task.unknown"))
         #expect(paths.contains("$[0].tasks.I.1.status task.status"))
         #expect(paths.contains("$[1].period period.outside-plan"))
+        // Each problem also has the line and column of the value in the file.
+        let decimal = try #require(try f.refused("bad-report.json").diagnostics.first { $0.code == "value.decimal" })
+        #expect(decimal.location.line == 3 && decimal.location.column == 35)
     }
 
     /// Every refused file leaves the store byte-for-byte as it was.

@@ -5,7 +5,7 @@ import Testing
 struct ReportEngineTests {
     static func day(_ text: String) -> Day { Day(parsing: text)! }
 
-    static func plan(start: String = "2026-01-01", end: String = "2030-12-31", units: [Unit],
+    static func plan(start: String = "2026-01-01", end: String = "2030-12-31", units: [ReportingUnit],
                      indicators: [Indicator], targets: [Target] = [], tasks: [PlanTask] = []) -> Plan {
         Plan(id: "test", title: "Kế hoạch thử", issuer: "Ủy ban nhân dân tỉnh Thử", coordinator: units[0].id,
              place: "Thử", start: day(start), end: day(end), units: units, indicators: indicators,
@@ -26,7 +26,7 @@ struct ReportEngineTests {
 
     @Test func ratioIsTheRatioOfSumsNotTheMeanOfShares() throws {
         let plan = Self.plan(
-            units: [Unit(id: "A", name: "Xã A", type: "commune"), Unit(id: "B", name: "Xã B", type: "commune")],
+            units: [ReportingUnit(id: "A", name: "Xã A", type: "commune"), ReportingUnit(id: "B", name: "Xã B", type: "commune")],
             indicators: [Indicator(id: "with_vn", name: "DN dùng .vn", overTime: .last),
                          Indicator(id: "total", name: "DN", overTime: .last)],
             targets: [Target(id: "share", name: "Tỷ lệ", kind: .ratio(numerator: "with_vn", denominator: "total"),
@@ -46,7 +46,7 @@ struct ReportEngineTests {
 
     @Test func ratioIsEmptyWithoutADenominator() throws {
         let plan = Self.plan(
-            units: [Unit(id: "A", name: "Xã A", type: "commune")],
+            units: [ReportingUnit(id: "A", name: "Xã A", type: "commune")],
             indicators: [Indicator(id: "with_vn", name: "DN dùng .vn", overTime: .last),
                          Indicator(id: "total", name: "DN", overTime: .last)],
             targets: [Target(id: "share", name: "Tỷ lệ", kind: .ratio(numerator: "with_vn", denominator: "total"),
@@ -62,7 +62,7 @@ struct ReportEngineTests {
     // MARK: - Over time
 
     @Test func lastValueIsCarriedAcrossAQuarter() throws {
-        let plan = Self.plan(units: [Unit(id: "STC", name: "Sở Tài chính", type: "department")],
+        let plan = Self.plan(units: [ReportingUnit(id: "STC", name: "Sở Tài chính", type: "department")],
                              indicators: [Indicator(id: "enterprises", name: "DN", overTime: .last)])
         let report = run(plan, "2026-Q2", values: [Self.v("STC", "2026-Q1", "enterprises", 12_400)])
         let row = try #require(report.indicators.first { $0.unit == "STC" })
@@ -77,7 +77,7 @@ struct ReportEngineTests {
     }
 
     @Test func sumIndicatorsAddUpWithinAYearAndCumulateFromTheStart() throws {
-        let plan = Self.plan(units: [Unit(id: "X", name: "Xã X", type: "commune")],
+        let plan = Self.plan(units: [ReportingUnit(id: "X", name: "Xã X", type: "commune")],
                              indicators: [Indicator(id: "id_vn_new", name: "id.vn mới", overTime: .sum)])
         let values = [Self.v("X", "2026-Q1", "id_vn_new", 10), Self.v("X", "2026-Q2", "id_vn_new", 20),
                       Self.v("X", "2026-Q4", "id_vn_new", 5), Self.v("X", "2027-Q1", "id_vn_new", 7)]
@@ -94,9 +94,9 @@ struct ReportEngineTests {
 
     @Test func sourcesKeepStudentsFromBeingCountedTwice() throws {
         let plan = Self.plan(
-            units: [Unit(id: "SGDDT", name: "Sở Giáo dục và Đào tạo", type: "department"),
-                    Unit(id: "DHTV", name: "Trường Đại học Trà Vinh", type: "university"),
-                    Unit(id: "CDN", name: "Trường Cao đẳng Nghề", type: "college")],
+            units: [ReportingUnit(id: "SGDDT", name: "Sở Giáo dục và Đào tạo", type: "department"),
+                    ReportingUnit(id: "DHTV", name: "Trường Đại học Trà Vinh", type: "university"),
+                    ReportingUnit(id: "CDN", name: "Trường Cao đẳng Nghề", type: "college")],
             indicators: [Indicator(id: "students_id_vn", name: "SV đăng ký id.vn", overTime: .sum,
                                    sources: ["university", "college"])])
         let report = run(plan, "2026-Q1", values: [
@@ -112,10 +112,10 @@ struct ReportEngineTests {
     @Test func mergedCommuneHistoryStillSumsIntoTheTotal() throws {
         let plan = Self.plan(
             start: "2024-07-01", end: "2025-12-31",
-            units: [Unit(id: "SKHCN", name: "Sở KH&CN", type: "department", reports: false),
-                    Unit(id: "XA_A", name: "UBND xã A", type: "commune", until: Self.day("2025-06-30"), mergedInto: "XA_AB"),
-                    Unit(id: "XA_B", name: "UBND xã B", type: "commune", until: Self.day("2025-06-30"), mergedInto: "XA_AB"),
-                    Unit(id: "XA_AB", name: "UBND xã AB", type: "commune", from: Self.day("2025-07-01"))],
+            units: [ReportingUnit(id: "SKHCN", name: "Sở KH&CN", type: "department", reports: false),
+                    ReportingUnit(id: "XA_A", name: "UBND xã A", type: "commune", until: Self.day("2025-06-30"), mergedInto: "XA_AB"),
+                    ReportingUnit(id: "XA_B", name: "UBND xã B", type: "commune", until: Self.day("2025-06-30"), mergedInto: "XA_AB"),
+                    ReportingUnit(id: "XA_AB", name: "UBND xã AB", type: "commune", from: Self.day("2025-07-01"))],
             indicators: [Indicator(id: "biz_vn_new", name: "biz.vn mới", overTime: .sum),
                          Indicator(id: "households", name: "Hộ kinh doanh", overTime: .last)])
         let values = [
@@ -140,9 +140,9 @@ struct ReportEngineTests {
 
     @Test func parentSubtotalAddsTheDepartmentsOwnOffices() throws {
         let plan = Self.plan(
-            units: [Unit(id: "SVHTTDL", name: "Sở VHTTDL", type: "department"),
-                    Unit(id: "VP", name: "Văn phòng Sở", type: "office", parent: "SVHTTDL"),
-                    Unit(id: "TRUONG", name: "Trường Trung cấp VHNT&DL", type: "school", parent: "VP")],
+            units: [ReportingUnit(id: "SVHTTDL", name: "Sở VHTTDL", type: "department"),
+                    ReportingUnit(id: "VP", name: "Văn phòng Sở", type: "office", parent: "SVHTTDL"),
+                    ReportingUnit(id: "TRUONG", name: "Trường Trung cấp VHNT&DL", type: "school", parent: "VP")],
             indicators: [Indicator(id: "id_vn_new", name: "id.vn", overTime: .sum)])
         let report = run(plan, "2026-Q1", values: [Self.v("VP", "2026-Q1", "id_vn_new", 4),
                                                     Self.v("TRUONG", "2026-Q1", "id_vn_new", 40)])
@@ -156,7 +156,7 @@ struct ReportEngineTests {
     @Test func rangeTargetIsAchievedFromItsLowEnd() throws {
         let plan = Self.plan(
             start: "2025-01-01", end: "2025-12-31",
-            units: [Unit(id: "DOAN", name: "Thành Đoàn", type: "youth_union")],
+            units: [ReportingUnit(id: "DOAN", name: "Thành Đoàn", type: "youth_union")],
             indicators: [Indicator(id: "youth_id_vn", name: "Thanh niên có id.vn", overTime: .last),
                          Indicator(id: "youth_eligible", name: "Thanh niên 18-23", overTime: .last)],
             targets: [Target(id: "id_vn_share", name: "70–80 % id.vn",
@@ -178,7 +178,7 @@ struct ReportEngineTests {
     /// 14/06/2026: 164 days of 1,825, expected = 0.5 × 164 / 1825 = 0.044931… → 0.0449.
     @Test func expectedValueAndStatusOnThePeriodBoundary() throws {
         let plan = Self.plan(
-            units: [Unit(id: "STC", name: "Sở Tài chính", type: "department")],
+            units: [ReportingUnit(id: "STC", name: "Sở Tài chính", type: "department")],
             indicators: [Indicator(id: "with_vn", name: "DN dùng .vn", overTime: .last),
                          Indicator(id: "total", name: "DN", overTime: .last)],
             targets: [Target(id: "enterprise_share", name: "50 % DN",
@@ -203,8 +203,8 @@ struct ReportEngineTests {
     @Test func traVinhCountsReach4026FromQuarterlyFlows() throws {
         let plan = Self.plan(
             start: "2024-07-01", end: "2025-12-31",
-            units: [Unit(id: "TINHDOAN", name: "Tỉnh Đoàn", type: "youth_union"),
-                    Unit(id: "STC", name: "Sở Tài chính", type: "department")],
+            units: [ReportingUnit(id: "TINHDOAN", name: "Tỉnh Đoàn", type: "youth_union"),
+                    ReportingUnit(id: "STC", name: "Sở Tài chính", type: "department")],
             // Each flow counts other unit types: the 4,026 must add both, each by its own sources.
             indicators: [Indicator(id: "id_vn_new", name: "id.vn", overTime: .sum, sources: ["youth_union"]),
                          Indicator(id: "biz_vn_new", name: "biz.vn", overTime: .sum, sources: ["department"])],
@@ -240,9 +240,9 @@ struct ReportEngineTests {
 
     @Test func coverageCountsUnitsOfATypeWithAValueAboveZero() throws {
         let plan = Self.plan(
-            units: [Unit(id: "SKHCN", name: "Sở KH&CN", type: "department"),
-                    Unit(id: "U1", name: "ĐH 1", type: "university"), Unit(id: "U2", name: "ĐH 2", type: "university"),
-                    Unit(id: "U3", name: "ĐH 3", type: "university"), Unit(id: "U4", name: "ĐH 4", type: "university")],
+            units: [ReportingUnit(id: "SKHCN", name: "Sở KH&CN", type: "department"),
+                    ReportingUnit(id: "U1", name: "ĐH 1", type: "university"), ReportingUnit(id: "U2", name: "ĐH 2", type: "university"),
+                    ReportingUnit(id: "U3", name: "ĐH 3", type: "university"), ReportingUnit(id: "U4", name: "ĐH 4", type: "university")],
             indicators: [Indicator(id: "events", name: "Hội nghị", overTime: .sum)],
             targets: [Target(id: "reach", name: "100 % trường", kind: .coverage(indicator: "events", unitType: "university"),
                              goal: 1, deadline: Self.day("2026-12-31"))])
@@ -255,8 +255,8 @@ struct ReportEngineTests {
     // MARK: - Reporting status
 
     @Test func lastAllowedDayIsOnTimeAndTheDayAfterIsLate() throws {
-        let plan = Self.plan(units: [Unit(id: "A", name: "Xã A", type: "commune"), Unit(id: "B", name: "Xã B", type: "commune"),
-                                     Unit(id: "C", name: "Xã C", type: "commune"), Unit(id: "D", name: "Xã D", type: "commune", reports: false)],
+        let plan = Self.plan(units: [ReportingUnit(id: "A", name: "Xã A", type: "commune"), ReportingUnit(id: "B", name: "Xã B", type: "commune"),
+                                     ReportingUnit(id: "C", name: "Xã C", type: "commune"), ReportingUnit(id: "D", name: "Xã D", type: "commune", reports: false)],
                              indicators: [Indicator(id: "x", name: "x", overTime: .sum)])
         let q2 = Period.quarter(2, of: 2026)
         let records = [
@@ -282,10 +282,11 @@ struct ReportEngineTests {
 
     @Test func aTaskDueInMarchIsOverdueInTheSecondQuarterUnlessDone() throws {
         let plan = Self.plan(
-            units: [Unit(id: "SKHCN", name: "Sở KH&CN", type: "department")],
+            units: [ReportingUnit(id: "SKHCN", name: "Sở KH&CN", type: "department")],
             indicators: [Indicator(id: "x", name: "x", overTime: .sum)],
             tasks: [PlanTask(id: "I.1", title: "Ban hành văn bản triển khai", lead: ["SKHCN"], schedule: .due(year: 2026, month: 3)),
-                    PlanTask(id: "IV.1", title: "Báo cáo định kỳ", lead: ["SKHCN"], schedule: .quarterly)])
+                    PlanTask(id: "IV.1", title: "Báo cáo định kỳ", lead: ["SKHCN"], schedule: .quarterly),
+                    PlanTask(id: "IV.2", title: "Tổng kết", lead: ["SKHCN"], schedule: .yearly(month: 11))])
         let q1 = Period.quarter(1, of: 2026)
         let inProgress = [TaskReport(unit: "SKHCN", period: q1, task: "I.1", status: .inProgress, evidence: "Dự thảo")]
         // Q1's window ends 14/03, before the end of March: not yet overdue.
@@ -296,16 +297,20 @@ struct ReportEngineTests {
         // The quarterly task is owed again in Q2 and never overdue; nothing said → not started, not reported.
         #expect(q2.tasks[1].status == .notStarted)
         #expect(q2.tasks[1].reported == false)
+        #expect(!q2.tasks[1].notYetDue)
         let done = inProgress + [TaskReport(unit: "SKHCN", period: .quarter(2, of: 2026), task: "I.1", status: .done,
                                             evidence: "Công văn số 123/SKHCN-CNS")]
         #expect(run(plan, "2026-Q2", values: [], tasks: done).tasks[0].status == .done)
+        // The year-end review is owed in November: not yet due in Q2, due by Q4 (window to 14/12).
+        #expect(q2.tasks[2].notYetDue && q2.tasks[2].status == .notStarted)
+        #expect(!run(plan, "2026-Q4", values: [], tasks: done).tasks[2].notYetDue)
     }
 
     // MARK: - Data checks
 
     @Test func suspiciousFiguresAreListedNotFixed() throws {
         let plan = Self.plan(
-            units: [Unit(id: "A", name: "Xã A", type: "commune")],
+            units: [ReportingUnit(id: "A", name: "Xã A", type: "commune")],
             indicators: [Indicator(id: "with_vn", name: "DN dùng .vn", overTime: .last),
                          Indicator(id: "total", name: "DN", overTime: .last),
                          Indicator(id: "new", name: "Mới", overTime: .sum)],
@@ -320,6 +325,49 @@ struct ReportEngineTests {
         #expect(kinds == [.stockFell, .numeratorAboveDenominator, .jump])
         #expect(report.total("total")?.value == 90)  // not "fixed"
         #expect(report.targets[0].actual == 1.0556)
+    }
+}
+
+extension ReportEngineTests {
+    /// Year-end: the four quarters side by side, the previous year, the ranking and the units
+    /// proposed for commendation (on time all year, own targets met, something delivered).
+    @Test func yearEndComparesQuartersRanksAndCommends() throws {
+        let plan = Self.plan(
+            start: "2025-01-01", end: "2026-12-31",
+            units: [ReportingUnit(id: "SKHCN", name: "Sở KH&CN", type: "department", reports: false),
+                    ReportingUnit(id: "A", name: "Xã A", type: "commune"), ReportingUnit(id: "B", name: "Xã B", type: "commune"),
+                    ReportingUnit(id: "C", name: "Xã C", type: "commune")],
+            indicators: [Indicator(id: "id_vn_new", name: "id.vn", overTime: .sum)],
+            targets: [Target(id: "domains", name: "Tên miền", kind: .count(indicators: ["id_vn_new"]), goal: 100,
+                             deadline: Self.day("2026-12-31"), perUnit: true)])
+        var values: [StoredValue] = [Self.v("A", "2025-Q4", "id_vn_new", 8)]
+        var records: [SubmissionRecord] = []
+        for q in 1...4 {
+            let period = Period.quarter(q, of: 2026)
+            values += [Self.v("A", period.description, "id_vn_new", Int64(10 * q)), Self.v("B", period.description, "id_vn_new", 5)]
+            for unit in ["A", "B", "C"] {
+                // B is late in Q3; C reports nothing at all (0 delivered).
+                let received = unit == "B" && q == 3 ? plan.reporting.lastAllowedDay(for: period).adding(days: 1)
+                    : plan.reporting.lastAllowedDay(for: period)
+                records.append(SubmissionRecord(unit: unit, period: period, firstReceived: received, lastReceived: received, versions: 1))
+            }
+        }
+        for unit in ["A", "B", "C"] {
+            records.append(SubmissionRecord(unit: unit, period: .year(2026), firstReceived: Self.day("2026-12-10"),
+                                            lastReceived: Self.day("2026-12-10"), versions: 1))
+        }
+        let report = ReportEngine(plan: plan).report(for: .year(2026), asOf: Self.day("2026-12-20"), values: values,
+                                                     submissions: records, taskReports: [], narratives: [])
+        #expect(report.quarterTotals.map(\.period.description) == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"])
+        #expect(report.quarterTotals.map { $0.rows.first?.value } == [15, 25, 35, 45])
+        #expect(report.total("id_vn_new")?.value == 120)
+        #expect(report.total("id_vn_new")?.cumulative == 128)
+        #expect(report.previousYearTotals.first?.value == 8)
+        #expect(report.standings.map(\.unit) == ["A", "B", "C"])
+        #expect(report.standings.map(\.contribution) == [100, 20, 0])
+        // A: on time 5/5, 108 ≥ per-unit goal 100 → commended. B: late once. C: nothing delivered.
+        #expect(report.standings.map(\.commended) == [true, false, false])
+        #expect(report.standings[1].submissionsOnTime == 4 && report.standings[1].submissionsExpected == 5)
     }
 }
 

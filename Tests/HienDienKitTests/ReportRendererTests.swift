@@ -32,12 +32,12 @@ struct ReportRendererTests {
                                recipients: ["Bộ Khoa học và Công nghệ (để b/c);", "UBND tỉnh (để b/c);",
                                             "Giám đốc Sở (để b/c);", "Lưu: VT, CNS."]),
         units: [
-            Unit(id: "SKHCN", name: "Sở Khoa học và Công nghệ", type: "department"),
-            Unit(id: "STC", name: "Sở Tài chính", type: "department"),
-            Unit(id: "XA_QP", name: "UBND xã Quảng Phú", type: "commune"),
-            Unit(id: "PH_HT", name: "UBND phường Hạc Thành", type: "commune"),
-            Unit(id: "CDYT", name: "Trường Cao đẳng Y tế Thanh Hóa", type: "college"),
-            Unit(id: "TINHDOAN", name: "Tỉnh Đoàn Thanh Hóa", type: "youth_union"),
+            ReportingUnit(id: "SKHCN", name: "Sở Khoa học và Công nghệ", type: "department"),
+            ReportingUnit(id: "STC", name: "Sở Tài chính", type: "department"),
+            ReportingUnit(id: "XA_QP", name: "UBND xã Quảng Phú", type: "commune"),
+            ReportingUnit(id: "PH_HT", name: "UBND phường Hạc Thành", type: "commune"),
+            ReportingUnit(id: "CDYT", name: "Trường Cao đẳng Y tế Thanh Hóa", type: "college"),
+            ReportingUnit(id: "TINHDOAN", name: "Tỉnh Đoàn Thanh Hóa", type: "youth_union"),
         ],
         indicators: [
             Indicator(id: "biz_vn_users", name: "Doanh nghiệp, hộ kinh doanh sử dụng tên miền biz.vn",

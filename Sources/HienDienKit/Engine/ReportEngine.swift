@@ -2,23 +2,30 @@
 /// CONTRACT.md ("What the figures mean") defines them.
 public struct ReportEngine: Sendable {
     public let plan: Plan
+    /// counts[i][u]: whether unit u's values count in indicator i's totals (its `sources`).
+    let counts: [[Bool]]
 
-    public init(plan: Plan) { self.plan = plan }
+    public init(plan: Plan) {
+        self.plan = plan
+        counts = plan.indicators.map { indicator in plan.units.map { indicator.counts(type: $0.type) } }
+    }
 
     /// Reads what the period needs from the store in one pass of set-based queries and computes.
     ///
     /// The queries run in one read transaction, so they all see the same state of the store:
     /// an ingest committing meanwhile is either wholly in the report or not at all.
     public func report(for period: Period, asOf: Day, store: Store) throws -> PeriodReport {
+        // What was known on `asOf`: submissions received later are left out, so a report or a
+        // chase list made "as of" a past day says what it would have said that day.
         let (values, submissions, tasks, narratives) = try store.database.inTransaction(.deferred) {
             () throws -> (Database.Completion, ([StoredValue], [SubmissionRecord], [TaskReport], [Narrative])) in
-            let values = try store.currentValues(through: period)
+            let values = try store.currentValues(through: period, receivedBy: asOf)
             let submissionPeriods = period.isYear ? period.quarters + [period] : [period]
-            let submissions = try store.submissions(in: submissionPeriods)
+            let submissions = try store.submissions(in: submissionPeriods, receivedBy: asOf)
             let first = plan.quarters.first ?? period.quarters[0]
             let taskRange = min(first, period.quarters[0])...period
-            let tasks = try store.taskReports(in: taskRange)
-            let narratives = try store.narratives(in: period.quarters[0]...period)
+            let tasks = try store.taskReports(in: taskRange, receivedBy: asOf)
+            let narratives = try store.narratives(in: period.quarters[0]...period, receivedBy: asOf)
             return (.commit, (values, submissions, tasks, narratives))
         }
         return report(for: period, asOf: asOf, values: values, submissions: submissions, taskReports: tasks,
@@ -41,13 +48,13 @@ public struct ReportEngine: Sendable {
             narratives: narratives.filter { period.quarters.contains($0.period) || $0.period == period },
             warnings: dataWarnings(table, period),
             trend: plan.quarters.filter { $0 <= period.quarters.last! }.map { quarter in
-                (quarter, indicatorRows(table, quarter).filter { $0.unit == totalScope })
+                (quarter, totalRows(table, quarter))
             },
             previousYearTotals: [], standings: [])
         if period.isYear {
             let previous = period.previous
             if plan.contains(previous) {
-                report.previousYearTotals = indicatorRows(table, previous).filter { $0.unit == totalScope }
+                report.previousYearTotals = totalRows(table, previous)
             }
             let allSubmissions = period.quarters.flatMap { quarter in
                 submissionRows(for: quarter, asOf: asOf, records: submissions)
@@ -59,46 +66,62 @@ public struct ReportEngine: Sendable {
 
     // MARK: - Indicators
 
-    func indicatorRows(_ table: ValueTable, _ period: Period) -> [IndicatorRow] {
-        var rows: [IndicatorRow] = []
-        for (i, indicator) in plan.indicators.enumerated() {
-            var perUnit: [IndicatorRow] = []
+    /// Only the `TOTAL` row of each indicator (what trends and comparisons need), in the same
+    /// order as `indicatorRows`.
+    func totalRows(_ table: ValueTable, _ period: Period) -> [IndicatorRow] {
+        plan.indicators.indices.map { i in
             var total: Int64 = 0, cumulativeTotal: Int64 = 0
-            var anyValue = false, anyCumulative = false
-            for (u, unit) in plan.units.enumerated() {
+            var anyValue = false, anyCumulative = false, carried = false
+            for u in plan.units.indices where counts[i][u] {
+                if let figure = table.figure(u, i, period) {
+                    total += figure.value
+                    anyValue = true
+                    carried = carried || figure.isCarried
+                }
+                if let cumulative = table.cumulative(u, i, period) {
+                    cumulativeTotal += cumulative
+                    anyCumulative = true
+                }
+            }
+            return IndicatorRow(unit: totalScope, indicator: plan.indicators[i].id, value: anyValue ? total : nil,
+                                cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true)
+        }.sorted { $0.indicator < $1.indicator }
+    }
+
+    func indicatorRows(_ table: ValueTable, _ period: Period) -> [IndicatorRow] {
+        // Sorted by indicator, then unit, TOTAL last — built in that order, no sort of the rows.
+        let window = plan.reporting.window(for: period)
+        let unitOrder = plan.units.indices.sorted { plan.units[$0].id < plan.units[$1].id }
+        let existed = plan.units.map { $0.exists(during: window) }
+        var rows: [IndicatorRow] = []
+        for i in plan.indicators.indices.sorted(by: { plan.indicators[$0].id < plan.indicators[$1].id }) {
+            let indicator = plan.indicators[i]
+            var total: Int64 = 0, cumulativeTotal: Int64 = 0
+            var anyValue = false, anyCumulative = false, carried = false
+            for u in unitOrder {
                 let figure = table.figure(u, i, period)
                 let cumulative = table.cumulative(u, i, period)
-                let counted = indicator.counts(type: unit.type)
-                if figure != nil || (cumulative != nil && indicator.overTime == .sum && unitExisted(unit, period)) {
-                    perUnit.append(IndicatorRow(unit: unit.id, indicator: indicator.id, value: figure?.value,
-                                                cumulative: cumulative, carried: figure?.isCarried ?? false,
-                                                counted: counted))
+                let counted = counts[i][u]
+                if figure != nil || (cumulative != nil && indicator.overTime == .sum && existed[u]) {
+                    rows.append(IndicatorRow(unit: plan.units[u].id, indicator: indicator.id, value: figure?.value,
+                                             cumulative: cumulative, carried: figure?.isCarried ?? false,
+                                             counted: counted))
                 }
                 guard counted else { continue }
                 if let figure {
                     total += figure.value
                     anyValue = true
+                    carried = carried || figure.isCarried
                 }
                 if let cumulative {
                     cumulativeTotal += cumulative
                     anyCumulative = true
                 }
             }
-            perUnit.sort { $0.unit < $1.unit }
-            rows += perUnit
             rows.append(IndicatorRow(unit: totalScope, indicator: indicator.id, value: anyValue ? total : nil,
-                                     cumulative: anyCumulative ? cumulativeTotal : nil,
-                                     carried: perUnit.contains { $0.carried && $0.counted }, counted: true))
+                                     cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true))
         }
-        return rows.sorted { a, b in
-            if a.indicator != b.indicator { return a.indicator < b.indicator }
-            if (a.unit == totalScope) != (b.unit == totalScope) { return b.unit == totalScope }
-            return a.unit < b.unit
-        }
-    }
-
-    private func unitExisted(_ unit: Unit, _ period: Period) -> Bool {
-        unit.exists(during: plan.reporting.window(for: period))
+        return rows
     }
 
     /// Members of each parent's subtotal: the parent, its descendants, and units merged into any of them.
@@ -164,7 +187,7 @@ public struct ReportEngine: Sendable {
         return rows
     }
 
-    /// Unit types in the order they first appear in the plan.
+    /// ReportingUnit types in the order they first appear in the plan.
     func orderedTypes() -> [String] {
         var seen: Set<String> = []
         return plan.units.map(\.type).filter { seen.insert($0).inserted }
@@ -203,7 +226,7 @@ public struct ReportEngine: Sendable {
 
     /// The units a target is measured over: those that exist in the period and whose type
     /// counts for the target's (first) indicator; coverage: the units of its type.
-    func unitsInScope(of target: Target, _ period: Period) -> [(index: Int, unit: Unit)] {
+    func unitsInScope(of target: Target, _ period: Period) -> [(index: Int, unit: ReportingUnit)] {
         let window = plan.reporting.window(for: period)
         let indicators = target.kind.indicators.compactMap { plan.indicator($0) }
         return plan.units.enumerated().filter { _, unit in
@@ -362,7 +385,14 @@ public struct ReportEngine: Sendable {
             let evidence = task.lead.compactMap { latest[$0] }.map {
                 TaskRow.Evidence(unit: $0.unit, period: $0.period, status: $0.status, text: $0.evidence)
             }
-            return TaskRow(task: task, status: state, reported: !latest.isEmpty, evidence: evidence)
+            var notYetDue = false
+            switch task.schedule {
+            case .due: notYetDue = (task.schedule.dueDay ?? windowEnd) > windowEnd
+            case .yearly(let month?): notYetDue = Day.endOf(month: month, year: period.year) > windowEnd
+            default: break
+            }
+            return TaskRow(task: task, status: state, reported: !latest.isEmpty, notYetDue: notYetDue && state != .done,
+                           evidence: evidence)
         }
     }
 
@@ -436,10 +466,15 @@ public struct ReportEngine: Sendable {
             let mine = targets.filter { $0.scope == unit.id }
             let met = mine.filter { $0.status == .achieved || $0.status == .onTrack }.count
             let allOnTime = !own.isEmpty && own.allSatisfy { $0.status == .onTime }
+            // Commendation asks for results too: a flow above zero in the year (registrations,
+            // trainings, articles …), besides every own target achieved or on track.
+            let delivered = plan.indicators.indices.contains { i in
+                plan.indicators[i].overTime == .sum && (table.figure(u, i, period)?.value ?? 0) > 0
+            }
             standings.append(UnitStanding(unit: unit.id, contribution: contribution, submissionsExpected: own.count,
                                           submissionsOnTime: own.filter { $0.status == .onTime }.count,
                                           targetsMet: met, targetsEvaluated: mine.count, rank: 0,
-                                          commended: allOnTime && met == mine.count))
+                                          commended: allOnTime && met == mine.count && delivered))
         }
         standings.sort { a, b in
             if a.contribution != b.contribution { return a.contribution > b.contribution }

@@ -122,6 +122,9 @@ public struct TaskRow: Hashable, Sendable {
     public var status: TaskState
     /// False when no lead unit said anything about the task for the period.
     public var reported: Bool
+    /// True when the task is not owed yet at the period's end (a yearly task due in November,
+    /// a one-off task due later), so "not started" is no failing.
+    public var notYetDue: Bool = false
     public var evidence: [Evidence]
 }
 
@@ -144,7 +147,9 @@ public struct DataWarning: Hashable, Sendable {
     public var referencePeriod: Period?
 }
 
-/// A unit's standing over a year (year-end report).
+/// A unit's standing over a year (year-end report). A unit is proposed for commendation when
+/// every report it owed in the year came on time, each of its own targets is achieved or on
+/// track, and it delivered something (a flow above zero) in the year.
 public struct UnitStanding: Hashable, Sendable {
     public var unit: String
     /// Σ over the count targets' flow indicators in the year.

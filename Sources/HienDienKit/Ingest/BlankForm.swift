@@ -4,7 +4,7 @@
 /// UTF-8 with a byte-order mark and `;` between fields — what Excel with Vietnamese regional
 /// settings opens correctly and saves back — with Vietnamese headers and one row per indicator.
 public enum BlankForm {
-    public static func csv(plan: Plan, unit: Unit, period: Period) -> String {
+    public static func csv(plan: Plan, unit: ReportingUnit, period: Period) -> String {
         var text = "\u{FEFF}"
         let header = ["đơn vị", "kỳ báo cáo", "chỉ tiêu", "tên chỉ tiêu", "đơn vị tính", "giá trị", "ghi chú", "ngày gửi"]
         text += header.joined(separator: ";") + "\r\n"

@@ -7,6 +7,7 @@ public struct CSVDialect: Hashable, Sendable {
     /// Whether the file began with Excel's `sep=;` line, which names the delimiter.
     public var hasSeparatorLine: Bool
 
+    /// A dialect as given; readers detect theirs with `CSVReader`'s initialisers.
     public init(delimiter: UInt8 = UInt8(ascii: ","), hasByteOrderMark: Bool = false, hasSeparatorLine: Bool = false) {
         self.delimiter = delimiter
         self.hasByteOrderMark = hasByteOrderMark

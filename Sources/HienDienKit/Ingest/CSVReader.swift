@@ -32,6 +32,7 @@ public final class CSVReader {
         /// The most fields in one record (`csv.too-many-fields`).
         public var maxFields: Int
 
+        /// Defaults: 1 MiB per field, 10 MiB per record, 10,000 fields.
         public init(maxFieldBytes: Int = 1 << 20, maxRecordBytes: Int = 10 << 20, maxFields: Int = 10_000) {
             precondition(maxFieldBytes > 0 && maxRecordBytes > 0 && maxFields > 0, "CSV limits must be positive")
             self.maxFieldBytes = maxFieldBytes
@@ -42,6 +43,7 @@ public final class CSVReader {
 
     /// The file as the user named it, for messages.
     public let fileLabel: String
+    /// The bounds this reader enforces.
     public let limits: Limits
     /// The delimiter and start-of-file marks, known from construction on.
     @exclusivity(unchecked) public private(set) var dialect = CSVDialect()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension ReportIngester {
     /// The columns a report CSV may have, with their English and Vietnamese headers.
     enum Column: String, CaseIterable {
@@ -15,6 +21,19 @@ extension ReportIngester {
             .submitted: ["submitted", "ngày gửi", "ngày báo cáo", "ngày nộp"],
         ]
 
+        /// A small dense index for `ColumnMap` (a dictionary lookup per cell hashed the enum).
+        var slot: Int {
+            switch self {
+            case .unit: 0
+            case .period: 1
+            case .indicator: 2
+            case .value: 3
+            case .note: 4
+            case .submitted: 5
+            case .label: 6
+            }
+        }
+
         static let byKey: [String: Column] = {
             var result: [String: Column] = [:]
             for (column, names) in headers {
@@ -24,6 +43,16 @@ extension ReportIngester {
         }()
     }
 
+    /// Which field holds each column, if any.
+    struct ColumnMap {
+        private var slots = [Int?](repeating: nil, count: 7)
+
+        subscript(column: Column) -> Int? {
+            get { slots[column.slot] }
+            set { slots[column.slot] = newValue }
+        }
+    }
+
     /// CSV reports in long form (one row per value) or wide form (one column per indicator).
     func ingestCSV(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
         let reader = try CSVReader(path: path, fileLabel: file)
@@ -31,7 +60,7 @@ extension ReportIngester {
             throw InputError(Diagnostic(at: SourceLocation(file: file, line: 1), code: "csv.empty",
                                         message: "the file is empty", hint: "export the sheet again, with its header row"))
         }
-        var columns: [Column: Int] = [:]
+        var columns = ColumnMap()
         var indicatorColumns: [(index: Int, indicator: String)] = []
         var headerProblems = DiagnosticList(cap: options.maxDiagnostics)
         var unclaimed: [(index: Int, text: String)] = []
@@ -86,6 +115,7 @@ extension ReportIngester {
         return try store.ingest(file: file, ingestedOn: options.today, dryRun: options.dryRun) { writer in
             var state = CSVState(file: file, options: options, columns: columns, indicatorColumns: indicatorColumns,
                                  isLong: isLong)
+            state.indicatorIDs = plan.indicators.map { (Array($0.id.utf8), $0.id, writer.slot(forIndicator: $0.id)) }
             do {
                 while try reader.nextRecord() {
                     if let progress, reader.bytesRead - state.lastProgress >= 4 << 20 {
@@ -109,16 +139,25 @@ extension ReportIngester {
     struct CSVState {
         var file: String
         var options: IngestOptions
-        var columns: [Column: Int]
+        var columns: ColumnMap
         var indicatorColumns: [(index: Int, indicator: String)]
         var isLong: Bool
         var diagnostics: DiagnosticList
+        /// Hot-path caches of what has resolved cleanly in this file (failures are resolved again,
+        /// so every failing row gets its own diagnostic).
+        var units: [String: ReportingUnit] = [:]
         var periods: [String: Period] = [:]
+        var indicators: [String: String] = [:]
+        /// The plan's indicator ids as UTF-8, for matching a cell without making a String.
+        var indicatorIDs: [(bytes: [UInt8], id: String, slot: Int)] = []
+        /// The previous row that was stored: a row with the same unit, period and date bytes
+        /// belongs to the same, already checked, submission.
+        var last: (unit: [UInt8], period: [UInt8], date: [UInt8], submission: Int64)?
         var explicitDates: [IngestWriter.SubmissionKey: Day] = [:]
         var sawData = false
         var lastProgress = 0
 
-        init(file: String, options: IngestOptions, columns: [Column: Int], indicatorColumns: [(index: Int, indicator: String)],
+        init(file: String, options: IngestOptions, columns: ColumnMap, indicatorColumns: [(index: Int, indicator: String)],
              isLong: Bool) {
             self.file = file
             self.options = options
@@ -126,6 +165,47 @@ extension ReportIngester {
             self.indicatorColumns = indicatorColumns
             self.isLong = isLong
             diagnostics = DiagnosticList(cap: options.maxDiagnostics)
+        }
+
+        /// The writer's slot of the indicator whose id is exactly these bytes.
+        func indicatorSlot(matching bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            for candidate in indicatorIDs where candidate.bytes.count == bytes.count {
+                if candidate.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                    return candidate.slot
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The common row of a large long-form file, stored without making a single String: the
+    /// same unit, period and date as the previous stored row, an indicator id, a count, no note.
+    /// Returns false when the row needs the full path (anything else, or anything wrong).
+    private func ingestFastRow(_ reader: CSVReader, _ state: inout CSVState, _ writer: IngestWriter) throws -> Bool {
+        guard let last = state.last, !state.diagnostics.hasErrors,
+              let unitIndex = state.columns[.unit], let periodIndex = state.columns[.period],
+              let indicatorIndex = state.columns[.indicator], let valueIndex = state.columns[.value],
+              max(unitIndex, periodIndex, indicatorIndex, valueIndex) < reader.fieldCount else { return false }
+        func same(_ index: Int, _ bytes: [UInt8]) -> Bool {
+            reader.withField(index) { field in
+                field.count == bytes.count && (field.isEmpty || bytes.withUnsafeBufferPointer {
+                    memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0
+                })
+            }
+        }
+        guard same(unitIndex, last.unit), same(periodIndex, last.period) else { return false }
+        if let dateIndex = state.columns[.submitted], !same(dateIndex, last.date) { return false }
+        if let noteIndex = state.columns[.note], !reader.isEmpty(noteIndex) { return false }
+        guard let slot = reader.withField(indicatorIndex, { $0.isEmpty ? nil : state.indicatorSlot(matching: $0) }) else {
+            return false
+        }
+        switch reader.withField(valueIndex, { CountParser.parse($0) }) {
+        case .empty: return true  // not reported: never 0
+        case .invalid: return false
+        case .value(let count):
+            let outcome = try writer.value(count, slot: slot, submission: last.submission)
+            if case .conflicting = outcome { return false }  // the full path reports it
+            return true
         }
     }
 
@@ -137,6 +217,7 @@ extension ReportIngester {
         }
         if blank { return }
         state.sawData = true
+        if state.isLong, try ingestFastRow(reader, &state, writer) { return }
         let file = state.file
         let line = reader.line
         func location(_ column: Column) -> SourceLocation {
@@ -147,11 +228,20 @@ extension ReportIngester {
             return reader.string(index)
         }
         let errorsBefore = state.diagnostics.items.count + state.diagnostics.omitted
-        let unit = resolveUnit(cell(.unit) ?? "", at: location(.unit), lineText: nil, into: &state.diagnostics)
+        let unitText = cell(.unit) ?? ""
+        var unit = state.units[unitText]
+        if unit == nil {
+            unit = resolveUnit(unitText, at: location(.unit), lineText: nil, into: &state.diagnostics)
+            if let unit { state.units[unitText] = unit }
+        }
         let periodText = cell(.period) ?? ""
         var period: Period?
-        if let unit {
+        if let unit, let known = state.periods[periodText],
+           unit.exists(during: plan.reporting.window(for: known)) {
+            period = known  // spelling already checked, and within the plan
+        } else if let unit {
             period = resolvePeriod(periodText, unit: unit, at: location(.period), lineText: nil, into: &state.diagnostics)
+            if let period { state.periods[periodText] = period }
         } else if Period(parsing: periodText) == nil {
             _ = resolvePeriod(periodText, unit: nil, at: location(.period), lineText: nil, into: &state.diagnostics)
         }
@@ -166,7 +256,11 @@ extension ReportIngester {
         var values: [(indicator: String, value: Int64, column: Int)] = []
         if state.isLong {
             let indicatorText = cell(.indicator) ?? ""
-            let indicator = resolveIndicator(indicatorText)
+            var indicator = state.indicators[indicatorText]
+            if indicator == nil {
+                indicator = resolveIndicator(indicatorText)
+                if let indicator { state.indicators[indicatorText] = indicator }
+            }
             if indicator == nil {
                 state.diagnostics.append(unknownIndicator(indicatorText, at: location(.indicator), lineText: nil))
             }
@@ -215,7 +309,9 @@ extension ReportIngester {
             }
         }
         for value in values {
-            let outcome = try writer.value(value.value, indicator: value.indicator, submission: submission.id, note: note)
+            let outcome = note == nil
+                ? try writer.value(value.value, slot: writer.slot(forIndicator: value.indicator), submission: submission.id)
+                : try writer.value(value.value, indicator: value.indicator, submission: submission.id, note: note)
             if case .conflicting(let existing) = outcome {
                 state.diagnostics.append(Diagnostic(
                     at: SourceLocation(file: file, line: line, column: reader.column(ofField: value.column)),
@@ -225,6 +321,11 @@ extension ReportIngester {
                     hint: "a file may give each unit, period and indicator once; to correct a value, send it again in a later file",
                     lineText: reader.recordText))
             }
+        }
+        if !state.diagnostics.hasErrors, let unitIndex = state.columns[.unit], let periodIndex = state.columns[.period] {
+            let date = state.columns[.submitted].map { index in reader.withField(index) { Array($0) } } ?? []
+            state.last = (reader.withField(unitIndex) { Array($0) }, reader.withField(periodIndex) { Array($0) }, date,
+                          submission.id)
         }
     }
 

@@ -2,7 +2,7 @@ extension ReportIngester {
     /// One unit-and-period report read from a JSON file, checked, before anything is stored.
     private struct Staged {
         var path: String
-        var unit: Unit
+        var unit: ReportingUnit
         var period: Period
         var received: Day
         var values: [(indicator: String, value: Int64, path: String)]
@@ -17,7 +17,15 @@ extension ReportIngester {
     func ingestJSON(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
         let bytes = try FileBytes.read(path: path, label: file)
         try TextEncoding.check(bytes, fileLabel: file, code: "json.invalid-utf8", advice: .textEditor)
-        let json = try JSONParser.parse(bytes, fileLabel: file)
+        let document = try JSONParser.parseDocument(bytes, fileLabel: file)
+        do {
+            return try ingestJSON(document.value, file: file, options: options)
+        } catch let error as InputError {
+            throw document.located(error)
+        }
+    }
+
+    private func ingestJSON(_ json: JSONValue, file: String, options: IngestOptions) throws -> IngestSummary {
         var reader = JSONReader(file: file, cap: options.maxDiagnostics)
         let objects: [(JSONValue, String)]
         switch json {
@@ -86,7 +94,7 @@ extension ReportIngester {
         let file = reader.file
         func location(_ key: String) -> SourceLocation { SourceLocation(file: file, path: "\(path).\(key)") }
 
-        var unit: Unit?
+        var unit: ReportingUnit?
         if let text = object["unit"]?.stringValue {
             unit = resolveUnit(text, at: location("unit"), lineText: nil, into: &diagnostics)
         } else {

@@ -5,7 +5,7 @@ public struct IngestSummary: Sendable, Equatable {
     public var units: Int
     public var periods: [Period]
     public var values: Int
-    /// Unit-and-period submissions in the file, revisions included.
+    /// ReportingUnit-and-period submissions in the file, revisions included.
     public var submissions: Int
     /// Submissions that re-send a unit and period already in the store.
     public var revisions: Int
@@ -39,7 +39,7 @@ public final class ReportIngester {
     public let plan: Plan
     public let store: Store
     let matcher: UnitMatcher
-    let unitsByID: [String: Unit]
+    let unitsByID: [String: ReportingUnit]
     let indicatorIDs: Set<String>
     let indicatorByKey: [String: String]
     let taskIDs: Set<String>
@@ -82,7 +82,7 @@ public final class ReportIngester {
 
     /// Resolves a unit text (id, name or alias).
     func resolveUnit(_ text: String, at location: SourceLocation, lineText: String?,
-                     into diagnostics: inout DiagnosticList) -> Unit? {
+                     into diagnostics: inout DiagnosticList) -> ReportingUnit? {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty {
             diagnostics.append(Diagnostic(at: location, code: "unit.empty", message: "the unit is empty",
@@ -98,7 +98,7 @@ public final class ReportIngester {
     }
 
     /// Parses a period and checks it lies within the plan and the unit's life.
-    func resolvePeriod(_ text: String, unit: Unit?, at location: SourceLocation, lineText: String?,
+    func resolvePeriod(_ text: String, unit: ReportingUnit?, at location: SourceLocation, lineText: String?,
                        into diagnostics: inout DiagnosticList) -> Period? {
         guard let period = Period(parsing: text) else {
             diagnostics.append(Diagnostic(at: location, code: "period.invalid", message: "not a reporting period",

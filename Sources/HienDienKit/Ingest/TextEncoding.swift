@@ -34,9 +34,11 @@ public enum TextEncoding {
         }
     }
 
-    /// Stable codes of the diagnostics made here.
+    /// The code of a diagnostic for bytes that are not UTF-8 (formats may pass their own).
     public static let invalidUTF8Code = "encoding.invalid-utf8"
+    /// The code of a diagnostic for a UTF-16 or UTF-32 file.
     public static let utf16Code = "encoding.utf16"
+    /// The code of a diagnostic for an Excel workbook or ZIP archive given as a text file.
     public static let workbookCode = "encoding.workbook"
 
     // MARK: - Checking

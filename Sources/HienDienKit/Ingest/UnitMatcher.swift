@@ -63,10 +63,13 @@ public struct UnitMatcher: Sendable {
     /// Id to id: Swift compares strings by canonical equivalence, so the stored spelling is returned.
     private let byID: [String: String]
     private let byLowercasedID: [String: [String]]
-    private let byKey: [String: [String]]
-    private let candidates: [Candidate]
+    /// Names, aliases and near-miss candidates: built on first use, since a file that names its
+    /// units by id (a national data set of 4,000 units) never needs them.
+    private let names: LazyNames
+    private var byKey: [String: [String]] { names.tables.byKey }
+    private var candidates: [Candidate] { names.tables.candidates }
     /// In how many units' names and aliases each word (of `matchKey`) occurs.
-    private let wordFrequency: [String: Int]
+    private var wordFrequency: [String: Int] { names.tables.wordFrequency }
     private let cache: Cache
 
     /// How many distinct input texts are remembered; beyond that, texts are worked out each time.
@@ -77,31 +80,61 @@ public struct UnitMatcher: Sendable {
     public init(_ entries: [Entry]) {
         var byID: [String: String] = [:]
         var byLowercasedID: [String: [String]] = [:]
-        var byKey: [String: [String]] = [:]
-        var candidates: [Candidate] = []
+        var unique: [Entry] = []
         for entry in entries where byID[entry.id] == nil {
             byID[entry.id] = entry.id
             byLowercasedID[entry.id.lowercased(), default: []].append(entry.id)
-            var keys: [String] = []
-            for text in [entry.name] + entry.aliases {
-                let key = VietnameseText.matchKey(text)
-                guard !key.isEmpty, !keys.contains(key) else { continue }
-                keys.append(key)
-                byKey[key, default: []].append(entry.id)
-            }
-            let folded = ([entry.id] + [entry.name] + entry.aliases).map(VietnameseText.foldedKey)
-            candidates.append(Candidate(
-                id: entry.id, name: entry.name, foldedKeys: Array(Set(folded)).sorted(),
-                words: Set(([entry.name] + entry.aliases).flatMap { VietnameseText.words(of: $0) })))
+            unique.append(entry)
         }
         self.byID = byID
         self.byLowercasedID = byLowercasedID.mapValues { $0.sorted() }
-        self.byKey = byKey.mapValues { $0.sorted() }
-        self.candidates = candidates
-        self.wordFrequency = candidates.reduce(into: [:]) { counts, candidate in
-            for word in candidate.words { counts[word, default: 0] += 1 }
-        }
+        self.names = LazyNames(unique)
         self.cache = Cache()
+    }
+
+    private struct NameTables: Sendable {
+        var byKey: [String: [String]]
+        var candidates: [Candidate]
+        var wordFrequency: [String: Int]
+
+        init(_ entries: [Entry]) {
+            var byKey: [String: [String]] = [:]
+            var candidates: [Candidate] = []
+            for entry in entries {
+                var keys: [String] = []
+                for text in [entry.name] + entry.aliases {
+                    let key = VietnameseText.matchKey(text)
+                    guard !key.isEmpty, !keys.contains(key) else { continue }
+                    keys.append(key)
+                    byKey[key, default: []].append(entry.id)
+                }
+                let folded = ([entry.id] + [entry.name] + entry.aliases).map(VietnameseText.foldedKey)
+                candidates.append(Candidate(
+                    id: entry.id, name: entry.name, foldedKeys: Array(Set(folded)).sorted(),
+                    words: Set(([entry.name] + entry.aliases).flatMap { VietnameseText.words(of: $0) })))
+            }
+            self.byKey = byKey.mapValues { $0.sorted() }
+            self.candidates = candidates
+            self.wordFrequency = candidates.reduce(into: [:]) { counts, candidate in
+                for word in candidate.words { counts[word, default: 0] += 1 }
+            }
+        }
+    }
+
+    private final class LazyNames: Sendable {
+        private let entries: [Entry]
+        private let storage = Mutex<NameTables?>(nil)
+
+        init(_ entries: [Entry]) { self.entries = entries }
+
+        var tables: NameTables {
+            storage.withLock { tables in
+                if let tables { return tables }
+                let built = NameTables(entries)
+                tables = built
+                return built
+            }
+        }
     }
 
     /// The unit `text` names. Surrounding spaces are ignored; empty text is unknown.

@@ -53,7 +53,10 @@ public enum Demo {
 
             let periods = try store.periodsWithSubmissions()
             let latest = periods.last ?? plan.quarters.first ?? .year(plan.start.year)
-            let asOf = plan.reporting.lastAllowedDay(for: latest).adding(days: 1)
+            // The day after the latest period's deadline, or after the latest receipt if later:
+            // fixed by the data, so every run writes the same bytes.
+            let asOf = max(plan.reporting.lastAllowedDay(for: latest).adding(days: 1),
+                           try store.latestReceipt() ?? plan.start)
             var reportPeriods = Set(periods.filter { !$0.isYear })
             for period in periods { reportPeriods.insert(period.yearPeriod) }
             let library = templates

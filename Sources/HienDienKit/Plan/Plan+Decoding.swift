@@ -18,8 +18,12 @@ extension Plan {
     public static func load(path: String, label: String? = nil) throws -> Plan {
         let file = label ?? path
         let bytes = try FileBytes.read(path: path, label: file)
-        let json = try JSONParser.parse(bytes, fileLabel: file)
-        return try decode(json, file: file)
+        let document = try JSONParser.parseDocument(bytes, fileLabel: file)
+        do {
+            return try decode(document.value, file: file)
+        } catch let error as InputError {
+            throw document.located(error)
+        }
     }
 
     static let planKeys: Set<String> = [
@@ -109,13 +113,13 @@ extension Plan {
 
     static let unitKeys: Set<String> = ["id", "name", "type", "parent", "aliases", "reports", "from", "until", "merged_into", "note"]
 
-    private static func decodeUnit(_ json: JSONValue, at path: String, reader: inout JSONReader) -> Unit? {
+    private static func decodeUnit(_ json: JSONValue, at path: String, reader: inout JSONReader) -> ReportingUnit? {
         guard reader.object(json, at: path) != nil else { return nil }
         reader.rejectUnknownKeys(json, at: path, allowed: unitKeys)
         let id = reader.string(json, "id", at: path)
         let name = reader.string(json, "name", at: path)
         let type = reader.string(json, "type", at: path)
-        let unit = Unit(id: id ?? "", name: name ?? "", type: type ?? "",
+        let unit = ReportingUnit(id: id ?? "", name: name ?? "", type: type ?? "",
                         parent: reader.string(json, "parent", at: path, required: false),
                         aliases: reader.strings(json, "aliases", at: path) ?? [],
                         reports: reader.bool(json, "reports", at: path) ?? true,

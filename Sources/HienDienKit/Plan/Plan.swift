@@ -16,7 +16,7 @@ public struct Plan: Sendable {
     public var end: Day
     public var reporting: ReportingRule
     public var document: DocumentInfo
-    public var units: [Unit]
+    public var units: [ReportingUnit]
     public var indicators: [Indicator]
     public var targets: [Target]
     public var tasks: [PlanTask]
@@ -24,7 +24,7 @@ public struct Plan: Sendable {
     public init(id: String, title: String, source: String? = nil, note: String? = nil, issuer: String,
                 coordinator: String, place: String, start: Day, end: Day,
                 reporting: ReportingRule = ReportingRule(), document: DocumentInfo = DocumentInfo(),
-                units: [Unit], indicators: [Indicator], targets: [Target] = [], tasks: [PlanTask] = []) {
+                units: [ReportingUnit], indicators: [Indicator], targets: [Target] = [], tasks: [PlanTask] = []) {
         self.id = id
         self.title = title
         self.source = source
@@ -42,7 +42,7 @@ public struct Plan: Sendable {
         self.tasks = tasks
     }
 
-    public func unit(_ id: String) -> Unit? { units.first { $0.id == id } }
+    public func unit(_ id: String) -> ReportingUnit? { units.first { $0.id == id } }
     public func indicator(_ id: String) -> Indicator? { indicators.first { $0.id == id } }
 
     /// Every quarter of the plan, in order.
@@ -67,7 +67,7 @@ public struct Plan: Sendable {
 
     /// The units expected to report for a period: those with `reports` true that existed
     /// during some part of the period's window.
-    public func expectedUnits(for period: Period) -> [Unit] {
+    public func expectedUnits(for period: Period) -> [ReportingUnit] {
         let window = reporting.window(for: period)
         return units.filter { $0.reports && $0.exists(during: window) }
     }
@@ -97,10 +97,10 @@ public struct DocumentInfo: Sendable, Hashable {
 }
 
 /// Đơn vị báo cáo: a reporting unit (department, commune, university, Youth Union, …).
-public struct Unit: Sendable, Hashable {
+public struct ReportingUnit: Sendable, Hashable {
     public var id: String
     public var name: String
-    /// Unit type from the plan's vocabulary: `department`, `commune`, `university`, …
+    /// ReportingUnit type from the plan's vocabulary: `department`, `commune`, `university`, …
     public var type: String
     /// The unit it reports through; its figures count in the parent's subtotal.
     public var parent: String?
@@ -145,7 +145,7 @@ public struct Indicator: Sendable, Hashable {
     /// What is counted ("tên miền", "doanh nghiệp").
     public var unit: String
     public var overTime: OverTime
-    /// Unit types whose values count in totals; nil means every type.
+    /// ReportingUnit types whose values count in totals; nil means every type.
     public var sources: Set<String>?
 
     public init(id: String, name: String, unit: String = "", overTime: OverTime, sources: Set<String>? = nil) {

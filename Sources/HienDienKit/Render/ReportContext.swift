@@ -227,7 +227,8 @@ public struct ReportContext {
                 "output": .string(row.task.output ?? ""),
                 "quota": TemplateValue(row.task.quota),
                 "status": .string(row.status.rawValue),
-                "status_label": .string(VietnameseLabels.task(row.status) + (row.reported ? "" : " (chưa báo cáo)")),
+                "status_label": .string(VietnameseLabels.task(row.status)
+                    + (row.notYetDue ? " (chưa đến hạn)" : row.reported ? "" : " (chưa báo cáo)")),
                 "evidence": .list(evidence),
             ])
         }

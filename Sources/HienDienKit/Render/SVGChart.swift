@@ -72,21 +72,9 @@ public enum SVGChart {
         return svg
     }
 
-    /// Escapes text for SVG/XML content and attributes.
+    /// Escapes text for SVG/XML content and attributes (the same rules as HTML templates).
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        TemplateEscaping.html.escaped(text)
     }
 
     /// Coordinates with at most one decimal, so output is byte-stable and short.

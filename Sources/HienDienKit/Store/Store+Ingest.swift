@@ -45,7 +45,29 @@ public final class IngestWriter {
     private let insertTask: Statement
     private let updateNarrative: Statement
     public private(set) var submissions: [SubmissionKey: Submission] = [:]
-    public private(set) var valueCount = 0
+    /// Values stored (or buffered to be stored) by this writer.
+    public var valueCount: Int { storedCount + (run?.values.count ?? 0) }
+    private var storedCount = 0
+
+    /// A run of values for one submission not yet written: consecutive rows of a large file are
+    /// inserted `batchSize` at a time, one statement for many rows. Only a submission that has
+    /// nothing stored yet gets a run, so a repeat within it is found here, with its row.
+    private var run: Run?
+    private struct Run {
+        var submission: Int64
+        /// Waiting to be written.
+        var values: [(slot: Int, value: Int64)] = []
+        /// Every value of the run so far, by indicator slot, written or not.
+        var seen: [Int64?]
+        var wroteAny = false
+    }
+    /// Submissions that have values in the database (written one by one or by a flushed run).
+    private var written: Set<Int64> = []
+    private static let batchSize = 20
+    private var batchStatements: [Int: Statement] = [:]
+    /// Indicator ids as C strings that live as long as the writer, bound without a copy.
+    private var interned: [(text: UnsafeMutablePointer<CChar>, count: Int)] = []
+    private var internedSlots: [String: Int] = [:]
 
     init(database: Database, file: String, sha256: String?, ingestedOn: Day) throws {
         self.database = database
@@ -66,6 +88,89 @@ public final class IngestWriter {
             INSERT INTO task_report(submission_id, task_id, status, evidence) VALUES (?, ?, ?, ?)
             """)
         updateNarrative = try database.prepare("UPDATE submission SET difficulties = ?, proposals = ? WHERE id = ?")
+    }
+
+    deinit {
+        for id in interned { id.text.deallocate() }
+    }
+
+    /// A slot for an indicator id, for `value(_:slot:submission:)` on the hot path.
+    public func slot(forIndicator id: String) -> Int {
+        if let slot = internedSlots[id] { return slot }
+        let utf8 = Array(id.utf8)
+        let text = UnsafeMutablePointer<CChar>.allocate(capacity: max(1, utf8.count))
+        for (offset, byte) in utf8.enumerated() { text[offset] = CChar(bitPattern: byte) }
+        interned.append((text, utf8.count))
+        internedSlots[id] = interned.count - 1
+        return interned.count - 1
+    }
+
+    /// Stores a value for the indicator interned at `slot` — buffered while consecutive values
+    /// belong to one submission that has nothing stored yet, else at once.
+    public func value(_ value: Int64, slot: Int, submission: Int64) throws -> ValueOutcome {
+        if run?.submission != submission {
+            try flush()
+            if !written.contains(submission) {
+                run = Run(submission: submission, seen: Array(repeating: nil, count: interned.count))
+            }
+        }
+        guard var current = run else {
+            let id = interned[slot]
+            let indicator = String(decoding: UnsafeRawBufferPointer(start: id.text, count: id.count), as: UTF8.self)
+            return try self.value(value, indicator: indicator, submission: submission, note: nil)
+        }
+        if let existing = current.seen[slot] {
+            return existing == value ? .repeated : .conflicting(existing: existing)
+        }
+        current.seen[slot] = value
+        current.values.append((slot, value))
+        run = current
+        if current.values.count == Self.batchSize { try writeRun(end: false) }
+        return .inserted
+    }
+
+    /// Writes the buffered run, if any, and ends it.
+    public func flush() throws {
+        try writeRun(end: true)
+    }
+
+    private func writeRun(end: Bool) throws {
+        guard var current = run else { return }
+        if !current.values.isEmpty {
+            let count = current.values.count
+            let statement = try batchStatement(rows: count)
+            statement.reset()
+            var index: Int32 = 1
+            for item in current.values {
+                try statement.bindInt(current.submission, at: index)
+                try statement.bindStaticText(interned[item.slot].text, count: interned[item.slot].count, at: index + 1)
+                try statement.bindInt(item.value, at: index + 2)
+                index += 3
+            }
+            try statement.step()
+            statement.reset()
+            // The submission had nothing stored and `seen` refused repeats: every row is new.
+            guard database.changes == count else {
+                throw SQLiteError(code: 19, message: "a buffered value collided with a stored one", sql: statement.sql)
+            }
+            storedCount += count
+            current.values.removeAll(keepingCapacity: true)
+            current.wroteAny = true
+        }
+        if end {
+            if current.wroteAny { written.insert(current.submission) }
+            run = nil
+        } else {
+            run = current
+        }
+    }
+
+    private func batchStatement(rows: Int) throws -> Statement {
+        if let statement = batchStatements[rows] { return statement }
+        let values = Array(repeating: "(?, ?, ?, NULL)", count: rows).joined(separator: ", ")
+        let statement = try database.prepare("INSERT INTO value(submission_id, indicator_id, value, note) VALUES \(values)")
+        batchStatements[rows] = statement
+        return statement
     }
 
     /// The submission for a unit and period in this file, created (as a new version) on first use.
@@ -92,33 +197,19 @@ public final class IngestWriter {
 
     /// Stores a value; a repeat of the same key in one file is reported, not stored twice.
     public func value(_ value: Int64, indicator: String, submission: Int64, note: String?) throws -> ValueOutcome {
-        try insertValue.bind(.integer(submission), .text(indicator), .integer(value), .optional(note))
-        try insertValue.step()
-        insertValue.reset()
-        if database.changes == 1 {
-            valueCount += 1
-            return .inserted
-        }
-        try existingValue.bind(.integer(submission), .text(indicator))
-        let existing = try existingValue.step() ? existingValue.int64(0) : value
-        existingValue.reset()
-        return existing == value ? .repeated : .conflicting(existing: existing)
-    }
-
-    /// Hot-path variant: indicator id given as UTF-8 bytes, no note.
-    public func value(_ value: Int64, indicatorBytes: UnsafeBufferPointer<UInt8>, submission: Int64) throws -> ValueOutcome {
+        try flush()
+        written.insert(submission)
         insertValue.reset()
         try insertValue.bindInt(submission, at: 1)
-        try insertValue.bindText(indicatorBytes, at: 2)
+        try insertValue.bind(.text(indicator), at: 2)
         try insertValue.bindInt(value, at: 3)
-        try insertValue.bind(.null, at: 4)
+        try insertValue.bind(note.map(SQLValue.text) ?? .null, at: 4)
         try insertValue.step()
         insertValue.reset()
         if database.changes == 1 {
-            valueCount += 1
+            storedCount += 1
             return .inserted
         }
-        let indicator = String(decoding: indicatorBytes, as: UTF8.self)
         try existingValue.bind(.integer(submission), .text(indicator))
         let existing = try existingValue.step() ? existingValue.int64(0) : value
         existingValue.reset()
@@ -147,9 +238,15 @@ extension Store {
     /// the store exactly as it was.
     public func ingest<T>(file: String, sha256: String? = nil, ingestedOn: Day, dryRun: Bool,
                           _ body: (IngestWriter) throws -> T) throws -> T {
-        try database.inTransaction(.immediate) { () throws -> (Database.Completion, T) in
+        // Every unit, indicator and submission a file refers to has been checked against the
+        // plan before it is written, so SQLite's per-row foreign-key lookups only slow a large
+        // file down; `hiendien check` runs `PRAGMA foreign_key_check` over the whole store.
+        try database.execute("PRAGMA foreign_keys = OFF")
+        defer { try? database.execute("PRAGMA foreign_keys = ON") }
+        return try database.inTransaction(.immediate) { () throws -> (Database.Completion, T) in
             let writer = try IngestWriter(database: database, file: file, sha256: sha256, ingestedOn: ingestedOn)
             let result = try body(writer)
+            try writer.flush()
             return (dryRun ? .rollback : .commit, result)
         }
     }

@@ -64,7 +64,9 @@ public struct JSONDocument: Sendable {
         var column: Int
     }
 
+    /// The parsed document.
     public let value: JSONValue
+    /// The file as the user named it, for locations.
     public let fileLabel: String
     let positions: [JSONPath: Position]
 

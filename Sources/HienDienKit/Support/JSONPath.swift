@@ -12,11 +12,13 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
         case index(Int)
     }
 
+    /// The steps from the document's root, outermost first.
     public private(set) var components: [Component]
 
     /// `$`, the whole document.
     public static let root = JSONPath()
 
+    /// The path made of `components`; none is the root.
     public init(_ components: [Component] = []) {
         self.components = components
     }
@@ -40,6 +42,7 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
         JSONPath(Array(components.dropLast()))
     }
 
+    /// The path as messages write it, e.g. `$.units[3].parent`.
     public var description: String {
         var text = "$"
         for component in components {
