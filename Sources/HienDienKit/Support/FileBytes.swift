@@ -7,10 +7,11 @@ import Darwin
 /// Reads small whole files (plans, JSON reports, templates) with a size cap, so that a
 /// 1 GB file handed in by mistake is refused instead of filling memory.
 public enum FileBytes {
-    /// 8 MiB: far above any plan (the largest sample is 34 KB) or JSON report (a province's
-    /// quarter is well under 1 MB). Parsed, JSON takes up to some 40 times its size in memory,
-    /// so this also bounds what a wrong file can cost.
-    public static let defaultLimit = 8 << 20
+    /// 4 MiB: far above any plan (the largest sample is 34 KB, the national one some 500 KB)
+    /// or JSON report (a province's quarter is well under 1 MB). Parsed with the position of
+    /// every value, JSON takes up to some 100 times its size in memory, so this also bounds
+    /// what a wrong file can cost (about 420 MiB at worst).
+    public static let defaultLimit = 4 << 20
 
     public static func read(path: String, label: String? = nil, limit: Int = defaultLimit) throws -> [UInt8] {
         let file = label ?? path
