@@ -33,10 +33,10 @@ struct CrashSafetyTests {
         // running past it): other tests share the CPUs, so one run's time may be far from the next.
         var duration = uninterrupted.seconds
 
-        // Kill points spread from the start-up to just past the end, a little jitter on each.
+        // Kill points spread from the start-up to past the end, a little jitter on each.
         var outcomes: [(delay: Double, killed: Bool, values: Int)] = []
         for point in 0..<Self.killPoints {
-            let fraction = 0.02 + 1.03 * Double(point) / Double(Self.killPoints - 1)
+            let fraction = 0.02 + 1.18 * Double(point) / Double(Self.killPoints - 1)
             let delay = duration * fraction * Double.random(in: 0.97...1.03)
             let db = folder.path("killed-\(point).sqlite")
             try FileManager.default.copyItem(atPath: pristine, toPath: db)
@@ -49,8 +49,8 @@ struct CrashSafetyTests {
             if !killed {
                 #expect(ended.exitCode == 0, "kill point \(point): \(ended.errors)")
                 duration = ended.seconds
-            } else if delay > duration {
-                duration = delay * 1.05
+            } else if delay > duration * 0.9 {
+                duration = delay * 1.1
             }
 
             let problems = try Self.health(db)
