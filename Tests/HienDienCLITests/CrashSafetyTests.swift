@@ -6,7 +6,7 @@ import Testing
 /// OOM killer — leaves a store that opens, passes `PRAGMA integrity_check`, and holds either
 /// all of the file or none of it.
 struct CrashSafetyTests {
-    static let units = 2_000
+    static let units = 4_000
     static let indicators = 10
     static let killPoints = 30
 
