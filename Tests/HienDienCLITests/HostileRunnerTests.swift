@@ -30,6 +30,18 @@ struct HostileRunnerTests {
         #expect(Self.files(under: cli.directory).allSatisfy { $0.hasPrefix("s.sqlite") }, "\(Self.files(under: cli.directory))")
     }
 
+    @Test(arguments: ["../../x", "/tmp/x", "SKHCN/../../x", ".."])
+    func aUnitThatIsAPathIsOnlyAnUnknownUnit(_ unit: String) throws {
+        let cli = try RunnerHarness()
+        #expect(cli.run("init", "--plan", Self.plan, "--db", "s.sqlite").code == 0)
+        let form = cli.run("form", "--db", "s.sqlite", "--unit", unit, "--period", "2026-Q2")
+        #expect(form.code == Runner.ExitCode.badInput && form.output.isEmpty, "\(form.errors)")
+        let csv = cli.write("r.csv", "unit,period,indicator,value\n\(unit),2026-Q2,trainings_held,1\n")
+        let ingest = cli.run("ingest", "--db", "s.sqlite", csv)
+        #expect(ingest.code == Runner.ExitCode.badInput && ingest.errors.contains("[unit.unknown]"), "\(ingest.errors)")
+        #expect(Self.files(under: cli.directory).allSatisfy { $0.hasPrefix("s.sqlite") || $0 == "r.csv" })
+    }
+
     @Test(arguments: ["{{> ../secret}}", "{{> /etc/passwd}}", "{{>../../secret}}", "{{> header/../../secret}}"])
     func aTemplateNamingAFileOutsideTheTemplatesFolderIsRefused(_ tag: String) throws {
         let cli = try RunnerHarness()
