@@ -108,8 +108,18 @@ struct HostileInputTests {
         }
     }
 
+    /// `text` as a JSON string literal, escaped scalar by scalar.
     static func jsonString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": literal += "\\\""
+            case "\\": literal += "\\\\"
+            case _ where scalar.value < 0x20: literal += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: literal.unicodeScalars.append(scalar)
+            }
+        }
+        return literal + "\""
     }
 
     // MARK: - Spreadsheet formulas
@@ -120,6 +130,41 @@ struct HostileInputTests {
         let escaped = CSVWriter.escape(cell)
         let unquoted = escaped.hasPrefix("\"") ? String(escaped.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : escaped
         #expect(unquoted == "'" + cell)
+    }
+
+    /// Found by the CSV fuzz target: a quote or a line end followed by a combining mark is one
+    /// `Character` with it, so a check by characters missed it, and the cell broke out of its
+    /// quotes — letting the rest of it, `=1+1` here, become a cell of its own.
+    @Test(arguments: ["ab\"\u{323}vchc\"d", "a\"\u{301},=1+1", "\"\u{301}", "x\r\u{301}y", "x\n\u{301}=1+1", "\u{301}\",\"=1"])
+    func aQuoteOrLineEndBeforeACombiningMarkStaysInsideItsCell(_ cell: String) throws {
+        var writer = CSVWriter(header: ["evidence", "next"])
+        writer.append([cell, "end"])
+        let reader = CSVReader(bytes: Array(writer.text.utf8), fileLabel: "written.csv")
+        #expect(try reader.nextRecord())
+        #expect(try reader.nextRecord())
+        #expect(reader.fieldCount == 2 && reader.string(1) == "end", "\(writer.text.debugDescription)")
+        #expect(reader.string(0).unicodeScalars.elementsEqual(CSVWriter.neutralised(cell).unicodeScalars))
+        #expect(try !reader.nextRecord())
+
+        let plan = try Self.planNamingAnIndicator(cell)
+        let form = BlankForm.csv(plan: plan, unit: try #require(plan.unit("SKHCN")), period: .quarter(2, of: 2026))
+        let formReader = CSVReader(bytes: Array(form.utf8), fileLabel: "form.csv")
+        var rows = 0
+        while try formReader.nextRecord() {
+            #expect(formReader.fieldCount == 8, "\(form.debugDescription)")
+            rows += 1
+        }
+        #expect(rows == 2)
+    }
+
+    static func planNamingAnIndicator(_ name: String) throws -> Plan {
+        let json = """
+            { "id": "p", "title": "t", "issuer": "i", "coordinator": "SKHCN", "place": "x", "start": "2026-01-01",
+              "end": "2026-12-31", "reporting": { "window": "decree-09", "quarterly_before_day": 20, "annual_before": "12-15" },
+              "units": [{ "id": "SKHCN", "name": "S", "type": "department" }],
+              "indicators": [{ "id": "a", "name": \(jsonString(name)), "unit": "x", "over_time": "sum" }] }
+            """
+        return try Plan.decode(try JSONParser.parse(Array(json.utf8), fileLabel: "p.json"), file: "p.json")
     }
 
     @Test func formulasFromPlansAndReportsAreNeutralisedInTheCSVTables() throws {

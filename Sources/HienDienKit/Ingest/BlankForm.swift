@@ -19,8 +19,7 @@ public enum BlankForm {
     }
 
     private static func escape(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVWriter.quoted(cell, delimiter: ";")
     }
 }
 

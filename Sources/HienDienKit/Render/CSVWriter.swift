@@ -17,11 +17,22 @@ public struct CSVWriter: Sendable {
 
     /// Neutralises formulas, then quotes when the cell holds `,`, `"`, CR or LF.
     public static func escape(_ cell: String) -> String {
-        let value = neutralised(cell)
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        quoted(neutralised(cell), delimiter: ",")
+    }
+
+    /// `cell` in quotes, its quotes doubled, when it holds `delimiter`, a quote, CR or LF.
+    ///
+    /// Looked for scalar by scalar: a quote followed by a combining mark is one `Character`,
+    /// which a search by characters misses — and a quote left single ends the cell early.
+    static func quoted(_ cell: String, delimiter: Unicode.Scalar) -> String {
+        guard cell.unicodeScalars.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return cell
         }
-        return value
+        var result = "\""
+        for scalar in cell.unicodeScalars {
+            if scalar == "\"" { result += "\"\"" } else { result.unicodeScalars.append(scalar) }
+        }
+        return result + "\""
     }
 
     /// `cell` with a `'` before it when a spreadsheet would run it as a formula: when it
