@@ -20,6 +20,8 @@ struct HostileInputTests {
     static let markup = [
         "<img src=x onerror=alert(1)>", "<script>alert('xss')</script>", "\"><svg onload=alert(1)>",
         "<iframe src=//evil.example>", "</td></tr></table><a href=javascript:alert(1)>",
+        // A quote with a combining mark is one Character: an escaping by Characters misses it.
+        "\"\u{301} onmouseover=alert(1) x=\"\u{301}<\u{301}script>",
     ]
 
     /// A store in a fresh folder with the fixture plan, edited by `editPlan` first.
@@ -73,6 +75,7 @@ struct HostileInputTests {
                 json.replacingOccurrences(of: "\"Sở Tài chính\"", with: "\"Sở Tài chính \(Self.markup[0])\"")
                     .replacingOccurrences(of: "\"Số lớp tập huấn\"", with: "\"Số lớp <b>tập huấn</b> \(Self.markup[2].replacingOccurrences(of: "\"", with: "\\\""))\"")
                     .replacingOccurrences(of: "\"Báo cáo\"", with: "\"Báo cáo \(Self.markup[3])\"")
+                    .replacingOccurrences(of: "\"Tỷ lệ doanh nghiệp sử dụng tên miền .vn\"", with: Self.jsonString("Tỷ lệ \(Self.markup[5])"))
             }
             let narrative = Self.markup.joined(separator: " ")
             let report = """
