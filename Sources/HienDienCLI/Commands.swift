@@ -58,11 +58,9 @@ struct Commands {
             }
             return TemplateLibrary(directory: URL(fileURLWithPath: absolute(directory)))
         }
-        guard let directory = ResourceLocator.find(folder: "Templates", marker: "report.md.mustache",
-                                                   environmentVariable: "HIENDIEN_TEMPLATES",
-                                                   environment: context.environment,
-                                                   executablePath: context.executablePath,
-                                                   currentDirectory: context.currentDirectory) else {
+        guard let directory = ReportRenderer.defaultTemplatesDirectory(
+            executablePath: context.executablePath, currentDirectory: context.currentDirectory,
+            environment: context.environment) else {
             throw UsageProblem("cannot find the Templates folder; pass --templates DIR or set HIENDIEN_TEMPLATES")
         }
         return TemplateLibrary(directory: URL(fileURLWithPath: directory))

@@ -183,45 +183,9 @@ public struct ReportRenderer: Sendable {
     public static func defaultTemplatesDirectory(
         executablePath: String, currentDirectory: String, environment: [String: String]
     ) -> String? {
-        func absolute(_ path: String) -> String {
-            let joined = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
-            return (joined as NSString).standardizingPath
-        }
-        if let configured = environment[templatesEnvironmentVariable], !configured.isEmpty {
-            return absolute(configured)
-        }
-        for executable in executableCandidates(executablePath, environment: environment).map(absolute) {
-            let resolved = (executable as NSString).resolvingSymlinksInPath
-            for start in [executable, resolved] {
-                var folder = (start as NSString).deletingLastPathComponent
-                while true {
-                    let templates = (folder as NSString).appendingPathComponent("Templates")
-                    if isTemplatesFolder(templates) { return templates }
-                    let parent = (folder as NSString).deletingLastPathComponent
-                    if parent == folder || parent.isEmpty { break }
-                    folder = parent
-                }
-            }
-        }
-        let local = absolute("Templates")
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? local : nil
-    }
-
-    /// The executable's path; for a bare name (found through `PATH`), each `PATH` entry holding it.
-    static func executableCandidates(_ executablePath: String, environment: [String: String]) -> [String] {
-        guard !executablePath.isEmpty else { return [] }
-        guard !executablePath.contains("/") else { return [executablePath] }
-        let entries = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        return entries.map { ($0 as NSString).appendingPathComponent(executablePath) }
-            .filter { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func isTemplatesFolder(_ path: String) -> Bool {
-        let marker = (path as NSString).appendingPathComponent("\(markerTemplate).\(TemplateLibrary.fileExtension)")
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: marker, isDirectory: &isDirectory) && !isDirectory.boolValue
+        ResourceLocator.find(folder: "Templates", marker: "\(markerTemplate).\(TemplateLibrary.fileExtension)",
+                             environmentVariable: templatesEnvironmentVariable, environment: environment,
+                             executablePath: executablePath, currentDirectory: currentDirectory)
     }
 }
 
