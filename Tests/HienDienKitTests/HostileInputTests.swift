@@ -54,7 +54,7 @@ struct HostileInputTests {
     static let options = IngestOptions(today: Day(year: 2026, month: 11, day: 23)!)
 
     /// The error an ingest throws, or a failed expectation when it succeeds.
-    static func refusal(_ ingester: ReportIngester, _ path: String, limits: CSVReader.Limits? = nil) -> InputError? {
+    static func refusal(_ ingester: ReportIngester, _ path: String) -> InputError? {
         do {
             _ = try ingester.ingest(path: path, label: (path as NSString).lastPathComponent, options: options)
             Issue.record("\(path) was not refused")
