@@ -17,11 +17,12 @@ extension ReportIngester {
     func ingestJSON(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
         let bytes = try FileBytes.read(path: path, label: file)
         try TextEncoding.check(bytes, fileLabel: file, code: "json.invalid-utf8", advice: .textEditor)
-        let document = try JSONParser.parseDocument(bytes, fileLabel: file)
+        let json = try JSONParser.parse(bytes, fileLabel: file)
         do {
-            return try ingestJSON(document.value, file: file, options: options)
+            return try ingestJSON(json, file: file, options: options)
         } catch let error as InputError {
-            throw document.located(error)
+            // Positions cost memory; they are only worked out for a file that is refused.
+            throw try JSONParser.parseDocument(bytes, fileLabel: file).located(error)
         }
     }
 

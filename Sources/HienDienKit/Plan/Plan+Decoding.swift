@@ -18,11 +18,12 @@ extension Plan {
     public static func load(path: String, label: String? = nil) throws -> Plan {
         let file = label ?? path
         let bytes = try FileBytes.read(path: path, label: file)
-        let document = try JSONParser.parseDocument(bytes, fileLabel: file)
+        let json = try JSONParser.parse(bytes, fileLabel: file)
         do {
-            return try decode(document.value, file: file)
+            return try decode(json, file: file)
         } catch let error as InputError {
-            throw document.located(error)
+            // Positions cost memory; they are only worked out for a plan that is refused.
+            throw try JSONParser.parseDocument(bytes, fileLabel: file).located(error)
         }
     }
 
