@@ -106,8 +106,12 @@ struct StoreHealthTests {
         #expect(try store.healthProblems().isEmpty)
         #expect(FileManager.default.fileExists(atPath: "\(path).v\(Store.migrations.count).bak"))
 
-        // An older backup is never overwritten: the next upgrade is refused until it is moved away.
-        #expect(throws: SQLiteError.self) { try store.migrate(Self.nextVersion) }
+        // An older backup is never overwritten: the next upgrade is refused, saying why, until it is moved away.
+        let refusal = try #require(throws: StoreError.self) { try store.migrate(Self.nextVersion) }
+        #expect(refusal.description.contains("already exists, so the store was not upgraded"))
         #expect(try store.database.userVersion() == Store.migrations.count)
+        try FileManager.default.removeItem(atPath: "\(path).v\(Store.migrations.count).bak")
+        try store.migrate(Self.nextVersion)
+        #expect(try store.database.userVersion() == Store.migrations.count + 1)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Store {
     /// The schema, as numbered migrations. Each runs once, in its own transaction, and is
     /// recorded in `PRAGMA user_version`; never edit a migration that has shipped — add one.
@@ -85,6 +87,10 @@ extension Store {
         }
         if current > 0 && database.path != ":memory:" {
             let backup = "\(database.path).v\(current).bak"
+            if FileManager.default.fileExists(atPath: backup) {
+                // Never overwrite an earlier backup: it may be the only copy of version `current`.
+                throw StoreError.backupExists(path: backup)
+            }
             let statement = try database.prepare("VACUUM INTO ?")
             try statement.run(.text(backup))
         }

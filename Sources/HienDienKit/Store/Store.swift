@@ -41,6 +41,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case newerSchema(found: Int, supported: Int, path: String)
     case otherPlan(stored: String, given: String, path: String)
     case planDropsData(problems: [String], file: String)
+    case backupExists(path: String)
 
     public var description: String {
         switch self {
@@ -50,6 +51,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(path): the store was written by a newer hiendien (schema \(found), this one knows \(supported)). Use the newer version."
         case let .otherPlan(stored, given, path):
             return "\(path): the store holds plan '\(stored)', not '\(given)'. Use another --db for another plan."
+        case .backupExists(let path):
+            return "\(path) already exists, so the store was not upgraded (an upgrade first backs the store up there and never overwrites a backup). Move that file somewhere safe, then run the command again."
         case let .planDropsData(problems, file):
             return "\(file): the edited plan would orphan stored reports, so it was not loaded:\n"
                 + problems.map { "  - \($0)" }.joined(separator: "\n")
