@@ -81,6 +81,13 @@ enum NationalModel {
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
+    /// The `index`-th name of a list that repeats with a number once exhausted:
+    /// "Sở Tài chính", …, then "Sở Tài chính 2", ….
+    static func numbered(_ names: [String], _ index: Int) -> String {
+        let base = names[index % names.count]
+        return index < names.count ? base : "\(base) \(index / names.count + 1)"
+    }
+
     /// Every reporting unit, province by province, in plan order.
     static func reportingUnits(_ shape: Shape) -> [ReportingUnit] {
         var result: [ReportingUnit] = []
@@ -94,21 +101,18 @@ enum NationalModel {
                                     kind: .commune, province: p))
             }
             for d in 0..<shape.departments {
-                let base = Names.departments[d % Names.departments.count]
-                let suffix = d < Names.departments.count ? "" : " \(d / Names.departments.count + 1)"
-                result.append(.init(id: "\(pid)_SO\(pad(d + 1, 2))", name: "\(base)\(suffix) \(place.full)",
+                let base = numbered(Names.departments, d)
+                result.append(.init(id: "\(pid)_SO\(pad(d + 1, 2))", name: "\(base) \(place.full)",
                                     kind: .department, province: p))
             }
             for u in 0..<shape.universities {
-                let base = Names.universities[u % Names.universities.count]
-                let suffix = u < Names.universities.count ? "" : " \(u / Names.universities.count + 1)"
-                result.append(.init(id: "\(pid)_DH\(u + 1)", name: "\(base)\(suffix) \(place.short)",
+                let base = numbered(Names.universities, u)
+                result.append(.init(id: "\(pid)_DH\(u + 1)", name: "\(base) \(place.short)",
                                     kind: .university, province: p))
             }
             for m in 0..<shape.massOrgs {
-                let base = Names.massOrgs[m % Names.massOrgs.count]
-                let suffix = m < Names.massOrgs.count ? "" : " \(m / Names.massOrgs.count + 1)"
-                result.append(.init(id: "\(pid)_DT\(m + 1)", name: "\(base)\(suffix) \(place.full)",
+                let base = numbered(Names.massOrgs, m)
+                result.append(.init(id: "\(pid)_DT\(m + 1)", name: "\(base) \(place.full)",
                                     kind: .massOrg, province: p))
             }
         }

@@ -59,11 +59,10 @@ public enum Demo {
                            try store.latestReceipt() ?? plan.start)
             var reportPeriods = Set(periods.filter { !$0.isYear })
             for period in periods { reportPeriods.insert(period.yearPeriod) }
-            let library = templates
             var written: [String] = []
             for period in reportPeriods.sorted() where plan.contains(period) {
                 written += try ReportJob.write(store: store, plan: plan, period: period, asOf: asOf,
-                                               formats: Set(ReportFormat.allCases), out: directory, templates: library)
+                                               formats: Set(ReportFormat.allCases), out: directory, templates: templates)
             }
             runs.append(PlanRun(planID: plan.id, database: database, asOf: asOf, ingested: ingested, refused: refused,
                                 reports: written))

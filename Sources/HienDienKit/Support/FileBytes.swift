@@ -15,13 +15,7 @@ public enum FileBytes {
 
     public static func read(path: String, label: String? = nil, limit: Int = defaultLimit) throws -> [UInt8] {
         let file = label ?? path
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            throw InputError(Diagnostic(at: SourceLocation(file: file), code: "file.open",
-                                        message: "cannot open the file (\(reason))",
-                                        hint: "check the path and that the file is readable"))
-        }
+        let fd = try openForReading(path: path, file: file)
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0 {
@@ -47,6 +41,17 @@ public enum FileBytes {
         return bytes
     }
 
+    /// A read-only descriptor, or the user-facing error saying the file cannot be opened.
+    static func openForReading(path: String, file: String) throws -> Int32 {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(Diagnostic(at: SourceLocation(file: file), code: "file.open",
+                                        message: "cannot open the file (\(String(cString: strerror(errno))))",
+                                        hint: "check the path and that the file is readable"))
+        }
+        return fd
+    }
+
     private static func tooLarge(_ file: String, _ limit: Int) -> InputError {
         InputError(Diagnostic(at: SourceLocation(file: file), code: "file.too-large",
                               message: "the file is larger than \(limit >> 20) MiB",
@@ -57,13 +62,7 @@ public enum FileBytes {
 extension FileBytes {
     /// The first `count` bytes of a file (fewer if it is shorter).
     public static func prefix(path: String, label: String? = nil, count: Int) throws -> [UInt8] {
-        let file = label ?? path
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw InputError(Diagnostic(at: SourceLocation(file: file), code: "file.open",
-                                        message: "cannot open the file (\(String(cString: strerror(errno))))",
-                                        hint: "check the path and that the file is readable"))
-        }
+        let fd = try openForReading(path: path, file: label ?? path)
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: count)
         let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
