@@ -48,7 +48,8 @@ public struct ReportEngine: Sendable {
             narratives: narratives.filter { period.quarters.contains($0.period) || $0.period == period },
             warnings: dataWarnings(table, period),
             trend: plan.quarters.filter { $0 <= period.quarters.last! }.map { quarter in
-                (quarter, totalRows(table, quarter))
+                // A quarter's own totals are already in `rows`; earlier quarters need only totals.
+                (quarter, quarter == period ? rows.filter { $0.unit == totalScope } : totalRows(table, quarter))
             },
             previousYearTotals: [], standings: [])
         if period.isYear {
