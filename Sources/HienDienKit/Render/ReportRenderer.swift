@@ -60,11 +60,13 @@ public struct ReportRenderer: Sendable {
     /// is refused.
     ///
     /// - Returns: The paths written, `outDirectory` joined with the period and file name,
-    ///   in the order md, html, then the CSV tables.
+    ///   in the order md, html, `data-check.md` (with md or html), then the CSV tables.
     public func write(_ report: PeriodReport, formats: Set<ReportFormat>, to outDirectory: String) throws -> [String] {
         var files: [(name: String, text: String)] = []
         if formats.contains(.md) { files.append(("report.md", try markdown(report))) }
         if formats.contains(.html) { files.append(("report.html", try html(report))) }
+        // The data checks go beside the signed report, never into it.
+        if formats.contains(.md) || formats.contains(.html) { files.append((DataCheck.fileName, DataCheck.markdown(report))) }
         if formats.contains(.csv) { files += ReportTables.all(report) }
 
         let folder = try Self.periodFolder(report.period.description, in: outDirectory)
