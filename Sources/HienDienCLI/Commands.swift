@@ -77,6 +77,8 @@ struct Commands {
         let load = try store.load(plan: plan, json: json, file: planArgument)
         let verb = load.created ? "Created" : "Updated"
         console.out("\(verb) \(databasePath) with plan '\(load.planID)': \(load.units) units, \(load.indicators) indicators, \(load.targets) targets, \(load.tasks) tasks.")
+        // What the plan file assumed beyond its seed's words, so that the author sees it every time.
+        for notice in plan.assumptionNotices(file: planArgument) { console.err(notice.description) }
         return Runner.ExitCode.success
     }
 
@@ -219,18 +221,21 @@ struct Commands {
         // A store too damaged to open or to check is itself the finding, not a failure of `check`.
         var problems: [String]
         var summary = ""
+        var assumed: [Diagnostic] = []
         do {
             let store = try Store(path: databasePath)
             problems = try store.healthProblems()
             if problems.isEmpty {
                 let plan = try store.requirePlan()
                 summary = "; plan '\(plan.id)', \(try store.periodsWithSubmissions().count) period(s) with submissions"
+                assumed = plan.assumptionNotices(file: "plan '\(plan.id)'")
             }
         } catch let error as SQLiteError {
             problems = ["the file cannot be read as a hiendien store: \(error.description)"]
         }
         if problems.isEmpty {
             console.out("\(databasePath): healthy (integrity_check ok, foreign keys ok, revisions consistent)\(summary).")
+            for notice in assumed { console.out(notice.description) }
             return Runner.ExitCode.success
         }
         for problem in problems { console.out("problem: \(problem)") }

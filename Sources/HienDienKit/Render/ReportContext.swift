@@ -63,22 +63,30 @@ public struct ReportContext {
 
     // MARK: - Who speaks
 
+    /// Who speaks: the issuer in force on the report's date (`document.issuers`), so a Trà Vinh
+    /// report written after 01/7/2025 is issued in Vĩnh Long and says it covers the former
+    /// province; older plan files without issuers fall back to the plan's issuer and coordinator.
     func header() -> [String: TemplateValue] {
         let plan = report.plan
+        let issuer = plan.document.issuer(on: report.asOf)
         let coordinator = plan.unit(plan.coordinator)?.name ?? plan.coordinator
+        let body = issuer.body.isEmpty ? coordinator : issuer.body
+        let authority = issuer.body.isEmpty ? plan.issuer : (issuer.authority ?? "")
+        let place = issuer.place.isEmpty ? plan.place : issuer.place
         let title = plan.document.reportTitle ?? "Kết quả thực hiện \(plan.title)"
         return [
-            "issuer": .string(plan.issuer.uppercased()),
-            "body": .string(coordinator.uppercased()),
-            "body_name": .string(coordinator),
-            "number": .string(plan.document.number),
-            "place_date": .string("\(plan.place), \(VietnameseFormat.longDate(report.asOf))"),
+            "issuer": .string(authority.uppercased()),
+            "body": .string(body.uppercased()),
+            "body_name": .string(body),
+            "number": .string(issuer.number),
+            "place_date": .string("\(place), \(VietnameseFormat.longDate(report.asOf))"),
             "title": .string(title),
             "plan_source": TemplateValue(plan.source),
-            "area": .null,
-            "signer_title": .list(plan.document.signerTitle.map { .string($0) }),
-            "signer_name": .string(plan.document.signerName),
-            "recipients": .list(plan.document.recipients.map { .string($0) }),
+            "plan_note": TemplateValue(plan.note?.publicText),
+            "area": TemplateValue(issuer.area),
+            "signer_title": .list(issuer.signerTitle.map { .string($0) }),
+            "signer_name": .string(issuer.signerName),
+            "recipients": .list(issuer.recipients.map { .string($0) }),
         ]
     }
 
@@ -132,6 +140,7 @@ public struct ReportContext {
             "deadline": .string(VietnameseFormat.shortDate(result.target.deadline)),
             "status": .string(result.status.rawValue.replacingOccurrences(of: "_", with: "-")),
             "status_label": .string(verdictLabel(result)),
+            "note": TemplateValue(result.target.note?.publicText),
         ])
     }
 
