@@ -71,10 +71,13 @@ public enum Demo {
         return runs
     }
 
-    /// The date a demo report is written: the day after a quarter's due date, or the year's
-    /// due date for a year-end report (before 31/12, as Decree 09's 15/12 deadline asks).
+    /// The date a demo report is written: the day after a quarter's due date; for a year-end
+    /// report the year's due date, or the day after its last quarter's due date when that is
+    /// later (Decree 09: annual reports by 14/12, the Q4 reports by 19/12 — the year-end report
+    /// consolidates both), still before 31/12 so it estimates the year from the pace.
     public static func reportDate(_ period: Period, plan: Plan) -> Day {
         let due = plan.reporting.lastAllowedDay(for: period)
-        return period.isYear ? due : due.adding(days: 1)
+        guard period.isYear, let last = period.quarters.last else { return due.adding(days: 1) }
+        return max(due, plan.reporting.lastAllowedDay(for: last).adding(days: 1))
     }
 }
