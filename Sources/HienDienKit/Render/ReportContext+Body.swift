@@ -63,7 +63,7 @@ extension ReportContext {
         var headers: [TemplateValue] = [.string(columns[0].header)]
         for column in columns.dropFirst() {
             headers.append(.string(column.header))
-            if column.ratio { headers.append(.string("So sánh")) }
+            if column.ratio { headers.append(.string("So sánh (%)")) }
         }
         let rows: [TemplateValue] = comparedIndicators(mainOnly: mainOnly).map { indicator in
             let now = data[0]?[indicator.id] ?? nil
