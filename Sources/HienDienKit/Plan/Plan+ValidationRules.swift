@@ -96,9 +96,16 @@ extension Plan {
                 }
             }
         }
-        for (i, criterion) in (commendation?.criteria ?? []).enumerated() where !targets.contains(where: { $0.id == criterion }) {
-            reader.error("$.commendation.criteria[\(i)]", "plan.unknown-target", "unknown target", offending: criterion,
-                         hint: suggestion(criterion, Set(targets.map(\.id))))
+        for (i, criterion) in (commendation?.criteria ?? []).enumerated() {
+            guard let target = targets.first(where: { $0.id == criterion }) else {
+                reader.error("$.commendation.criteria[\(i)]", "plan.unknown-target", "unknown target", offending: criterion,
+                             hint: suggestion(criterion, Set(targets.map(\.id))))
+                continue
+            }
+            if !target.perUnit {
+                reader.error("$.commendation.criteria[\(i)]", "plan.commendation",
+                             "a criterion is judged unit by unit: the target needs \"per_unit\": true", offending: criterion)
+            }
         }
 
         // MARK: Targets: yearly goals, baselines, quotas

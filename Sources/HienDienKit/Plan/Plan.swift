@@ -74,11 +74,27 @@ public struct Plan: Sendable {
         return months.lowerBound <= end && months.upperBound >= start
     }
 
-    /// The units expected to report for a period: those with `reports` true that existed
-    /// during some part of the period's window.
+    /// The units expected to report for a period: none for a period due before the plan was
+    /// issued; else those graded (`reports` true, not merely `informed`) that existed during
+    /// some part of the period's window.
     public func expectedUnits(for period: Period) -> [ReportingUnit] {
+        guard owes(period) else { return [] }
         let window = reporting.window(for: period)
-        return units.filter { $0.reports && $0.exists(during: window) }
+        return units.filter { $0.isGraded && $0.exists(during: window) }
+    }
+
+    /// Whether units owe a report for `period`: its due date falls after the plan's issue day
+    /// (every period when the plan gives no `issued`).
+    public func owes(_ period: Period) -> Bool {
+        guard let issued else { return true }
+        return reporting.lastAllowedDay(for: period) > issued
+    }
+
+    /// Where a target's expected path starts: the plan's issue day (within the program
+    /// period), or its start when the plan gives no issue day.
+    public var pathStart: Day {
+        guard let issued else { return start }
+        return min(max(issued, start), end)
     }
 }
 
@@ -255,6 +271,8 @@ public struct Target: Sendable, Hashable {
     /// empty: every type the indicator counts.
     public var unitTypes: [String] = []
     public var assumed: Assumption?
+    /// Set on a yearly target in force for one year: the first day its figures count (1 January).
+    public var periodStart: Day?
 
     public init(id: String, name: String, kind: Kind, goal: Double, goalHigh: Double? = nil, baseline: Double = 0,
                 deadline: Day, perUnit: Bool = false, note: PlanNote? = nil) {
