@@ -263,7 +263,7 @@ struct ReportRendererTests {
         #expect(markdown.contains("| Tên miền id.vn đăng ký mới | 700 | 770 | 600 | 631 |"))
         // The plan began on 01/07/2025: 2025 holds Q3–Q4 only, so no ratio between the years
         // (2.701 against 800 would read as 337,63 %), and the column says which quarters.
-        #expect(markdown.contains("| So sánh | Năm 2026 | Năm 2025 (Quý III, IV) |"))
+        #expect(markdown.contains("| Chỉ tiêu theo dõi | Năm 2026 | Năm 2025 (Quý III, IV) |"))
         #expect(markdown.contains("| Tên miền id.vn đăng ký mới (tên miền) | 2.701 | 800 |"))
         #expect(!markdown.contains("337,63 %"))
         #expect(markdown.contains("Năm 2025 Kế hoạch chỉ thực hiện trong Quý III, IV nên không so sánh tỷ lệ giữa hai năm."))

@@ -95,4 +95,24 @@ struct ReportVerdictTests {
         #expect(!year.submissions.contains { $0.unit == "H_CANGLONG" })
         #expect(!q2.warnings.contains { $0.unit == "H_CANGLONG" })
     }
+
+    @Test func rankingAndCommendationOnlyFromThePlansOwnRules() throws {
+        // Thanh Hóa's plan asks "đề xuất khen thưởng (nếu có)"; here the plan declares both a
+        // ranking by new id.vn domains and commendation for meeting the biz.vn share.
+        var plan = ReportRendererTests.plan
+        plan.ranking = RankingRule(by: "id_vn_new", label: "Số tên miền id.vn đăng ký mới")
+        plan.commendation = CommendationRule(criteria: ["biz_share"], basis: "mục V Kế hoạch (đề xuất khen thưởng nếu có)")
+        let report = ReportEngine(plan: plan).report(
+            for: Self.period("2026"), asOf: Self.day("2026-12-18"), values: ReportRendererTests.values,
+            submissions: ReportRendererTests.submissions, taskReports: [], narratives: [])
+        let markdown = try ReportRendererTests.renderer.markdown(report)
+        // Both communes end 2026 above 50 % (1.700/3.000, 4.000/7.000): proposed, by name.
+        #expect(markdown.contains("Căn cứ mục V Kế hoạch (đề xuất khen thưởng nếu có), đề nghị khen thưởng 2 đơn vị đạt đủ các tiêu chí: "))
+        #expect(markdown.contains("UBND xã Quảng Phú"))
+        #expect(markdown.contains("| Hạng | Đơn vị | Số tên miền id.vn đăng ký mới |"))
+        #expect(markdown.contains("| 1 | Tỉnh Đoàn Thanh Hóa | 2.581 |"))
+        // The same data without rules: neither section.
+        let plain = try ReportRendererTests.renderer.markdown(ReportRendererTests.year)
+        #expect(!plain.contains("khen thưởng") && !plain.contains("Hạng"))
+    }
 }

@@ -170,3 +170,40 @@ extension ReportContext {
         }
     }
 }
+
+// MARK: - Ranking and commendation
+
+extension ReportContext {
+    /// Only what the plan declares (`ranking`, `commendation`): nothing when it declares neither.
+    func standings() -> [String: TemplateValue] {
+        guard let standings = report.ranking else {
+            return ["has_ranking": .bool(false), "has_commendation": .bool(false), "ranked": .list([]),
+                    "ranking_label": .string(""), "commendation_sentence": .string("")]
+        }
+        let plan = report.plan
+        let rule = plan.ranking
+        let isFraction = rule.flatMap { rule in plan.targets.first { $0.id == rule.by } }?.kind.isFraction ?? false
+        func shown(_ value: Double) -> String {
+            if isFraction { return VietnameseFormat.percent(value) }
+            if rule?.rate != nil { return VietnameseFormat.decimal(value, places: 2) }
+            return VietnameseFormat.decimal(value, places: 0)
+        }
+        var sentence = ""
+        if let commendation = plan.commendation {
+            let names = standings.commended.map(name)
+            sentence = names.isEmpty
+                ? "Căn cứ \(commendation.basis), chưa có đơn vị đáp ứng đủ các tiêu chí để đề nghị khen thưởng."
+                : "Căn cứ \(commendation.basis), đề nghị khen thưởng \(names.count) đơn vị đạt đủ các tiêu chí: "
+                    + names.joined(separator: "; ") + "."
+        }
+        return [
+            "has_ranking": .bool(standings.hasRanking && !standings.ranked.isEmpty),
+            "has_commendation": .bool(standings.hasCommendation),
+            "ranking_label": .string(rule?.label ?? ""),
+            "ranked": .list(standings.ranked.map { row in
+                .object(["rank": .string(String(row.rank)), "unit": .string(name(row.unit)), "value": .string(shown(row.value))])
+            }),
+            "commendation_sentence": .string(sentence),
+        ]
+    }
+}

@@ -44,6 +44,7 @@ public struct ReportContext {
         context.merge(narratives()) { a, _ in a }
         context["own_proposals"] = .list(ownProposals().map { .string($0) })
         context.merge(nextPeriod()) { a, _ in a }
+        context.merge(standings()) { a, _ in a }
         // Appendices.
         context["unit_groups"] = .list(unitGroups())
         context["has_carried"] = .bool(report.indicators.contains { $0.carried && $0.unit != totalScope })
