@@ -11,7 +11,7 @@ extension ReportEngine {
             target.goal = target.goals[year] ?? target.goal
             target.deadline = min(Day.endOf(month: 12, year: year), plan.end)
             target.periodStart = max(Day(year: year, month: 1, day: 1)!, plan.start)
-            table = table.flowsOnly(of: year)
+            table = table.only(year: year)
         }
         if target.baselineFromFirstReport, let (value, day) = firstReported(target, table, upTo: period) {
             target.baseline = value
@@ -21,13 +21,13 @@ extension ReportEngine {
     }
 
     /// The first quarter, up to `period`, in which a share target has a value (TOTAL over the
-    /// units in scope), with the last day of that quarter's window.
-    func firstReported(_ target: Target, _ table: ValueTable, upTo period: Period) -> (Double, Day)? {
+    /// units in scope, or over `only`), with the last day of that quarter's window.
+    func firstReported(_ target: Target, _ table: ValueTable, upTo period: Period, units only: [Int]? = nil) -> (Double, Day)? {
         guard case let .ratio(numeratorID, denominatorID) = target.kind,
               let n = table.indicatorIndex[numeratorID], let d = table.indicatorIndex[denominatorID] else { return nil }
         let last = period.quarters.last ?? period
         for quarter in plan.quarters where quarter <= last {
-            let units = unitsInScope(of: target, quarter).map(\.index)
+            let units = only ?? unitsInScope(of: target, quarter).map(\.index)
             var numerator: Int64?, denominator: Int64?
             for u in units {
                 if plan.indicators[n].counts(type: plan.units[u].type), let value = table.cumulative(u, n, quarter) {
@@ -42,5 +42,15 @@ extension ReportEngine {
             }
         }
         return nil
+    }
+
+    /// A unit's own first-report baseline (a per-unit result starts from the unit's first report).
+    func forUnit(_ target: Target, _ table: ValueTable, _ period: Period, unit: Int) -> Target {
+        guard target.baselineFromFirstReport, let (value, day) = firstReported(target, table, upTo: period, units: [unit])
+        else { return target }
+        var target = target
+        target.baseline = value
+        target.baselineDate = day
+        return target
     }
 }

@@ -222,7 +222,7 @@ public struct ReportEngine: Sendable {
             }
             for (index, unit) in evaluated.sorted(by: { $0.unit.id < $1.unit.id }) {
                 let (actual, numerator, denominator) = measure(target, table, period, units: [index])
-                results.append(evaluate(target, scope: unit.id, actual: actual, numerator: numerator,
+                results.append(evaluate(forUnit(target, table, period, unit: index), scope: unit.id, actual: actual, numerator: numerator,
                                         denominator: denominator, goal: target.goal, goalHigh: target.goalHigh,
                                         windowEnd: windowEnd, period: period))
             }

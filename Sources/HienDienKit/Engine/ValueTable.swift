@@ -116,12 +116,14 @@ public struct ValueTable: Sendable {
         return flowTotal(u, i, upTo: period.key)
     }
 
-    /// The same table with the flows (`sum` indicators) of `year` only, stocks untouched: what a
-    /// yearly target counts ("lũy kế từ đầu năm").
-    func flowsOnly(of year: Int) -> ValueTable {
+    /// The same table with the values of `year` only: what a yearly target counts — flows from
+    /// 1 January, and no stock carried over from an earlier year ("lũy kế từ đầu năm").
+    func only(year: Int) -> ValueTable {
         var copy = self
         for u in series.indices {
-            for i in series[u].indices where plan.indicators[i].overTime == .sum && !series[u][i].isEmpty {
+            for i in series[u].indices where !series[u][i].isEmpty {
+                copy.series[u][i] = series[u][i].filter { $0.period.year == year }
+                guard plan.indicators[i].overTime == .sum else { continue }
                 let keys = flowKeys[u][i], totals = flowTotals[u][i]
                 var newKeys: [Int] = [], newTotals: [Int64] = []
                 var before: Int64 = 0
@@ -132,7 +134,6 @@ public struct ValueTable: Sendable {
                     newKeys.append(key)
                     newTotals.append(totals[k] - before)
                 }
-                copy.series[u][i] = series[u][i].filter { $0.period.year == year }
                 copy.flowKeys[u][i] = newKeys
                 copy.flowTotals[u][i] = newTotals
             }

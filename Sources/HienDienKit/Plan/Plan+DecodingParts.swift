@@ -187,19 +187,22 @@ extension Plan {
     static func decodeRanking(_ json: JSONValue?, reader: inout JSONReader) -> RankingRule? {
         let path = "$.ranking"
         guard let json, json != .null, reader.object(json, at: path) != nil else { return nil }
-        reader.rejectUnknownKeys(json, at: path, allowed: ["by", "label", "unit_types", "rate", "note"])
+        reader.rejectUnknownKeys(json, at: path, allowed: Set(["by", "label", "unit_types", "rate", "note"]).union(JSONReader.assumptionKeys))
         _ = reader.note(json, at: path)
         let by = reader.string(json, "by", at: path)
         let label = reader.string(json, "label", at: path)
         let rate = decodeRate(reader.string(json, "rate", at: path, required: false), at: "\(path).rate", reader: &reader)
+        let assumed = reader.assumption(json, at: path)
         guard let by, let label else { return nil }
-        return RankingRule(by: by, label: label, unitTypes: reader.strings(json, "unit_types", at: path) ?? [], rate: rate)
+        var rule = RankingRule(by: by, label: label, unitTypes: reader.strings(json, "unit_types", at: path) ?? [], rate: rate)
+        rule.assumed = assumed
+        return rule
     }
 
     static func decodeCommendation(_ json: JSONValue?, reader: inout JSONReader) -> CommendationRule? {
         let path = "$.commendation"
         guard let json, json != .null, reader.object(json, at: path) != nil else { return nil }
-        reader.rejectUnknownKeys(json, at: path, allowed: ["criteria", "basis", "note"])
+        reader.rejectUnknownKeys(json, at: path, allowed: Set(["criteria", "basis", "note"]).union(JSONReader.assumptionKeys))
         _ = reader.note(json, at: path)
         let criteria = reader.strings(json, "criteria", at: path)
         if criteria == nil { reader.error("\(path).criteria", "json.missing", "required field is missing") }
@@ -207,8 +210,11 @@ extension Plan {
             reader.error("\(path).criteria", "plan.commendation", "commendation needs at least one criterion (a target id)")
         }
         let basis = reader.string(json, "basis", at: path)
+        let assumed = reader.assumption(json, at: path)
         guard let criteria, !criteria.isEmpty, let basis else { return nil }
-        return CommendationRule(criteria: criteria, basis: basis)
+        var rule = CommendationRule(criteria: criteria, basis: basis)
+        rule.assumed = assumed
+        return rule
     }
 }
 

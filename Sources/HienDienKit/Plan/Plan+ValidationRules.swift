@@ -144,6 +144,12 @@ extension Plan {
         if let reason = issuedAssumed?.reason {
             list.append(PlanAssumption(path: "$.issued", subject: "ngày ban hành \(issued?.description ?? "")", reason: reason))
         }
+        if let reason = ranking?.assumed?.reason {
+            list.append(PlanAssumption(path: "$.ranking", subject: ranking?.label ?? "", reason: reason))
+        }
+        if let reason = commendation?.assumed?.reason {
+            list.append(PlanAssumption(path: "$.commendation", subject: commendation?.basis ?? "", reason: reason))
+        }
         for (i, issuer) in document.issuers.enumerated() {
             if let reason = issuer.assumed?.reason {
                 list.append(PlanAssumption(path: "$.document.issuers[\(i)]", subject: issuer.body, reason: reason))

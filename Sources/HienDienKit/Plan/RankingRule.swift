@@ -34,6 +34,7 @@ public struct RankingRule: Sendable, Hashable {
     public var unitTypes: [String]
     /// Ranked by a rate rather than the raw figure.
     public var rate: Rate?
+    public var assumed: Assumption?
 
     public init(by: String, label: String, unitTypes: [String] = [], rate: Rate? = nil) {
         self.by = by
@@ -48,6 +49,7 @@ public struct CommendationRule: Sendable, Hashable {
     public var criteria: [String]
     /// The plan's own words ("đề xuất khen thưởng (nếu có)").
     public var basis: String
+    public var assumed: Assumption?
 
     public init(criteria: [String], basis: String) {
         self.criteria = criteria
