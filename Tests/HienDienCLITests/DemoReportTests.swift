@@ -103,4 +103,33 @@ struct DemoReportTests {
         #expect(!year.contains("1 quý còn lại"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("tra-vinh-2024-2025/2025/data-check.md").path))
     }
+
+    @Test func whoSpeaksComesFromThePlan() throws {
+        let (folder, reports) = Self.demo
+        func markdown(_ path: String) throws -> String {
+            try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+        }
+        // Hải Phòng: the plan of the Sở VHTTDL, under UBND thành phố, reported via the Sở KH&CN.
+        let haiPhong = try markdown("hai-phong-svhttdl-2025-2026/2026-Q3/report.md")
+        #expect(haiPhong.hasPrefix("| ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|:---:|:---:|\n"
+            + "| **SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH** |"))
+        #expect(haiPhong.contains("| Số: …/BC-SVHTTDL |"))
+        #expect(haiPhong.contains("(qua Sở Khoa học và Công nghệ)"))
+        // Trà Vinh: from 01/7/2025 part of Vĩnh Long; the 2025 year-end report is issued there and
+        // covers the former province; the Q2/2025 report is still Trà Vinh's.
+        let year = try markdown("tra-vinh-2024-2025/2025/report.md")
+        #expect(year.hasPrefix("| ỦY BAN NHÂN DÂN TỈNH VĨNH LONG |"))
+        #expect(year.contains("*Vĩnh Long, ngày 20 tháng 12 năm 2025*"))
+        #expect(year.contains("trên địa bàn tỉnh Trà Vinh (cũ)"))
+        let q2 = try markdown("tra-vinh-2024-2025/2025-Q2/report.md")
+        #expect(q2.hasPrefix("| ỦY BAN NHÂN DÂN TỈNH TRÀ VINH |") && q2.contains("*Trà Vinh, ngày 20 tháng 6 năm 2025*"))
+        // Every report is signed by a named person from the plan.
+        for plan in Self.plans {
+            for path in reports where path.contains("/\(plan.id)/") {
+                let text = try String(contentsOfFile: path.replacingOccurrences(of: "report.html", with: "report.md"), encoding: .utf8)
+                let signer = plan.document.issuers.map(\.signerName).filter { !$0.isEmpty }
+                #expect(!signer.isEmpty && signer.contains { text.contains("**\($0)**") }, "\(path): no signer's name")
+            }
+        }
+    }
 }

@@ -85,6 +85,8 @@ public struct ReportContext {
             "plan_source": TemplateValue(plan.source),
             "plan_note": TemplateValue(plan.note?.publicText),
             "area": TemplateValue(issuer.area),
+            "submitted_to": .list(issuer.submittedTo.map { .string($0) }),
+            "via": TemplateValue(issuer.via),
             "signer_title": .list(issuer.signerTitle.map { .string($0) }),
             "signer_name": .string(issuer.signerName),
             "recipients": .list(issuer.recipients.map { .string($0) }),
