@@ -85,7 +85,8 @@ public struct ReportContext {
             "plan_source": TemplateValue(plan.source),
             "plan_note": TemplateValue(plan.note?.publicText),
             "area": TemplateValue(issuer.area),
-            "submitted_to": .list(issuer.submittedTo.map { .string($0) }),
+            // One "Kính gửi" line, the addressees joined as the Decree 30 samples write them.
+            "submitted_to": .list(issuer.submittedTo.isEmpty ? [] : [.string(issuer.submittedTo.joined(separator: "; "))]),
             "via": TemplateValue(issuer.via),
             "signer_title": .list(issuer.signerTitle.map { .string($0) }),
             "signer_name": .string(issuer.signerName),
