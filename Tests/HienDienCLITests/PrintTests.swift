@@ -76,12 +76,11 @@ struct PrintTests {
                     #expect(word.x0 >= box.x0 && word.x1 <= box.x1 && word.y0 >= box.y0 && word.y1 <= box.y1,
                             "\(shown) page \(index + 1): '\(word.text)' lies outside the printable area")
                 }
-                // Text at its set size: 11–13 pt (a Liberation/Times word box is 1,107 × the size:
-                // 12,2–14,4 pt), never shrunk to fit (76 % of 13 pt would give 10,9 pt boxes).
+                // Text at its set size: 11–14 pt (a Liberation/Times word box is 1,107 × the size:
+                // 12,2–15,5 pt), never shrunk to fit (76 % of 13 pt would give 10,9 pt boxes). Chart
+                // labels are smaller by design, so a page of charts is judged by its captions.
                 let heights = page.words.map { $0.y1 - $0.y0 }.sorted()
-                if !heights.isEmpty {
-                    #expect(heights[heights.count / 2] >= 11.8, "\(shown) page \(index + 1): text shrunk (median \(heights[heights.count / 2]) pt)")
-                }
+                #expect(heights.contains { $0 >= 12.1 }, "\(shown) page \(index + 1): no text at 11 pt or more")
                 let texts = page.words.map(\.text)
                 if appendixStart == nil, let i = texts.firstIndex(of: "PHỤ"), i + 2 < texts.count,
                    texts[i + 1] == "LỤC", texts[i + 2] == "I" {
@@ -91,9 +90,12 @@ struct PrintTests {
             let mainBody = try #require(appendixStart, "\(shown): no Phụ lục I")
             let limit = shown.contains("-Q") ? 4 : 6
             #expect(mainBody <= limit, "\(shown): the main body takes \(mainBody) pages (at most \(limit))")
-            // Body text at 13 pt somewhere on every main-body page (word boxes 14,4 pt).
+            // Body text at 13 pt on every main-body page (word boxes 14,4 pt), and most words at 11 pt or more.
             for index in 0..<mainBody {
-                #expect(pages[index].words.contains { abs(($0.y1 - $0.y0) - 14.4) < 0.5 }, "\(shown) page \(index + 1): no 13 pt text")
+                let heights = pages[index].words.map { $0.y1 - $0.y0 }.sorted()
+                #expect(heights.contains { abs($0 - 14.4) < 0.5 }, "\(shown) page \(index + 1): no 13 pt text")
+                #expect(heights.isEmpty || heights[heights.count / 2] >= 11.8,
+                        "\(shown) page \(index + 1): text shrunk (median \(heights[heights.count / 2]) pt)")
             }
         }
     }

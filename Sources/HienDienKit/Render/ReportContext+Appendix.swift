@@ -166,7 +166,8 @@ extension ReportContext {
                 let row = entry.rows.first { $0.indicator == indicator.id }
                 return (entry.period, row?.value, row?.cumulative)
             }
-            return .object(["chart": .raw(SVGChart.trend(title: indicator.name, points: points))])
+            return .object(["name": .string(indicator.name),
+                            "chart": .raw(SVGChart.trend(title: indicator.name, points: points))])
         }
     }
 }
