@@ -219,6 +219,18 @@ struct SeedPlanRulesTests {
         #expect(zip(standings.ranked, standings.ranked.dropFirst()).allSatisfy { $0.value >= $1.value })
         let csv = ReportTables.indicators(report)
         #expect(csv.contains(",per_1000_people\r\n"))
+        // The report's values: the rate in Vietnamese form ("1,21") and the ranking under the plan's label.
+        let context = ReportContext(report: report).planRulesContext()
+        #expect(context["has_unit_rates"] == .bool(true))
+        guard case let .object(ranking)? = context["plan_ranking"], case let .list(rows)? = ranking["rows"] else {
+            Issue.record("no ranking in the report's values"); return
+        }
+        #expect(ranking["label"] == .string("Tên miền id.vn đăng ký mới trên 1.000 dân"))
+        #expect(rows.count == standings.ranked.count)
+        let best = try #require(standings.ranked.first)
+        let bestName = try #require(plan.unit(best.unit)?.name)
+        #expect(rows.first == .object(["rank": .string("1"), "unit": .string(bestName),
+                                       "value": .string(VietnameseFormat.decimal(best.value, places: 2))]))
     }
 
     /// Only Thanh Hóa's seed asks for commendation ("đề xuất khen thưởng (nếu có)"); the others rank nothing.

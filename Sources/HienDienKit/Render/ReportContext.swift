@@ -46,6 +46,7 @@ public struct ReportContext {
             "recipients": .list(plan.document.recipients.map { .string($0) }),
             "generated_on": .string(report.asOf.description),
         ]
+        context.merge(planRulesContext()) { current, _ in current }
         context["targets"] = .list(targets())
         context["has_targets"] = .bool(!report.plan.targets.isEmpty)
         context["per_unit_targets"] = .list(perUnitTargets())
