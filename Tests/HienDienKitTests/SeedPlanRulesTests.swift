@@ -176,6 +176,10 @@ struct SeedPlanRulesTests {
         let total = try #require(q4.targets.first { $0.target.id == quota.id && $0.scope == totalScope })
         #expect(total.goal == 80)
         #expect(q4.targets.contains { $0.target.id == quota.id && $0.scope == "CD_CAN_THO" && $0.status == .achieved })
+        // Appendix I.1 "Tổ chức Hội nghị hướng dẫn triển khai thực hiện Kế hoạch này …", "01 cuộc": counted.
+        let conference = try #require(plan.tasks.first { $0.id == "I.1" })
+        #expect(conference.quota == "01 cuộc" && conference.quotaCount == 1 && conference.quotaIndicator == "trainings_held")
+        #expect(q4.tasks.first { $0.task.id == "I.1" }.flatMap(\.quotaProgress).map { $0 >= 1 } == true)
     }
 
     /// Trà Vinh: the tasks of sections IV and VI the file had left out, in the seed's words.

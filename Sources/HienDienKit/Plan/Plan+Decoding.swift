@@ -229,7 +229,7 @@ extension Plan {
 
     static let taskKeys: Set<String> = ([
         "id", "title", "lead", "partners", "due", "recurs", "month", "timeframe", "output", "quota", "note",
-        "quota_count",
+        "quota_count", "quota_indicator",
     ] as Set<String>).union(JSONReader.assumptionKeys)
 
     private static func decodeTask(_ json: JSONValue, at path: String, reader: inout JSONReader) -> PlanTask? {
@@ -285,6 +285,7 @@ extension Plan {
                         output: reader.string(json, "output", at: path, required: false),
                         quota: reader.string(json, "quota", at: path, required: false))
         task.quotaCount = quotaCount
+        task.quotaIndicator = reader.string(json, "quota_indicator", at: path, required: false)
         task.note = note
         task.assumed = assumed
         return task

@@ -321,6 +321,9 @@ public struct PlanTask: Sendable, Hashable {
     public var quota: String?
     /// The quota as a count ("01 cuộc" → 1, "ít nhất 01 lần" → 1) that the task's status checks.
     public var quotaCount: Int?
+    /// The flow indicator whose sum over the task's leads must reach `quotaCount`
+    /// ("01 cuộc" hội nghị → `trainings_held`).
+    public var quotaIndicator: String?
     public var note: PlanNote?
     public var assumed: Assumption?
 
