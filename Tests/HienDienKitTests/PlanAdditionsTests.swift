@@ -125,3 +125,19 @@ struct PlanAdditionsTests {
         #expect(plan.unit("XA_AB")?.reference(.population)?.value == 20150)
     }
 }
+
+extension PlanAdditionsTests {
+    /// A unit renamed on a date keeps one id: its name on each day, and reports under the old name still match.
+    @Test func aRenamedUnitKeepsItsHistoryUnderOneID() throws {
+        let text = PlanTests.minimal.replacingOccurrences(
+            of: #"{ "id": "SVHTTDL", "name": "Sở Văn hóa, Thể thao và Du lịch", "type": "department" }"#,
+            with: #"{ "id": "SVHTTDL", "name": "Sở Văn hóa, Thể thao và Du lịch", "type": "department", "former_names": [{ "name": "Sở Văn hóa và Thể thao", "until": "2026-02-28" }] }"#)
+        let plan = try PlanTests.decode(text)
+        let unit = try #require(plan.unit("SVHTTDL"))
+        #expect(unit.name(on: Day(year: 2026, month: 2, day: 28)!) == "Sở Văn hóa và Thể thao")
+        #expect(unit.name(on: Day(year: 2026, month: 3, day: 1)!) == "Sở Văn hóa, Thể thao và Du lịch")
+        #expect(unit.aliases.contains("Sở Văn hóa và Thể thao"))
+        let matcher = UnitMatcher(plan.units.map { UnitMatcher.Entry(id: $0.id, name: $0.name, aliases: $0.aliases) })
+        #expect(matcher.match("Sở Văn hóa và Thể thao").id == "SVHTTDL")
+    }
+}

@@ -152,3 +152,24 @@ struct PlanRulesEngineTests {
         #expect(q3.target.baseline == 0.1215 && q3.expected > 0.1215 && q3.expected < 0.15)
     }
 }
+
+extension PlanRulesEngineTests {
+    /// Cần Thơ's appendix I.1: "Tổ chức Hội nghị hướng dẫn triển khai thực hiện Kế hoạch", "01 cuộc": a lead
+    /// saying "done" with no conference counted is not done.
+    @Test func aCountedQuotaDecidesWhetherATaskIsDone() throws {
+        var task = PlanTask(id: "I.1", title: "Tổ chức Hội nghị hướng dẫn triển khai", lead: ["SKHCN"],
+                            schedule: .due(year: 2026, month: 10), quota: "01 cuộc")
+        task.quotaCount = 1
+        task.quotaIndicator = "trainings_held"
+        let plan = E.plan(units: [ReportingUnit(id: "SKHCN", name: "Sở KH&CN", type: "department")],
+                          indicators: [Indicator(id: "trainings_held", name: "Hội nghị", overTime: .sum)], tasks: [task])
+        let said = [TaskReport(unit: "SKHCN", period: .quarter(4, of: 2026), task: "I.1", status: .done, evidence: "Đã tổ chức")]
+        let none = ReportEngine(plan: plan).report(for: .quarter(4, of: 2026), asOf: Self.day("2026-12-20"), values: [],
+                                                   submissions: [], taskReports: said, narratives: [])
+        #expect(none.tasks[0].status == .overdue && none.tasks[0].quotaProgress == 0)
+        let held = ReportEngine(plan: plan).report(for: .quarter(4, of: 2026), asOf: Self.day("2026-12-20"),
+                                                   values: [E.v("SKHCN", "2026-Q4", "trainings_held", 1)],
+                                                   submissions: [], taskReports: said, narratives: [])
+        #expect(held.tasks[0].status == .done && held.tasks[0].quotaProgress == 1)
+    }
+}

@@ -165,6 +165,9 @@ struct SeedPlanRulesTests {
         let share = try #require(q2.targets.first { $0.target.id == "enterprise_share" && $0.scope == totalScope })
         #expect(share.target.baseline > 0 && share.target.baselineDate != nil)
         #expect(share.expected >= share.target.baseline && share.expected < 0.2)
+        // Printed as such: the value, and that it is the first report's.
+        let line = try #require(ReportContext(report: q2).baselineLines().first { $0.name == share.target.name })
+        #expect(line.text.hasPrefix("Mốc xuất phát: ") && line.text.contains("(số liệu báo cáo đầu tiên, Quý I năm 2026)"))
     }
 
     /// Cần Thơ: "Đại học Cần Thơ và các trường đại học, cao đẳng … Lập danh sách cử sinh viên (10 sinh viên/trường)":
@@ -177,6 +180,10 @@ struct SeedPlanRulesTests {
         let total = try #require(q4.targets.first { $0.target.id == quota.id && $0.scope == totalScope })
         #expect(total.goal == 80)
         #expect(q4.targets.contains { $0.target.id == quota.id && $0.scope == "CD_CAN_THO" && $0.status == .achieved })
+        // Appendix I.1 "Tổ chức Hội nghị hướng dẫn triển khai thực hiện Kế hoạch này …", "01 cuộc": counted.
+        let conference = try #require(plan.tasks.first { $0.id == "I.1" })
+        #expect(conference.quota == "01 cuộc" && conference.quotaCount == 1 && conference.quotaIndicator == "trainings_held")
+        #expect(q4.tasks.first { $0.task.id == "I.1" }.flatMap(\.quotaProgress).map { $0 >= 1 } == true)
     }
 
     /// Trà Vinh: the tasks of sections IV and VI the file had left out, in the seed's words.
@@ -220,6 +227,18 @@ struct SeedPlanRulesTests {
         #expect(zip(standings.ranked, standings.ranked.dropFirst()).allSatisfy { $0.value >= $1.value })
         let csv = ReportTables.indicators(report)
         #expect(csv.contains(",per_1000_people\r\n"))
+        // The report's values: the rate in Vietnamese form ("1,21") and the ranking under the plan's label.
+        let context = ReportContext(report: report).planRulesContext()
+        #expect(context["has_unit_rates"] == .bool(true))
+        guard case let .object(ranking)? = context["plan_ranking"], case let .list(rows)? = ranking["rows"] else {
+            Issue.record("no ranking in the report's values"); return
+        }
+        #expect(ranking["label"] == .string("Tên miền id.vn đăng ký mới trên 1.000 dân"))
+        #expect(rows.count == standings.ranked.count)
+        let best = try #require(standings.ranked.first)
+        let bestName = try #require(plan.unit(best.unit)?.name)
+        #expect(rows.first == .object(["rank": .string("1"), "unit": .string(bestName),
+                                       "value": .string(VietnameseFormat.decimal(best.value, places: 2))]))
     }
 
     /// Only Thanh Hóa's seed asks for commendation ("đề xuất khen thưởng (nếu có)"); the others rank nothing.

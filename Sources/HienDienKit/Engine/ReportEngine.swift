@@ -53,6 +53,7 @@ public struct ReportEngine: Sendable {
             },
             previousYearTotals: [], standings: [])
         report.rateRows = rateRows(table, period)
+        report.tasks = applyQuotas(report.tasks, table, period)
         report.ranking = planStandings(table, period, targets: targets, rates: report.rateRows)
         if period.isYear {
             let previous = period.previous

@@ -131,6 +131,8 @@ public struct TaskRow: Hashable, Sendable {
     /// True when the task is not owed yet at the period's end (a yearly task due in November,
     /// a one-off task due later), so "not started" is no failing.
     public var notYetDue: Bool = false
+    /// A task with a counted quota: Σ of its quota indicator over the leads so far.
+    public var quotaProgress: Int64? = nil
     public var evidence: [Evidence]
 }
 

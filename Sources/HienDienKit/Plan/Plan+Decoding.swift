@@ -110,7 +110,7 @@ extension Plan {
 
     static let unitKeys: Set<String> = ([
         "id", "name", "type", "parent", "aliases", "reports", "from", "until", "merged_into", "note", "via", "informed",
-        "reference",
+        "reference", "former_names",
     ] as Set<String>).union(JSONReader.assumptionKeys)
 
     private static func decodeUnit(_ json: JSONValue, at path: String, reader: inout JSONReader) -> ReportingUnit? {
@@ -129,6 +129,9 @@ extension Plan {
         unit.via = reader.string(json, "via", at: path, required: false)
         unit.informed = reader.bool(json, "informed", at: path) ?? false
         unit.reference = decodeReference(json, at: path, reader: &reader)
+        unit.formerNames = decodeFormerNames(json, at: path, reader: &reader)
+        // A report under a former name still finds the unit.
+        unit.aliases += unit.formerNames.map(\.name).filter { !unit.aliases.contains($0) }
         unit.note = reader.note(json, at: path)
         unit.assumed = reader.assumption(json, at: path)
         guard id != nil, name != nil, type != nil else { return nil }
@@ -229,7 +232,7 @@ extension Plan {
 
     static let taskKeys: Set<String> = ([
         "id", "title", "lead", "partners", "due", "recurs", "month", "timeframe", "output", "quota", "note",
-        "quota_count",
+        "quota_count", "quota_indicator",
     ] as Set<String>).union(JSONReader.assumptionKeys)
 
     private static func decodeTask(_ json: JSONValue, at path: String, reader: inout JSONReader) -> PlanTask? {
@@ -285,6 +288,7 @@ extension Plan {
                         output: reader.string(json, "output", at: path, required: false),
                         quota: reader.string(json, "quota", at: path, required: false))
         task.quotaCount = quotaCount
+        task.quotaIndicator = reader.string(json, "quota_indicator", at: path, required: false)
         task.note = note
         task.assumed = assumed
         return task

@@ -256,3 +256,19 @@ extension Plan {
         return (reader.number(json, "baseline", at: path) ?? 0, nil, false)
     }
 }
+
+extension Plan {
+    /// `"former_names": [{ "name": "…", "until": "YYYY-MM-DD" }]`: names a unit had before a rename.
+    static func decodeFormerNames(_ json: JSONValue, at path: String, reader: inout JSONReader) -> [ReportingUnit.FormerName] {
+        guard json["former_names"] != nil, json["former_names"] != .null else { return [] }
+        return reader.array(json, "former_names", at: path).enumerated().compactMap { index, entry in
+            let entryPath = "\(path).former_names[\(index)]"
+            guard reader.object(entry, at: entryPath) != nil else { return nil }
+            reader.rejectUnknownKeys(entry, at: entryPath, allowed: ["name", "until"])
+            let name = reader.string(entry, "name", at: entryPath)
+            let until = reader.day(entry, "until", at: entryPath)
+            guard let name, let until else { return nil }
+            return ReportingUnit.FormerName(name: name, until: until)
+        }
+    }
+}

@@ -108,6 +108,8 @@ extension Plan {
             }
         }
 
+        validateTaskQuotas(into: &reader)
+
         // MARK: Targets: yearly goals, baselines, quotas
         for (index, target) in targets.enumerated() {
             let path = "$.targets[\(index)]"
@@ -134,6 +136,24 @@ extension Plan {
             }
             if !target.unitTypes.isEmpty, case .coverage = target.kind {
                 reader.error("\(path).unit_types", "plan.quota", "a coverage target has its own \"unit_type\"")
+            }
+        }
+    }
+
+    func validateTaskQuotas(into reader: inout JSONReader) {
+        for (index, task) in tasks.enumerated() {
+            guard let id = task.quotaIndicator else { continue }
+            let path = "$.tasks[\(index)].quota_indicator"
+            if task.quotaCount == nil {
+                reader.error(path, "plan.task-quota", "\"quota_indicator\" goes with \"quota_count\"")
+            }
+            guard let indicator = indicators.first(where: { $0.id == id }) else {
+                reader.error(path, "plan.unknown-indicator", "unknown indicator", offending: id,
+                             hint: suggestion(id, Set(indicators.map(\.id))))
+                continue
+            }
+            if indicator.overTime != .sum {
+                reader.error(path, "plan.task-quota", "a quota counts a flow indicator (\"over_time\": \"sum\")", offending: id)
             }
         }
     }

@@ -151,6 +151,9 @@ public struct ReportingUnit: Sendable, Hashable {
     public var reference: [ReferenceFigure] = []
     public var note: PlanNote?
     public var assumed: Assumption?
+    /// Names the unit had before a rename, each with its last day: the unit keeps one id and one
+    /// history; reports under a former name still match (the names are also aliases).
+    public var formerNames: [FormerName] = []
 
     public init(id: String, name: String, type: String, parent: String? = nil, aliases: [String] = [],
                 reports: Bool = true, from: Day? = nil, until: Day? = nil, mergedInto: String? = nil) {
@@ -163,6 +166,21 @@ public struct ReportingUnit: Sendable, Hashable {
         self.from = from
         self.until = until
         self.mergedInto = mergedInto
+    }
+
+    /// The unit's name on `day`: the first former name still in force, else its present name.
+    public func name(on day: Day) -> String {
+        formerNames.sorted { $0.until < $1.until }.first { day <= $0.until }?.name ?? name
+    }
+
+    /// A name a unit had until a day.
+    public struct FormerName: Sendable, Hashable {
+        public var name: String
+        public var until: Day
+        public init(name: String, until: Day) {
+            self.name = name
+            self.until = until
+        }
     }
 
     /// Whether the unit owes reports and is graded on them.
@@ -321,6 +339,9 @@ public struct PlanTask: Sendable, Hashable {
     public var quota: String?
     /// The quota as a count ("01 cuộc" → 1, "ít nhất 01 lần" → 1) that the task's status checks.
     public var quotaCount: Int?
+    /// The flow indicator whose sum over the task's leads must reach `quotaCount`
+    /// ("01 cuộc" hội nghị → `trainings_held`).
+    public var quotaIndicator: String?
     public var note: PlanNote?
     public var assumed: Assumption?
 

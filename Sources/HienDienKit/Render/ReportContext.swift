@@ -33,6 +33,8 @@ public struct ReportContext {
         context["due"] = .string(VietnameseFormat.shortDate(report.due))
         context["as_of"] = .string(VietnameseFormat.shortDate(report.asOf))
         context["verdict"] = .string(verdict())
+        // Rates per unit and dated baselines (ReportContext+PlanRules.swift).
+        context.merge(planRulesContext()) { current, _ in current }
         context["targets"] = .list(targets())
         context["has_targets"] = .bool(!report.plan.targets.isEmpty)
         let projections = projections()
