@@ -40,13 +40,14 @@ struct Commands {
         return day
     }
 
-    /// Opens the store, which must exist and hold a plan.
-    func openStore() throws -> (Store, Plan) {
+    /// Opens the store, which must exist and hold a plan: for reading only (nothing in the
+    /// file changes) unless the command stores something.
+    func openStore(forWriting: Bool = false) throws -> (Store, Plan) {
         let path = databasePath
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.noPlan(path: path)
         }
-        let store = try Store(path: path)
+        let store = forWriting ? try Store(path: path) : try Store(readingAt: path)
         return (store, try store.requirePlan())
     }
 
@@ -83,7 +84,8 @@ struct Commands {
     // MARK: - ingest
 
     func ingest() throws -> Int32 {
-        let (store, plan) = try openStore()
+        let dryRun = arguments.flag("dry-run")
+        let (store, plan) = try openStore(forWriting: !dryRun)
         let options = IngestOptions(received: try day("received"), today: context.today, dryRun: arguments.flag("dry-run"))
         let ingester = ReportIngester(plan: plan, store: store)
         if console.errorIsTerminal {
@@ -220,7 +222,7 @@ struct Commands {
         var problems: [String]
         var summary = ""
         do {
-            let store = try Store(path: databasePath)
+            let store = try Store(readingAt: databasePath)
             problems = try store.healthProblems()
             if problems.isEmpty {
                 let plan = try store.requirePlan()
