@@ -206,7 +206,7 @@ struct Commands {
         }
         let text = BlankForm.csv(plan: plan, unit: unit, period: period)
         if let out = arguments.value("out") {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute(out)), options: .atomic)
+            try OutputFiles.write(Data(text.utf8), to: absolute(out))
             console.err("wrote \(out): the form for \(unit.id) \(period); fill in 'giá trị' and 'ngày gửi', then `hiendien ingest \(out)`")
         } else {
             console.out(text.hasSuffix("\r\n") ? String(text.dropLast(2)) : text)
