@@ -64,6 +64,7 @@ public final class ReportIngester {
     /// Ingests one file. Throws an `InputError` listing every problem; the store is then unchanged.
     public func ingest(path: String, label: String? = nil, options: IngestOptions) throws -> IngestSummary {
         let file = label ?? path
+        try checkReceivedOption(options, file: file)
         if try looksLikeJSON(path: path, label: file) {
             return try ingestJSON(path: path, file: file, options: options)
         }
@@ -89,12 +90,21 @@ public final class ReportIngester {
                                           hint: "give the unit's id or name as in the plan", lineText: lineText))
             return nil
         }
-        let match = matcher.match(trimmed)
+        let match = matcher.match(trimmed, suggesting: !diagnostics.isFull)
         if let diagnostic = match.diagnostic(for: trimmed, at: location, lineText: lineText) {
             diagnostics.append(diagnostic)
             return nil
         }
-        return match.id.flatMap { unitsByID[$0] }
+        guard let unit = match.id.flatMap({ unitsByID[$0] }) else { return nil }
+        if !unit.reports {
+            diagnostics.append(Diagnostic(at: location, code: "unit.not-reporting",
+                                          message: "\(unit.id) does not report under this plan (\"reports\": false), so its figures would count nowhere",
+                                          offending: text,
+                                          hint: "check the unit; if it does report now, set \"reports\": true for it in the plan and run `hiendien init` again",
+                                          lineText: lineText))
+            return nil
+        }
+        return unit
     }
 
     /// Parses a period and checks it lies within the plan and the unit's life.
@@ -133,9 +143,9 @@ public final class ReportIngester {
         return indicatorByKey[trimmed.lowercased()] ?? indicatorByKey[VietnameseText.matchKey(trimmed)]
     }
 
-    func unknownIndicator(_ text: String, at location: SourceLocation, lineText: String?) -> Diagnostic {
-        let suggestion = EditDistance.closest(to: text, among: plan.indicators.map(\.id),
-                                              limit: EditDistance.typoLimit(for: text))
+    func unknownIndicator(_ text: String, at location: SourceLocation, lineText: String?, suggesting: Bool = true) -> Diagnostic {
+        let suggestion = suggesting ? EditDistance.closest(to: text, among: plan.indicators.map(\.id),
+                                                           limit: EditDistance.typoLimit(for: text)) : nil
         return Diagnostic(at: location, code: "indicator.unknown", message: "no indicator in the plan has this id or name",
                           offending: text,
                           hint: suggestion.map { "did you mean '\($0)'?" }
