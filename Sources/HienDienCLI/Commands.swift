@@ -101,6 +101,10 @@ struct Commands {
             do {
                 let summary = try ingester.ingest(path: absolute(file), label: file, options: options)
                 console.endProgress()
+                if let earlier = summary.alreadyStored {
+                    console.out("\(file): already stored on \(earlier.ingestedOn) (as \(earlier.file)); nothing stored again [ingest.already-stored]")
+                    continue
+                }
                 let periods = summary.periods.map(\.description).joined(separator: ", ")
                 let verb = summary.dryRun ? "would store" : "stored"
                 console.out("\(file): \(verb) \(summary.values) values from \(summary.units) unit(s) for \(periods) — \(summary.submissions) submission(s), \(summary.revisions) revision(s), \(summary.taskReports) task report(s) [\(summary.format)]")

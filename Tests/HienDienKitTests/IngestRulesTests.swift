@@ -165,3 +165,18 @@ struct IngestRulesTests {
         }
     }
 }
+
+extension IngestRulesTests {
+    // MARK: - The same file twice (item 14)
+
+    @Test func theSameFileAgainIsAlreadyStoredNotARevision() throws {
+        let f = try IngestFixture()
+        let first = try f.ingest("long-excel-vn.csv")
+        #expect(first.alreadyStored == nil && first.values > 0)
+        let again = try f.ingest("long-excel-vn.csv")
+        #expect(again.alreadyStored == StoredBatch(file: "long-excel-vn.csv", ingestedOn: f.options.today))
+        #expect(again.values == 0 && again.submissions == 0)
+        #expect(try f.store.database.prepare("SELECT max(version) FROM submission").rows { $0.int(0) } == [1])
+        #expect(try f.store.database.prepare("SELECT count(*) FROM batch").rows { $0.int(0) } == [1])
+    }
+}

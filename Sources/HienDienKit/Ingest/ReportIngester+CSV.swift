@@ -133,6 +133,7 @@ extension ReportIngester {
                                                     message: "the file has a header but no data rows"))
             }
             try state.diagnostics.throwIfAny()
+            try recordDigest(path: path, file: file, writer: writer)
             return summary(of: writer, file: file, format: isLong ? "csv-long" : "csv-wide", tasks: 0, options: options)
         }
     }

@@ -19,14 +19,14 @@ extension ReportIngester {
         try TextEncoding.check(bytes, fileLabel: file, code: "json.invalid-utf8", advice: .textEditor)
         let json = try JSONParser.parse(bytes, fileLabel: file)
         do {
-            return try ingestJSON(json, file: file, options: options)
+            return try ingestJSON(json, path: path, file: file, options: options)
         } catch let error as InputError {
             // Positions cost memory; they are only worked out for a file that is refused.
             throw try JSONParser.parseDocument(bytes, fileLabel: file).located(error)
         }
     }
 
-    private func ingestJSON(_ json: JSONValue, file: String, options: IngestOptions) throws -> IngestSummary {
+    private func ingestJSON(_ json: JSONValue, path: String, file: String, options: IngestOptions) throws -> IngestSummary {
         var reader = JSONReader(file: file, cap: options.maxDiagnostics)
         let objects: [(JSONValue, String)]
         switch json {
@@ -83,6 +83,7 @@ extension ReportIngester {
                 }
             }
             try diagnostics.throwIfAny()
+            try recordDigest(path: path, file: file, writer: writer)
             return summary(of: writer, file: file, format: "json", tasks: tasks, options: options)
         }
     }

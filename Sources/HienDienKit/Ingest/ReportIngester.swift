@@ -11,6 +11,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var revisions: Int
     public var taskReports: Int
     public var dryRun: Bool
+    /// When the file's exact bytes were stored before: that earlier batch; nothing was stored now.
+    public var alreadyStored: StoredBatch? = nil
 }
 
 /// Options that apply to every file of one `ingest` run.
@@ -65,10 +67,24 @@ public final class ReportIngester {
     public func ingest(path: String, label: String? = nil, options: IngestOptions) throws -> IngestSummary {
         let file = label ?? path
         try checkReceivedOption(options, file: file)
-        if try looksLikeJSON(path: path, label: file) {
-            return try ingestJSON(path: path, file: file, options: options)
+        do {
+            if try looksLikeJSON(path: path, label: file) {
+                return try ingestJSON(path: path, file: file, options: options)
+            }
+            return try ingestCSV(path: path, file: file, options: options)
+        } catch let found as AlreadyStored {
+            return IngestSummary(file: file, format: "unchanged", units: 0, periods: [], values: 0, submissions: 0,
+                                 revisions: 0, taskReports: 0, dryRun: options.dryRun, alreadyStored: found.batch)
         }
-        return try ingestCSV(path: path, file: file, options: options)
+    }
+
+    /// The same bytes again are no revision. Called last in a file's transaction, once the file
+    /// was read without a problem (a refused file is never read twice): records the file's
+    /// SHA-256, or throws `AlreadyStored` (rolling back) when a stored file has the same.
+    func recordDigest(path: String, file: String, writer: IngestWriter) throws {
+        let sha256 = try SHA256.hex(ofFileAt: path, label: file)
+        if let earlier = try store.batch(withSHA256: sha256) { throw AlreadyStored(batch: earlier) }
+        try writer.recordSHA256(sha256)
     }
 
     private func looksLikeJSON(path: String, label: String) throws -> Bool {
@@ -189,6 +205,11 @@ public final class ReportIngester {
                              submissions: submissions.count, revisions: submissions.filter { $0.version > 1 }.count,
                              taskReports: tasks, dryRun: options.dryRun)
     }
+}
+
+/// Thrown from inside a file's transaction to roll it back: the same bytes were stored before.
+struct AlreadyStored: Error {
+    var batch: StoredBatch
 }
 
 /// Thrown from inside a transaction to roll it back while keeping the collected problems.

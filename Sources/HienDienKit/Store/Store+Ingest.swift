@@ -216,6 +216,11 @@ public final class IngestWriter {
         return existing == value ? .repeated : .conflicting(existing: existing)
     }
 
+    /// Records the file's SHA-256 on its batch, so the same bytes are recognised next time.
+    public func recordSHA256(_ sha256: String) throws {
+        try database.prepare("UPDATE batch SET sha256 = ? WHERE id = ?").run(.text(sha256), .integer(batchID))
+    }
+
     public func task(_ taskID: String, status: TaskStatus, evidence: String?, submission: Int64) throws {
         try insertTask.run(.integer(submission), .text(taskID), .text(status.rawValue), .optional(evidence))
     }

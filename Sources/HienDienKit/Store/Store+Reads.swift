@@ -26,6 +26,13 @@ public struct SubmissionRecord: Hashable, Sendable {
     public var revisions: Int { versions - 1 }
 }
 
+/// An ingested file as the store remembers it.
+public struct StoredBatch: Hashable, Sendable {
+    /// The file as it was named when ingested.
+    public var file: String
+    public var ingestedOn: Day
+}
+
 /// A task status a unit reported for a period (its latest word on it).
 public struct TaskReport: Hashable, Sendable {
     public var unit: String
@@ -185,6 +192,18 @@ extension Store {
                                         path: database.path)
         }
         return period
+    }
+
+    /// The earliest stored file with these exact bytes (its SHA-256), if any.
+    public func batch(withSHA256 sha256: String) throws -> StoredBatch? {
+        let statement = try database.prepare("SELECT file, ingested_on FROM main.batch WHERE sha256 = ? ORDER BY id LIMIT 1")
+        try statement.bind(.text(sha256))
+        guard try statement.step() else { return nil }
+        let found = StoredBatch(file: statement.text(0),
+                                ingestedOn: try storedDay(statement.text(1), row: "file \(statement.text(0))", table: "batch",
+                                                          column: "ingested_on"))
+        statement.reset()
+        return found
     }
 
     /// Received dates are stored as `YYYY-MM-DD`, which sort as text; no bound is the far future.
