@@ -40,13 +40,14 @@ struct Commands {
         return day
     }
 
-    /// Opens the store, which must exist and hold a plan.
-    func openStore() throws -> (Store, Plan) {
+    /// Opens the store, which must exist and hold a plan: for reading only (nothing in the
+    /// file changes) unless the command stores something.
+    func openStore(forWriting: Bool = false) throws -> (Store, Plan) {
         let path = databasePath
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.noPlan(path: path)
         }
-        let store = try Store(path: path)
+        let store = forWriting ? try Store(path: path) : try Store(readingAt: path)
         return (store, try store.requirePlan())
     }
 
@@ -85,7 +86,8 @@ struct Commands {
     // MARK: - ingest
 
     func ingest() throws -> Int32 {
-        let (store, plan) = try openStore()
+        let dryRun = arguments.flag("dry-run")
+        let (store, plan) = try openStore(forWriting: !dryRun)
         let options = IngestOptions(received: try day("received"), today: context.today, dryRun: arguments.flag("dry-run"))
         let ingester = ReportIngester(plan: plan, store: store)
         if console.errorIsTerminal {
@@ -101,6 +103,10 @@ struct Commands {
             do {
                 let summary = try ingester.ingest(path: absolute(file), label: file, options: options)
                 console.endProgress()
+                if let earlier = summary.alreadyStored {
+                    console.out("\(file): already stored on \(earlier.ingestedOn) (as \(earlier.file)); nothing stored again [ingest.already-stored]")
+                    continue
+                }
                 let periods = summary.periods.map(\.description).joined(separator: ", ")
                 let verb = summary.dryRun ? "would store" : "stored"
                 console.out("\(file): \(verb) \(summary.values) values from \(summary.units) unit(s) for \(periods) — \(summary.submissions) submission(s), \(summary.revisions) revision(s), \(summary.taskReports) task report(s) [\(summary.format)]")
@@ -206,7 +212,7 @@ struct Commands {
         }
         let text = BlankForm.csv(plan: plan, unit: unit, period: period)
         if let out = arguments.value("out") {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute(out)), options: .atomic)
+            try OutputFiles.write(Data(text.utf8), to: absolute(out))
             console.err("wrote \(out): the form for \(unit.id) \(period); fill in 'giá trị' and 'ngày gửi', then `hiendien ingest \(out)`")
         } else {
             console.out(text.hasSuffix("\r\n") ? String(text.dropLast(2)) : text)
@@ -223,7 +229,7 @@ struct Commands {
         var summary = ""
         var assumed: [Diagnostic] = []
         do {
-            let store = try Store(path: databasePath)
+            let store = try Store(readingAt: databasePath)
             problems = try store.healthProblems()
             if problems.isEmpty {
                 let plan = try store.requirePlan()

@@ -80,6 +80,9 @@ public enum Runner {
         case let error as StoreError:
             console.err("error: \(error.description)")
             return ExitCode.badInput
+        case let error as OutputError:
+            console.err("error: \(error.description)")
+            return ExitCode.badInput
         case let error as SQLiteError:
             console.err("error: the store could not be used: \(error.description)")
             console.err("hint: check that --db names a hiendien store (not another file) and that the disk is not full; `hiendien check` tests its health.")

@@ -125,6 +125,9 @@ public struct DiagnosticList: Sendable {
 
     public var isEmpty: Bool { items.isEmpty }
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    /// True once the cap is reached: what is appended now is only counted, so nothing costly
+    /// (a "did you mean" search) need be worked out for it.
+    public var isFull: Bool { items.count >= cap }
 
     public mutating func append(_ diagnostic: Diagnostic) {
         if items.count < cap { items.append(diagnostic) } else { omitted += 1 }
