@@ -32,7 +32,7 @@ extension CommandSpec {
             if let value = option.defaultValue { help += " " + words.defaultValue(value) }
             return (option.synopsis, help)
         }
-        lines += HelpLayout.table(optionRows + [("-h, --help", words.showHelp), ("--lang vi|en", words.languageOption)])
+        lines += HelpLayout.table(optionRows + [("-h, --help", words.showHelp)])
         if !examples.isEmpty {
             lines += ["", words.examplesHeading(examples.count)]
             for (index, example) in examples.enumerated() {
