@@ -89,6 +89,8 @@ struct Commands {
         let load = try store.load(plan: plan, json: json, file: planArgument)
         console.out(text(.planLoaded(created: load.created, path: databasePath, plan: load.planID, units: load.units,
                                      indicators: load.indicators, targets: load.targets, tasks: load.tasks)))
+        // What the plan file assumed beyond its seed's words, so that the author sees it every time.
+        for notice in plan.assumptionNotices(file: planArgument) { console.err(notice.rendered(in: language)) }
         return Runner.ExitCode.success
     }
 
@@ -145,18 +147,22 @@ struct Commands {
         var problems: [String]
         var planID: String?
         var periods = 0
+        var assumed: [Diagnostic] = []
         do {
             let store = try Store(path: databasePath)
             problems = try store.healthProblems()
             if problems.isEmpty {
-                planID = try store.requirePlan().id
+                let plan = try store.requirePlan()
+                planID = plan.id
                 periods = try store.periodsWithSubmissions().count
+                assumed = plan.assumptionNotices(file: "plan '\(plan.id)'")
             }
         } catch let error as SQLiteError {
             problems = [text(.storeUnreadable(detail: error.description))]
         }
         if problems.isEmpty {
             console.out(text(.storeHealthy(path: databasePath, plan: planID, periods: periods)))
+            for notice in assumed { console.out(notice.rendered(in: language)) }
             return Runner.ExitCode.success
         }
         for problem in problems { console.out(text(.storeProblem(problem))) }

@@ -52,6 +52,8 @@ public struct ReportEngine: Sendable {
                 (quarter, quarter == period ? rows.filter { $0.unit == totalScope } : totalRows(table, quarter))
             },
             previousYearTotals: [], standings: [])
+        report.rateRows = rateRows(table, period)
+        report.ranking = planStandings(table, period, targets: targets, rates: report.rateRows)
         if period.isYear {
             let previous = period.previous
             if plan.contains(previous) {
@@ -199,11 +201,13 @@ public struct ReportEngine: Sendable {
     func targetResults(_ table: ValueTable, _ period: Period) -> [TargetResult] {
         let windowEnd = plan.reporting.window(for: period).upperBound
         var results: [TargetResult] = []
-        for target in plan.targets {
+        for planTarget in plan.targets {
+            let (target, table) = inForce(planTarget, table, period)
             let scopeUnits = unitsInScope(of: target, period)
             let perUnitCount = target.perUnit && !target.kind.isFraction
             let window = plan.reporting.window(for: period)
-            let goalUnits = Double(scopeUnits.filter { $0.unit.reports && $0.unit.exists(during: window) }.count)
+            // A quota's TOTAL goal counts the units in scope at the period's end.
+            let goalUnits = Double(scopeUnits.filter { $0.unit.isGraded && $0.unit.exists(on: window.upperBound) }.count)
             let totalGoal = perUnitCount ? target.goal * goalUnits : target.goal
             let totalHigh = target.goalHigh.map { perUnitCount ? $0 * goalUnits : $0 }
             let (actual, numerator, denominator) = measure(target, table, period, units: scopeUnits.map { $0.index })
@@ -234,8 +238,9 @@ public struct ReportEngine: Sendable {
             if case let .coverage(_, type) = target.kind {
                 return unit.type == type && unit.reports && unit.exists(during: window)
             }
-            // A unit is in scope when any of the target's indicators counts its type; each sum
-            // then applies its own indicator's `sources`.
+            // A unit is in scope when any of the target's indicators counts its type (and the
+            // quota's `unit_types` list it); each sum then applies its own indicator's `sources`.
+            guard target.unitTypes.isEmpty || target.unitTypes.contains(unit.type) else { return false }
             return indicators.contains { $0.counts(type: unit.type) }
         }.map { ($0.offset, $0.element) }
     }
@@ -295,8 +300,9 @@ public struct ReportEngine: Sendable {
     /// `baseline + (goal − baseline) × min(1, days(start → window end) ÷ days(start → deadline))`,
     /// 4 places for fractions, rounded half up to a whole number for counts.
     func expectedValue(_ target: Target, goal: Double, at windowEnd: Day) -> Double {
-        let span = Double(max(1, plan.start.days(to: target.deadline)))
-        let elapsed = Double(max(0, plan.start.days(to: windowEnd)))
+        let from = target.baselineDate ?? max(target.periodStart ?? plan.start, plan.pathStart)
+        let span = Double(max(1, from.days(to: target.deadline)))
+        let elapsed = Double(max(0, from.days(to: windowEnd)))
         let raw = target.baseline + (goal - target.baseline) * min(1, elapsed / span)
         return target.kind.isFraction ? rounded4(raw) : (raw + 0.5).rounded(.down)
     }

@@ -190,6 +190,11 @@ public struct PeriodReport: Sendable {
     public var previousYearTotals: [IndicatorRow]
     /// Year-end only: units ranked, with the commended ones marked.
     public var standings: [UnitStanding]
+    /// Rates of the indicators that declare them (per 1.000 people, per enterprise): per unit with
+    /// the reference figure, then `TOTAL` (ratio of sums over those units).
+    public var rateRows: [RateRow] = []
+    /// The ranking and commendation the plan declares; nil when it declares neither.
+    public var ranking: Standings? = nil
 
     public var isYearEnd: Bool { period.isYear }
 

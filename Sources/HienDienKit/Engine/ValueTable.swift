@@ -116,6 +116,30 @@ public struct ValueTable: Sendable {
         return flowTotal(u, i, upTo: period.key)
     }
 
+    /// The same table with the flows (`sum` indicators) of `year` only, stocks untouched: what a
+    /// yearly target counts ("lũy kế từ đầu năm").
+    func flowsOnly(of year: Int) -> ValueTable {
+        var copy = self
+        for u in series.indices {
+            for i in series[u].indices where plan.indicators[i].overTime == .sum && !series[u][i].isEmpty {
+                let keys = flowKeys[u][i], totals = flowTotals[u][i]
+                var newKeys: [Int] = [], newTotals: [Int64] = []
+                var before: Int64 = 0
+                for (k, key) in keys.enumerated() {
+                    let keyYear = key / 10   // Period.key is year × 10 + quarter (5 for the year)
+                    if keyYear < year { before = totals[k]; continue }
+                    if keyYear > year { break }
+                    newKeys.append(key)
+                    newTotals.append(totals[k] - before)
+                }
+                copy.series[u][i] = series[u][i].filter { $0.period.year == year }
+                copy.flowKeys[u][i] = newKeys
+                copy.flowTotals[u][i] = newTotals
+            }
+        }
+        return copy
+    }
+
     /// The reported values of a unit for an indicator, oldest first (for data checks).
     func entries(_ u: Int, _ i: Int) -> [(period: Period, value: Int64)] { series[u][i] }
 }

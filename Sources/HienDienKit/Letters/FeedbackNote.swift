@@ -31,7 +31,9 @@ public struct FeedbackNote: Sendable {
     // MARK: - Content
 
     var fileName: String { (file as NSString).lastPathComponent }
-    var coordinatorName: String { plan.unit(plan.coordinator)?.name ?? "Sở Khoa học và Công nghệ" }
+    /// The body that received the file on the note's date (the plan's issuer of reports then).
+    var coordinatorName: String { plan.document.issuer(on: date).body }
+    var place: String { plan.document.issuer(on: date).place }
 
     /// "UBND xã A" or, when the file names no unit the plan knows, the sender of the file.
     public var addressee: String {
@@ -118,7 +120,7 @@ public struct FeedbackNote: Sendable {
     public func markdown() -> String {
         var lines = [
             "**\(LetterPage.markdown(coordinatorName.uppercased()))**", "",
-            "*\(LetterPage.markdown(plan.place)), \(VietnameseFormat.longDate(date))*", "",
+            "*\(LetterPage.markdown(place)), \(VietnameseFormat.longDate(date))*", "",
             "## \(LetterPage.markdown(title))", "",
             "Kính gửi: \(LetterPage.markdown(addressee)).", "",
             LetterPage.markdown(opening), "",
@@ -141,7 +143,7 @@ public struct FeedbackNote: Sendable {
         var body = """
             <table class="header"><tr>
             <td class="left"><b>\(e(coordinatorName.uppercased()))</b><span class="rule"></span></td>
-            <td class="right"><span class="date">\(e(plan.place)), \(e(VietnameseFormat.longDate(date)))</span></td>
+            <td class="right"><span class="date">\(e(place)), \(e(VietnameseFormat.longDate(date)))</span></td>
             </tr></table>
             <h1>\(e(title.uppercased()))</h1>
             <table class="recipient"><tr><td>Kính gửi:</td><td>\(e(addressee)).</td></tr></table>

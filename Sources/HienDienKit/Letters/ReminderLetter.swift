@@ -24,15 +24,14 @@ public struct ReminderLetter: Sendable {
 
     // MARK: - Content
 
-    var body: String { plan.unit(plan.coordinator)?.name ?? "Sở Khoa học và Công nghệ" }
+    /// Who writes on the letter's date: the plan's issuer then (its body, authority, place, signer).
+    var issuer: ReportIssuer { plan.document.issuer(on: date) }
+    var body: String { issuer.body }
     /// The issuing body's superior ("ỦY BAN NHÂN DÂN TỈNH THANH HÓA"), unless it is the body itself.
-    var authority: String? { plan.issuer == body ? nil : plan.issuer.uppercased() }
+    var authority: String? { issuer.authority.flatMap { $0 == body ? nil : $0.uppercased() } }
 
-    /// "Số: …/SKHCN": the plan's report number without its document type (a letter has none).
-    var number: String {
-        let reportNumber = plan.document.number
-        return "Số: " + reportNumber.replacingOccurrences(of: "/BC-", with: "/")
-    }
+    /// "Số: …/SKHCN": the issuer's report number without its document type (a letter has none).
+    var number: String { "Số: " + issuer.number.replacingOccurrences(of: "/BC-", with: "/") }
 
     var periodWords: String { VietnameseFormat.period(period) }
     var overdue: Bool { date > due }
@@ -67,7 +66,7 @@ public struct ReminderLetter: Sendable {
         if let authority { lines += [m(authority), ""] }
         lines += ["**\(m(body.uppercased()))**", "", m(number), "", m(subject), "",
                   "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "", "**Độc lập - Tự do - Hạnh phúc**", "",
-                  "*\(m(plan.place)), \(VietnameseFormat.longDate(date))*", ""]
+                  "*\(m(issuer.place)), \(VietnameseFormat.longDate(date))*", ""]
         if units.count == 1 {
             lines += ["Kính gửi: \(m(units[0].name)).", ""]
         } else {
@@ -82,8 +81,8 @@ public struct ReminderLetter: Sendable {
         lines += ["***Nơi nhận:***", ""]
         lines += recipients.map { "- \(m($0))" }
         lines.append("")
-        for title in plan.document.signerTitle { lines += ["**\(m(title))**", ""] }
-        lines.append(plan.document.signerName.isEmpty ? "" : "**\(m(plan.document.signerName))**")
+        for title in issuer.signerTitle { lines += ["**\(m(title))**", ""] }
+        lines.append(issuer.signerName.isEmpty ? "" : "**\(m(issuer.signerName))**")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -92,7 +91,7 @@ public struct ReminderLetter: Sendable {
         var html = """
             <table class="header"><tr>
             <td class="left">\(authority.map { e($0) + "<br>" } ?? "")<b>\(e(body.uppercased()))</b><span class="rule"></span>\(e(number))<div class="subject">\(e(subject))</div></td>
-            <td class="right"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><span class="motto">Độc lập - Tự do - Hạnh phúc</span><span class="rule long"></span><span class="date">\(e(plan.place)), \(e(VietnameseFormat.longDate(date)))</span></td>
+            <td class="right"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><span class="motto">Độc lập - Tự do - Hạnh phúc</span><span class="rule long"></span><span class="date">\(e(issuer.place)), \(e(VietnameseFormat.longDate(date)))</span></td>
             </tr></table>
 
             """
@@ -105,11 +104,11 @@ public struct ReminderLetter: Sendable {
             html += "<table class=\"recipient\" align=\"center\"><tr><td>Kính gửi:</td><td>\(list)</td></tr></table>\n"
         }
         for paragraph in paragraphs { html += "<p>\(e(paragraph))</p>\n" }
-        let signer = plan.document.signerTitle.map(e).joined(separator: "<br>")
+        let signer = issuer.signerTitle.map(e).joined(separator: "<br>")
         html += """
             <table class="footer"><tr>
             <td class="left"><b>Nơi nhận:</b><br>\(recipients.map { "- " + e($0) }.joined(separator: "<br>"))</td>
-            <td class="right">\(signer)<div class="signature-space"></div>\(e(plan.document.signerName))</td>
+            <td class="right">\(signer)<div class="signature-space"></div>\(e(issuer.signerName))</td>
             </tr></table>
 
             """

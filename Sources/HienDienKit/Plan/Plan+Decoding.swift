@@ -28,8 +28,8 @@ extension Plan {
     }
 
     static let planKeys: Set<String> = [
-        "id", "title", "source", "note", "issuer", "coordinator", "place", "start", "end", "reporting",
-        "document", "units", "indicators", "targets", "tasks",
+        "id", "title", "source", "note", "issuer", "coordinator", "place", "start", "end", "issued", "reporting",
+        "document", "units", "indicators", "targets", "tasks", "ranking", "commendation",
     ]
 
     private static func decode(_ json: JSONValue, reader: inout JSONReader) -> Plan? {
@@ -37,16 +37,18 @@ extension Plan {
         reader.rejectUnknownKeys(json, at: "$", allowed: planKeys)
         let id = reader.string(json, "id", at: "$")
         let title = reader.string(json, "title", at: "$")
-        let issuer = reader.string(json, "issuer", at: "$")
+        let issuer = reader.string(json, "issuer", at: "$", required: false)
         let coordinator = reader.string(json, "coordinator", at: "$")
-        let place = reader.string(json, "place", at: "$")
+        let place = reader.string(json, "place", at: "$", required: false)
         let start = reader.day(json, "start", at: "$")
         let end = reader.day(json, "end", at: "$")
+        let issued = reader.assumedDay(json, "issued", at: "$")
         let reporting = decodeReporting(json["reporting"], reader: &reader)
-        let document = decodeDocument(json["document"], reader: &reader)
         let units = reader.array(json, "units", at: "$").enumerated().compactMap {
             decodeUnit($1, at: "$.units[\($0)]", reader: &reader)
         }
+        let body = units.first { $0.id == coordinator }?.name ?? "Sở Khoa học và Công nghệ"
+        let document = decodeDocument(json["document"], reader: &reader, issuer: issuer, place: place, body: body)
         let indicators = reader.array(json, "indicators", at: "$").enumerated().compactMap {
             decodeIndicator($1, at: "$.indicators[\($0)]", reader: &reader)
         }
@@ -56,11 +58,19 @@ extension Plan {
         let tasks = (json["tasks"] == nil ? [] : reader.array(json, "tasks", at: "$")).enumerated().compactMap {
             decodeTask($1, at: "$.tasks[\($0)]", reader: &reader)
         }
-        guard let id, let title, let issuer, let coordinator, let place, let start, let end else { return nil }
-        return Plan(id: id, title: title, source: reader.string(json, "source", at: "$", required: false),
-                    note: reader.string(json, "note", at: "$", required: false), issuer: issuer,
-                    coordinator: coordinator, place: place, start: start, end: end, reporting: reporting,
-                    document: document, units: units, indicators: indicators, targets: targets, tasks: tasks)
+        let ranking = decodeRanking(json["ranking"], reader: &reader)
+        let commendation = decodeCommendation(json["commendation"], reader: &reader)
+        let note = reader.note(json, at: "$")
+        guard let id, let title, let coordinator, let start, let end, let first = document.issuers.first else { return nil }
+        var plan = Plan(id: id, title: title, source: reader.string(json, "source", at: "$", required: false),
+                        note: note, issuer: issuer ?? first.authority ?? first.body,
+                        coordinator: coordinator, place: place ?? first.place, start: start, end: end, reporting: reporting,
+                        document: document, units: units, indicators: indicators, targets: targets, tasks: tasks)
+        plan.issued = issued?.0
+        plan.issuedAssumed = issued?.1
+        plan.ranking = ranking
+        plan.commendation = commendation
+        return plan
     }
 
     private static func decodeReporting(_ json: JSONValue?, reader: inout JSONReader) -> ReportingRule {
@@ -98,21 +108,10 @@ extension Plan {
         return rule
     }
 
-    private static func decodeDocument(_ json: JSONValue?, reader: inout JSONReader) -> DocumentInfo {
-        var info = DocumentInfo()
-        let path = "$.document"
-        guard let json, reader.object(json, at: path) != nil else { return info }
-        reader.rejectUnknownKeys(json, at: path,
-                                 allowed: ["number", "report_title", "signer_title", "signer_name", "recipients"])
-        if let number = reader.string(json, "number", at: path, required: false) { info.number = number }
-        info.reportTitle = reader.string(json, "report_title", at: path, required: false)
-        if let title = reader.strings(json, "signer_title", at: path) { info.signerTitle = title }
-        if let name = reader.string(json, "signer_name", at: path, required: false) { info.signerName = name }
-        if let recipients = reader.strings(json, "recipients", at: path) { info.recipients = recipients }
-        return info
-    }
-
-    static let unitKeys: Set<String> = ["id", "name", "type", "parent", "aliases", "reports", "from", "until", "merged_into", "note"]
+    static let unitKeys: Set<String> = ([
+        "id", "name", "type", "parent", "aliases", "reports", "from", "until", "merged_into", "note", "via", "informed",
+        "reference",
+    ] as Set<String>).union(JSONReader.assumptionKeys)
 
     private static func decodeUnit(_ json: JSONValue, at path: String, reader: inout JSONReader) -> ReportingUnit? {
         guard reader.object(json, at: path) != nil else { return nil }
@@ -120,20 +119,25 @@ extension Plan {
         let id = reader.string(json, "id", at: path)
         let name = reader.string(json, "name", at: path)
         let type = reader.string(json, "type", at: path)
-        let unit = ReportingUnit(id: id ?? "", name: name ?? "", type: type ?? "",
+        var unit = ReportingUnit(id: id ?? "", name: name ?? "", type: type ?? "",
                         parent: reader.string(json, "parent", at: path, required: false),
                         aliases: reader.strings(json, "aliases", at: path) ?? [],
                         reports: reader.bool(json, "reports", at: path) ?? true,
                         from: reader.day(json, "from", at: path, required: false),
                         until: reader.day(json, "until", at: path, required: false),
                         mergedInto: reader.string(json, "merged_into", at: path, required: false))
+        unit.via = reader.string(json, "via", at: path, required: false)
+        unit.informed = reader.bool(json, "informed", at: path) ?? false
+        unit.reference = decodeReference(json, at: path, reader: &reader)
+        unit.note = reader.note(json, at: path)
+        unit.assumed = reader.assumption(json, at: path)
         guard id != nil, name != nil, type != nil else { return nil }
         return unit
     }
 
     private static func decodeIndicator(_ json: JSONValue, at path: String, reader: inout JSONReader) -> Indicator? {
         guard reader.object(json, at: path) != nil else { return nil }
-        reader.rejectUnknownKeys(json, at: path, allowed: ["id", "name", "unit", "over_time", "sources", "note"])
+        reader.rejectUnknownKeys(json, at: path, allowed: Set(["id", "name", "unit", "over_time", "sources", "note", "rates"]).union(JSONReader.assumptionKeys))
         let id = reader.string(json, "id", at: path)
         let name = reader.string(json, "name", at: path)
         var overTime: Indicator.OverTime?
@@ -145,15 +149,24 @@ extension Plan {
             }
         }
         let sources = reader.strings(json, "sources", at: path).map(Set.init)
+        let rates = (reader.strings(json, "rates", at: path) ?? []).enumerated().compactMap {
+            decodeRate($1, at: "\(path).rates[\($0)]", reader: &reader)
+        }
+        let note = reader.note(json, at: path)
+        let assumed = reader.assumption(json, at: path)
         guard let id, let name, let overTime else { return nil }
-        return Indicator(id: id, name: name, unit: reader.string(json, "unit", at: path, required: false) ?? "",
-                         overTime: overTime, sources: sources)
+        var indicator = Indicator(id: id, name: name, unit: reader.string(json, "unit", at: path, required: false) ?? "",
+                                  overTime: overTime, sources: sources)
+        indicator.rates = rates
+        indicator.note = note
+        indicator.assumed = assumed
+        return indicator
     }
 
-    static let targetKeys: Set<String> = [
+    static let targetKeys: Set<String> = ([
         "id", "name", "kind", "numerator", "denominator", "indicator", "indicators", "unit_type", "goal",
-        "goal_high", "baseline", "deadline", "per_unit", "note",
-    ]
+        "goal_high", "baseline", "deadline", "per_unit", "note", "recurs", "goals", "unit_types",
+    ] as Set<String>).union(JSONReader.assumptionKeys)
 
     private static func decodeTarget(_ json: JSONValue, at path: String, reader: inout JSONReader) -> Target? {
         guard reader.object(json, at: path) != nil else { return nil }
@@ -187,19 +200,37 @@ extension Plan {
             reader.error("\(path).kind", "plan.target-kind", "unknown target kind", offending: other,
                          hint: "use \"ratio\", \"count\" or \"coverage\"")
         }
+        let recurs = reader.string(json, "recurs", at: path, required: false)
+        if let recurs, recurs != "yearly" {
+            reader.error("\(path).recurs", "plan.target-recurs", "a target recurs only \"yearly\"", offending: recurs)
+        }
+        let goals = decodeGoals(json, at: path, reader: &reader)
+        if !goals.isEmpty && recurs != "yearly" {
+            reader.error("\(path).goals", "plan.target-recurs", "\"goals\" (a goal per year) goes with \"recurs\": \"yearly\"")
+        }
         let goal = reader.number(json, "goal", at: path, required: true)
         let deadline = reader.day(json, "deadline", at: path)
+        let baseline = decodeBaseline(json, at: path, reader: &reader)
+        let note = reader.note(json, at: path)
+        let assumed = reader.assumption(json, at: path)
         guard let id, let kind, let goal, let deadline else { return nil }
-        return Target(id: id, name: reader.string(json, "name", at: path, required: false) ?? id, kind: kind,
-                      goal: goal, goalHigh: reader.number(json, "goal_high", at: path),
-                      baseline: reader.number(json, "baseline", at: path) ?? 0, deadline: deadline,
-                      perUnit: reader.bool(json, "per_unit", at: path) ?? false,
-                      note: reader.string(json, "note", at: path, required: false))
+        var target = Target(id: id, name: reader.string(json, "name", at: path, required: false) ?? id, kind: kind,
+                            goal: goal, goalHigh: reader.number(json, "goal_high", at: path),
+                            baseline: baseline.value, deadline: deadline,
+                            perUnit: reader.bool(json, "per_unit", at: path) ?? false, note: note)
+        target.recursYearly = recurs == "yearly"
+        target.goals = goals
+        target.baselineDate = baseline.date
+        target.baselineFromFirstReport = baseline.firstReport
+        target.unitTypes = reader.strings(json, "unit_types", at: path) ?? []
+        target.assumed = assumed
+        return target
     }
 
-    static let taskKeys: Set<String> = [
+    static let taskKeys: Set<String> = ([
         "id", "title", "lead", "partners", "due", "recurs", "month", "timeframe", "output", "quota", "note",
-    ]
+        "quota_count",
+    ] as Set<String>).union(JSONReader.assumptionKeys)
 
     private static func decodeTask(_ json: JSONValue, at path: String, reader: inout JSONReader) -> PlanTask? {
         guard reader.object(json, at: path) != nil else { return nil }
@@ -242,10 +273,20 @@ extension Plan {
         if month != nil, recurs != "yearly" {
             reader.error("\(path).month", "plan.task-month", "\"month\" only goes with \"recurs\": \"yearly\"")
         }
+        let quotaCount = reader.integer(json, "quota_count", at: path)
+        if let quotaCount, quotaCount < 1 {
+            reader.error("\(path).quota_count", "plan.task-quota", "a quota is a count of at least 1", offending: String(quotaCount))
+        }
+        let note = reader.note(json, at: path)
+        let assumed = reader.assumption(json, at: path)
         guard let id, let title, let lead, !lead.isEmpty, let schedule else { return nil }
-        return PlanTask(id: id, title: title, lead: lead, partners: reader.strings(json, "partners", at: path) ?? [],
+        var task = PlanTask(id: id, title: title, lead: lead, partners: reader.strings(json, "partners", at: path) ?? [],
                         schedule: schedule, timeframe: reader.string(json, "timeframe", at: path, required: false),
                         output: reader.string(json, "output", at: path, required: false),
                         quota: reader.string(json, "quota", at: path, required: false))
+        task.quotaCount = quotaCount
+        task.note = note
+        task.assumed = assumed
+        return task
     }
 }

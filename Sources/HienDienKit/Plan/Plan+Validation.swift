@@ -161,6 +161,7 @@ extension Plan {
                              offending: due.description)
             }
         }
+        validateAdditions(into: &reader)
     }
 
     private func checkUnique(_ ids: [String], what: String, path: String, reader: inout JSONReader) {

@@ -5,7 +5,12 @@ public struct Plan: Sendable {
     public var title: String
     /// The plan's own reference ("Kế hoạch số …/KH-UBND"), if given.
     public var source: String?
-    public var note: String?
+    public var note: PlanNote?
+    /// The day the plan was issued (ngày ban hành). Units owe reports, and are judged on time,
+    /// from the first period whose due date falls after it; figures still count from `start`.
+    public var issued: Day?
+    /// Set when `issued` is the plan file's assumption (the seed gives no day).
+    public var issuedAssumed: Assumption?
     /// Cơ quan ban hành: "Ủy ban nhân dân tỉnh Thanh Hóa".
     public var issuer: String
     /// The id of the unit that consolidates the reports (usually the DOST, SKHCN).
@@ -20,8 +25,12 @@ public struct Plan: Sendable {
     public var indicators: [Indicator]
     public var targets: [Target]
     public var tasks: [PlanTask]
+    /// What to rank units by, where the plan says so; nil: no ranking.
+    public var ranking: RankingRule?
+    /// Commendation criteria, where the plan states them; nil: no commendation.
+    public var commendation: CommendationRule?
 
-    public init(id: String, title: String, source: String? = nil, note: String? = nil, issuer: String,
+    public init(id: String, title: String, source: String? = nil, note: PlanNote? = nil, issuer: String,
                 coordinator: String, place: String, start: Day, end: Day,
                 reporting: ReportingRule = ReportingRule(), document: DocumentInfo = DocumentInfo(),
                 units: [ReportingUnit], indicators: [Indicator], targets: [Target] = [], tasks: [PlanTask] = []) {
@@ -65,16 +74,35 @@ public struct Plan: Sendable {
         return months.lowerBound <= end && months.upperBound >= start
     }
 
-    /// The units expected to report for a period: those with `reports` true that existed
-    /// during some part of the period's window.
+    /// The units expected to report for a period: none for a period due before the plan was
+    /// issued; else those graded (`reports` true, not merely `informed`) that existed during
+    /// some part of the period's window.
     public func expectedUnits(for period: Period) -> [ReportingUnit] {
+        guard owes(period) else { return [] }
         let window = reporting.window(for: period)
-        return units.filter { $0.reports && $0.exists(during: window) }
+        return units.filter { $0.isGraded && $0.exists(during: window) }
+    }
+
+    /// Whether units owe a report for `period`: its due date falls after the plan's issue day
+    /// (every period when the plan gives no `issued`).
+    public func owes(_ period: Period) -> Bool {
+        guard let issued else { return true }
+        return reporting.lastAllowedDay(for: period) > issued
+    }
+
+    /// Where a target's expected path starts: the plan's issue day (within the program
+    /// period), or its start when the plan gives no issue day.
+    public var pathStart: Day {
+        guard let issued else { return start }
+        return min(max(issued, start), end)
     }
 }
 
-/// The paperwork of a report: number line, title, signature block and recipients.
+/// The paperwork of a report: title and the dated issuers (number line, signature block,
+/// recipients). The flat `number`/`signer_*`/`recipients` of older plan files read as the only issuer.
 public struct DocumentInfo: Sendable, Hashable {
+    /// Who issues the report, in date order (at least one once decoded).
+    public var issuers: [ReportIssuer] = []
     /// "…/BC-SKHCN"
     public var number: String
     /// The words after "BÁO CÁO" ("Kết quả thực hiện Kế hoạch …").
@@ -113,6 +141,16 @@ public struct ReportingUnit: Sendable, Hashable {
     public var until: Day?
     /// The successor after `until`.
     public var mergedInto: String?
+    /// The unit its reports go through ("qua Sở KH&CN", "qua Văn phòng Sở"), separately from
+    /// `parent` (where its figures roll up); nil: straight to the coordinator.
+    public var via: String?
+    /// Named in the plan only with "đề nghị" (a request, not an assignment): its figures count
+    /// when it sends them, but it is never graded late or missing.
+    public var informed: Bool = false
+    /// Reference figures (population, enterprises, …) that rates divide by.
+    public var reference: [ReferenceFigure] = []
+    public var note: PlanNote?
+    public var assumed: Assumption?
 
     public init(id: String, name: String, type: String, parent: String? = nil, aliases: [String] = [],
                 reports: Bool = true, from: Day? = nil, until: Day? = nil, mergedInto: String? = nil) {
@@ -126,6 +164,15 @@ public struct ReportingUnit: Sendable, Hashable {
         self.until = until
         self.mergedInto = mergedInto
     }
+
+    /// Whether the unit owes reports and is graded on them.
+    public var isGraded: Bool { reports && !informed }
+
+    /// The unit's reference figure of a kind, if the plan gives one.
+    public func reference(_ kind: ReferenceKind) -> ReferenceFigure? { reference.first { $0.kind == kind } }
+
+    /// Whether the unit exists on `day`.
+    public func exists(on day: Day) -> Bool { exists(during: day...day) }
 
     /// Whether the unit existed on at least one day of `window`.
     public func exists(during window: ClosedRange<Day>) -> Bool {
@@ -147,6 +194,11 @@ public struct Indicator: Sendable, Hashable {
     public var overTime: OverTime
     /// ReportingUnit types whose values count in totals; nil means every type.
     public var sources: Set<String>?
+    /// Rates worked out for this indicator (per 1.000 people, per enterprise) where units have
+    /// the reference figure.
+    public var rates: [Rate] = []
+    public var note: PlanNote?
+    public var assumed: Assumption?
 
     public init(id: String, name: String, unit: String = "", overTime: OverTime, sources: Set<String>? = nil) {
         self.id = id
@@ -205,10 +257,25 @@ public struct Target: Sendable, Hashable {
     public var baseline: Double
     public var deadline: Day
     public var perUnit: Bool
-    public var note: String?
+    public var note: PlanNote?
+    /// `yearly`: the goal applies to each calendar year on its own (figures from 1 January,
+    /// deadline 31 December), as "Hàng năm, phấn đấu … 100 %" says.
+    public var recursYearly: Bool = false
+    /// Per-year goals of a yearly target (year → goal); a year not listed takes `goal`.
+    public var goals: [Int: Double] = [:]
+    /// The day the baseline value refers to, when the plan states one.
+    public var baselineDate: Day?
+    /// The baseline is the first reported value (the plan states none), said so in the report.
+    public var baselineFromFirstReport: Bool = false
+    /// Quota scope: the unit types a per-unit count applies to ("trường đại học, cao đẳng");
+    /// empty: every type the indicator counts.
+    public var unitTypes: [String] = []
+    public var assumed: Assumption?
+    /// Set on a yearly target in force for one year: the first day its figures count (1 January).
+    public var periodStart: Day?
 
     public init(id: String, name: String, kind: Kind, goal: Double, goalHigh: Double? = nil, baseline: Double = 0,
-                deadline: Day, perUnit: Bool = false, note: String? = nil) {
+                deadline: Day, perUnit: Bool = false, note: PlanNote? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -252,6 +319,10 @@ public struct PlanTask: Sendable, Hashable {
     /// Expected output (kết quả, sản phẩm).
     public var output: String?
     public var quota: String?
+    /// The quota as a count ("01 cuộc" → 1, "ít nhất 01 lần" → 1) that the task's status checks.
+    public var quotaCount: Int?
+    public var note: PlanNote?
+    public var assumed: Assumption?
 
     public init(id: String, title: String, lead: [String], partners: [String] = [], schedule: Schedule,
                 timeframe: String? = nil, output: String? = nil, quota: String? = nil) {

@@ -39,7 +39,7 @@ public struct ReportContext {
             "plan_title": .string(plan.title),
             "plan_id": .string(plan.id),
             "plan_source": TemplateValue(plan.source),
-            "plan_note": TemplateValue(plan.note),
+            "plan_note": TemplateValue(plan.note?.publicText),
             "plan_span": .string("\(VietnameseFormat.shortDate(plan.start)) – \(VietnameseFormat.shortDate(plan.end))"),
             "signer_title": .list(plan.document.signerTitle.map { .string($0) }),
             "signer_name": .string(plan.document.signerName),
@@ -115,7 +115,7 @@ public struct ReportContext {
             "status": .string(result.status.rawValue),
             "status_label": .string(VietnameseLabels.status(result.status)),
             "projection": .string(projectionText(result)),
-            "note": TemplateValue(result.target.note),
+            "note": TemplateValue(result.target.note?.publicText),
             "chart": .raw(SVGChart.target(result)),
         ])
     }

@@ -24,11 +24,17 @@ public enum ReportTables {
 
     /// `period,unit,indicator,value,cumulative,carried`: per unit with a value, then `TOTAL`;
     /// sorted by indicator, then unit (`TOTAL` last).
+    /// A plan whose indicators declare rates adds one column per rate (`per_1000_people`, …):
+    /// cumulative ÷ the unit's reference figure, 4 places, empty without the figure.
     public static func indicators(_ report: PeriodReport) -> String {
-        var csv = CSVWriter(header: ["period", "unit", "indicator", "value", "cumulative", "carried"])
+        let kinds = Rate.allCases.filter { kind in report.plan.indicators.contains { $0.rates.contains(kind) } }
+        var byKey: [String: Double] = [:]
+        for row in report.rateRows { byKey["\(row.unit)|\(row.indicator)|\(row.rate.rawValue)"] = row.result }
+        var csv = CSVWriter(header: ["period", "unit", "indicator", "value", "cumulative", "carried"] + kinds.map(\.rawValue))
         for row in report.indicators where row.unit == totalScope || row.value != nil {
+            let rates = kinds.map { kind in byKey["\(row.unit)|\(row.indicator)|\(kind.rawValue)"].map(CSVWriter.ratio) ?? "" }
             csv.append([report.period.description, row.unit, row.indicator, row.value.map(String.init) ?? "",
-                        row.cumulative.map(String.init) ?? "", row.carried ? "1" : "0"])
+                        row.cumulative.map(String.init) ?? "", row.carried ? "1" : "0"] + rates)
         }
         return csv.text
     }
