@@ -128,7 +128,7 @@ struct LanguageTests {
         #expect(result.code == 0, "\(result.errors)")
         #expect(result.errors.contains("Đã viết dự thảo công văn đôn đốc"))
         let letter = try String(contentsOf: cli.directory.appendingPathComponent("don-doc/cong-van-don-doc-2026-Q2.md"), encoding: .utf8)
-        for line in ["ỦY BAN NHÂN DÂN TỈNH THỬ", "**SỞ KHOA HỌC VÀ CÔNG NGHỆ**", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**",
+        for line in ["UBND TỈNH THỬ", "**SỞ KHOA HỌC VÀ CÔNG NGHỆ**", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**",
                      "**Độc lập - Tự do - Hạnh phúc**", "*Thử, ngày 22 tháng 6 năm 2026*",
                      "V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch Quý II năm 2026",
                      "- Sở Giáo dục và Đào tạo;", "Hạn gửi báo cáo Quý II năm 2026 là hết ngày 19/06/2026.",

@@ -28,7 +28,12 @@ public struct ReminderLetter: Sendable {
     var issuer: ReportIssuer { plan.document.issuer(on: date) }
     var body: String { issuer.body }
     /// The issuing body's superior ("ỦY BAN NHÂN DÂN TỈNH THANH HÓA"), unless it is the body itself.
-    var authority: String? { issuer.authority.flatMap { $0 == body ? nil : $0.uppercased() } }
+    /// Decree 30 lets the superior's name be shortened: "Ủy ban nhân dân tỉnh X" becomes "UBND TỈNH X".
+    var authority: String? {
+        guard let name = issuer.authority, name != body else { return nil }
+        let prefix = "Ủy ban nhân dân "
+        return (name.hasPrefix(prefix) ? "UBND " + name.dropFirst(prefix.count) : name).uppercased()
+    }
 
     /// "Số: …/SKHCN": the issuer's report number without its document type (a letter has none).
     var number: String { "Số: " + issuer.number.replacingOccurrences(of: "/BC-", with: "/") }
