@@ -113,7 +113,7 @@ struct LanguageTests {
         let note = try String(contentsOf: cli.directory.appendingPathComponent("phan-hoi/xa-thieu-hoa-2026-Q2.phan-hoi.md"), encoding: .utf8)
         #expect(note.contains("Kính gửi: Ủy ban nhân dân xã Thiệu Hóa."))
         #expect(note.contains("“xa-thieu-hoa-2026-Q2.csv”"))
-        #expect(note.contains("| 1 | Dòng 2, cột “giá trị” | “12,5” | Số liệu phải là số nguyên; giá trị này có phần thập phân. | Ghi số đếm nguyên"))
+        #expect(note.contains("| 1 | Dòng 2, cột “giá trị”, chỉ tiêu “Số lớp tập huấn” | “12,5” | Số liệu phải là số nguyên; giá trị này có phần thập phân. | Ghi số đếm nguyên"))
         #expect(note.contains("Hạn gửi báo cáo Quý II năm 2026 là hết ngày 19/06/2026."))
         #expect(!note.contains("value.decimal") && !note.contains("error"))
         let html = try String(contentsOf: cli.directory.appendingPathComponent("phan-hoi/xa-thieu-hoa-2026-Q2.phan-hoi.html"), encoding: .utf8)

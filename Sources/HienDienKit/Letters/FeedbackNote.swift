@@ -87,12 +87,49 @@ public struct FeedbackNote: Sendable {
                 parts.append("cột \(column)")
             }
         }
-        if let path = location.path {
+        if let indicator = indicatorName(at: location, lineText: lineText) {
+            parts.append("chỉ tiêu “\(indicator)”")
+        } else if let path = location.path {
             let shown = path.hasPrefix("$.") ? String(path.dropFirst(2)) : path
             if shown != "$" { parts.append("mục “\(shown)”") }
         }
         guard let first = parts.first else { return "Toàn tệp" }
         return ([first.prefix(1).uppercased() + first.dropFirst()] + parts.dropFirst()).joined(separator: ", ")
+    }
+
+    /// The plan's name of the indicator a problem is about, so the clerk finds the row by what it
+    /// counts: from a JSON path (`$.values.id_vn_new`), a CSV row's indicator cell, or a wide
+    /// file's column header.
+    func indicatorName(at location: SourceLocation, lineText: String?) -> String? {
+        var id: String?
+        if let path = location.path, let range = path.range(of: ".values.") {
+            id = String(path[range.upperBound...])
+        } else if let lineText, let column = location.column {
+            let fields = Self.fields(of: lineText)
+            let keys = sender.headers.map { $0.lowercased() }
+            if let index = keys.firstIndex(where: { ReportIngester.Column.headers[.indicator]!.contains($0) }), index < fields.count {
+                id = fields[index]
+            } else if let field = Self.fieldIndex(inLine: lineText, beforeColumn: column), field < sender.headers.count {
+                id = sender.headers[field]
+            }
+        }
+        guard let id = id?.trimmingWhitespace() else { return nil }
+        return (plan.indicator(id) ?? plan.indicators.first { $0.name == id || $0.id.lowercased() == id.lowercased() })?.name
+    }
+
+    /// A CSV line's fields (`;` if it has one, else `,`), unquoted.
+    static func fields(of line: String) -> [String] {
+        let delimiter: Character = line.contains(";") ? ";" : ","
+        var fields: [String] = [], current = "", quoted = false
+        for character in line {
+            if character == "\"" { quoted.toggle() } else if character == delimiter && !quoted {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        return fields + [current]
     }
 
     /// The 0-based field of a CSV line that the character at `column` (1-based) lies in.

@@ -15,7 +15,8 @@ enum LetterPage {
         .header { width: 100%; border-collapse: collapse; margin-bottom: 6pt; }
         .header td { vertical-align: top; text-align: center; padding: 0; font-size: 13pt; }
         .header .left { width: 45%; font-size: 12pt; }
-        .header .right { width: 55%; }
+        .header .right { width: 55%; font-size: 12.5pt; }
+        .header .right b { white-space: nowrap; }
         .upper { text-transform: none; }
         .rule { display: block; width: 35%; margin: 1pt auto 4pt auto; border-top: 1px solid #000; }
         .rule.long { width: 60%; }
