@@ -72,6 +72,18 @@ struct MessageCatalogueTests {
         }
     }
 
+    @Test func everyUsageProblemIsInTheCatalogue() throws {
+        // `UsageProblem("English text")` compiles, so that a branch written before the catalogue
+        // still builds; this test then names the sentence to add to `Message`.
+        var untranslated: [String] = []
+        for file in FileManager.default.enumerator(atPath: Self.sources.path)!.compactMap({ $0 as? String })
+        where file.hasSuffix(".swift") && !file.contains("Messages/") {
+            let text = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
+            if text.contains("UsageProblem(\"") || text.contains(".untranslated(") { untranslated.append(file) }
+        }
+        #expect(untranslated.isEmpty, "English-only messages (add a case to Message and both languages): \(untranslated)")
+    }
+
     @Test func noCatalogueEntryIsLeftOver() {
         // An entry whose code no site makes any more is a stale message.
         let stale = Set(DiagnosticCatalogue.entries.keys).subtracting(Self.codesInSources).sorted()

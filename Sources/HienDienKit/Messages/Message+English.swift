@@ -49,6 +49,7 @@ extension Message {
             return "The plan ended on \(planEnd); 'latest' is its last quarter, \(period)."
         case let .unitDidNotExist(unit, _, period): return "\(unit) did not exist during \(period), so it has no form for it"
         case .notALanguage(let text): return "--lang '\(text)' is not a language: use vi (Vietnamese) or en (English)"
+        case .untranslated(let text): return text
 
         case let .planLoaded(created, path, plan, units, indicators, targets, tasks):
             return "\(created ? "Created" : "Updated") \(path) with plan '\(plan)': \(units) units, \(indicators) indicators, \(targets) targets, \(tasks) tasks."

@@ -61,6 +61,7 @@ extension Message {
         case let .unitDidNotExist(unit, name, period):
             return "\(name) (\(unit)) không tồn tại trong kỳ \(F.shortPeriod(period)), nên không có biểu mẫu cho kỳ này"
         case .notALanguage(let text): return "--lang '\(text)' không phải là ngôn ngữ: dùng vi (tiếng Việt) hoặc en (tiếng Anh)"
+        case .untranslated(let text): return text
 
         case let .planLoaded(created, path, plan, units, indicators, targets, tasks):
             return "\(created ? "Đã tạo" : "Đã cập nhật") \(path) với kế hoạch '\(plan)': \(units) đơn vị, \(indicators) chỉ tiêu số liệu, \(targets) mục tiêu, \(tasks) nhiệm vụ."

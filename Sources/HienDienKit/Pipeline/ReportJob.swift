@@ -44,7 +44,6 @@ public enum ReportJob {
 public struct UsageProblem: Error, Sendable, CustomStringConvertible {
     public var phrase: Message
     public init(_ phrase: Message) { self.phrase = phrase }
-
     /// The problem in English.
     public var description: String { phrase.rendered(in: .english) }
 
