@@ -149,7 +149,10 @@ extension OptionSpec {
     static func period(required: Bool, latest: Bool = true, default defaultValue: String? = nil) -> OptionSpec {
         var help = "The period: 2026-Q2 (a quarter) or 2026 (a year); Q2/2026, \"Quý II/2026\" and "
             + "\"Quý II năm 2026\" work too."
-        if latest { help += " 'latest' is the most recent period whose reporting window has closed." }
+        if latest {
+            help += " 'latest' is the most recent period whose reporting window has closed; after the plan has "
+                + "ended, its last quarter."
+        }
         return .option("period", value: "PERIOD", help: help, required: required, default: defaultValue)
     }
 

@@ -114,6 +114,7 @@ public enum Runner {
             case "ingest": .ingestRefused(file: files.joined(separator: ", "), problems: problems, dryRun: false)
             case "init": .planRefused(files: files, problems: problems)
             case "form": .formNotWritten(problems: problems)
+            case "report" where error.diagnostics.contains { $0.code == "report.write" }: .reportIncomplete(problems: problems)
             case "report": .reportNotWritten(problems: problems)
             default: .inputRefused(files: files, problems: problems)
             }

@@ -13,7 +13,7 @@ struct MessageTests {
         .error, .warning, .hint, .moreProblemsNotShown(3),
         .ingestRefused(file: "xa-a.csv", problems: 2, dryRun: false), .ingestRefused(file: "xa-a.csv", problems: 2, dryRun: true),
         .ingestTotals(stored: 3, total: 4, refused: 1, dryRun: false), .ingestTotals(stored: 3, total: 4, refused: 1, dryRun: true),
-        .planRefused(files: ["plan.json"], problems: 2), .formNotWritten(problems: 1), .reportNotWritten(problems: 1),
+        .planRefused(files: ["plan.json"], problems: 2), .formNotWritten(problems: 1), .reportNotWritten(problems: 1), .reportIncomplete(problems: 1),
         .inputRefused(files: ["a", "b"], problems: 2), .storeUnusable(detail: "SQLite error 26"), .storeUnusableHint,
         .internalError(detail: "x"), .storeHasNoPlan(path: "db.sqlite"), .storeNewerSchema(path: "db", found: 5, supported: 4),
         .storeHoldsOtherPlan(path: "db", stored: "a", given: "b"), .storeBackupExists(path: "db.v4.bak"),

@@ -15,6 +15,8 @@ extension Message {
             return "refused: \(Self.list(files, and: "and")) (\(problems) problem(s)); the store was not created or changed."
         case .formNotWritten(let problems): return "no form was written (\(problems) problem(s))."
         case .reportNotWritten(let problems): return "no report file was written (\(problems) problem(s))."
+        case .reportIncomplete(let problems):
+            return "the report was not written in full (\(problems) problem(s)); files written before the failure may have changed. Run the command again once it is fixed."
         case let .inputRefused(files, problems): return "refused: \(files.joined(separator: ", ")) (\(problems) problem(s))."
         case .storeUnusable(let detail): return "the store could not be used: \(detail)"
         case .storeUnusableHint:

@@ -20,6 +20,8 @@ extension Message {
             return "\(Self.list(files)): kế hoạch không hợp lệ (\(problems) lỗi); cơ sở dữ liệu không được tạo hay thay đổi."
         case .formNotWritten(let problems): return "Chưa ghi biểu mẫu (\(problems) lỗi)."
         case .reportNotWritten(let problems): return "Chưa ghi tệp báo cáo nào (\(problems) lỗi)."
+        case .reportIncomplete(let problems):
+            return "Báo cáo chưa được ghi đầy đủ (\(problems) lỗi); các tệp ghi trước khi gặp lỗi có thể đã thay đổi. Hãy chạy lại lệnh sau khi khắc phục."
         case let .inputRefused(files, problems): return "Từ chối \(Self.list(files)) (\(problems) lỗi)."
         case .storeUnusable(let detail): return "không sử dụng được cơ sở dữ liệu: \(detail)"
         case .storeUnusableHint:

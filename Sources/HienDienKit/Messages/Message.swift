@@ -21,6 +21,8 @@ public enum Message: Sendable, Hashable {
     case formNotWritten(problems: Int)
     /// `report`: no report file was written.
     case reportNotWritten(problems: Int)
+    /// `report`: writing stopped part way (the files before the failure may be new).
+    case reportIncomplete(problems: Int)
     /// Any other command refusing its input.
     case inputRefused(files: [String], problems: Int)
     case storeUnusable(detail: String)
