@@ -43,7 +43,7 @@ struct LanguageTests {
         let status = cli.run("status", "--period", "2026-Q2", "--as-of", "2026-06-22")
         #expect(status.code == 0)
         let lines = status.output.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "thu-2026 — Quý II/2026: hạn cuối gửi báo cáo 19/06/2026 (ngày cuối cùng được gửi); tình hình đến ngày 22/06/2026")
+        #expect(lines[0] == "thu-2026 — Quý II/2026: hạn gửi báo cáo là hết ngày 19/06/2026; tình hình đến ngày 22/06/2026")
         #expect(lines[1].hasPrefix("Mã đơn vị   Tình trạng    Ngày nhận   Còn (ngày)  Tên đơn vị"))
         #expect(lines.contains { $0.hasPrefix("SGDDT ") && $0.contains("Chưa báo cáo") && $0.contains("quá 3") && $0.hasSuffix("Sở Giáo dục và Đào tạo") })
         #expect(lines.contains { $0.hasPrefix("STC ") && $0.contains("Đúng hạn") && $0.contains("17/06/2026") })

@@ -80,7 +80,7 @@ extension Message {
             return "Đã ghi \(file): biểu mẫu của \(unit) cho \(F.shortPeriod(period)); điền cột 'giá trị' và 'ngày gửi', rồi chạy `hiendien ingest \(file)`"
 
         case let .statusHeading(plan, period, due, asOf):
-            return "\(plan) — \(F.shortPeriod(period)): hạn cuối gửi báo cáo \(F.shortDate(due)) (ngày cuối cùng được gửi); tình hình đến ngày \(F.shortDate(asOf))"
+            return "\(plan) — \(F.shortPeriod(period)): hạn gửi báo cáo là hết ngày \(F.shortDate(due)); tình hình đến ngày \(F.shortDate(asOf))"
         case .statusColumnUnit: return "Mã đơn vị"
         case .statusColumnStatus: return "Tình trạng"
         case .statusColumnReceived: return "Ngày nhận"
