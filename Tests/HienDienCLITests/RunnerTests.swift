@@ -6,7 +6,8 @@ import Testing
 /// Drives the runner through its entry point: argument arrays in, exit code and output out.
 final class RunnerHarness {
     let directory: URL
-    var environment: [String: String] = [:]
+    /// English by default, so the existing tests read the English messages; the language tests set their own.
+    var environment: [String: String] = ["LANG": "en_US.UTF-8"]
     var today = Day(year: 2026, month: 11, day: 23)!
 
     init() throws {

@@ -96,7 +96,7 @@ extension ReportIngester {
             headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line), code: "csv.header-missing",
                                              message: "the header has no '\(required.rawValue)' column",
                                              hint: "the first row must name the columns: \(Column.headers[required]!.prefix(2).joined(separator: " or "))",
-                                             lineText: reader.recordText))
+                                             lineText: reader.recordText).with("column", Column.headers[required]!.first { !$0.allSatisfy(\.isASCII) }))
         }
         if !isLong && indicatorColumns.isEmpty && columns[.unit] != nil && columns[.period] != nil {
             headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line), code: "csv.header-no-indicator",
@@ -326,7 +326,7 @@ extension ReportIngester {
                 state.diagnostics.append(Diagnostic(at: location(.submitted), code: "report.received-conflict",
                                                     message: "\(unit.id) \(period) was dated \(earlier) on an earlier row",
                                                     offending: cell(.submitted), hint: "one report, one date: correct the date",
-                                                    lineText: reader.recordText))
+                                                    lineText: reader.recordText).with("earlier", VietnameseFormat.shortDate(earlier)))
                 return
             }
             if state.explicitDates[key] == nil {
@@ -345,7 +345,7 @@ extension ReportIngester {
                     message: "\(unit.id) \(period) \(value.indicator) was \(existing) on an earlier row of this file",
                     offending: reader.string(value.column),
                     hint: "a file may give each unit, period and indicator once; to correct a value, send it again in a later file",
-                    lineText: reader.recordText))
+                    lineText: reader.recordText).with("earlier", String(existing)))
             }
         }
         if !state.diagnostics.hasErrors, let unitIndex = state.columns[.unit], let periodIndex = state.columns[.period] {

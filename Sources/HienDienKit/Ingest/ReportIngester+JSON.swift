@@ -71,7 +71,7 @@ extension ReportIngester {
                     if case .conflicting(let existing) = outcome {
                         diagnostics.append(Diagnostic(at: SourceLocation(file: file, path: value.path), code: "value.conflict",
                                                       message: "the same unit, period and indicator appear twice in this file with different values (\(existing) and \(value.value))",
-                                                      offending: String(value.value), hint: "keep one value"))
+                                                      offending: String(value.value), hint: "keep one value").with("earlier", String(existing)))
                     }
                 }
                 for task in report.tasks {

@@ -137,7 +137,8 @@ public final class ReportIngester {
             diagnostics.append(Diagnostic(at: location, code: "period.outside-plan",
                                           message: "the period lies outside the plan (\(plan.start) – \(plan.end))",
                                           offending: text, hint: "check the year; is this report for another plan?",
-                                          lineText: lineText))
+                                          lineText: lineText)
+                .with("plan-span", "\(VietnameseFormat.shortDate(plan.start)) – \(VietnameseFormat.shortDate(plan.end))"))
             return nil
         }
         if let unit, !unit.exists(during: plan.reporting.window(for: period)) {
@@ -146,7 +147,9 @@ public final class ReportIngester {
             if let successor = unit.mergedInto { hint += "; after \(unit.until!) its figures belong to \(successor)" }
             diagnostics.append(Diagnostic(at: location, code: "period.outside-unit",
                                           message: "\(unit.id) did not exist during \(period) (it existed \(life))",
-                                          offending: text, hint: hint, lineText: lineText))
+                                          offending: text, hint: hint, lineText: lineText)
+                .with("unit-life", "\(unit.from.map(VietnameseFormat.shortDate) ?? "…") – \(unit.until.map(VietnameseFormat.shortDate) ?? "…")")
+                .with("successor", unit.mergedInto))
             return nil
         }
         return period
@@ -181,7 +184,7 @@ public final class ReportIngester {
             diagnostics.append(Diagnostic(at: location, code: "date.future",
                                           message: "the submission date is after today (\(options.today))",
                                           offending: text, hint: "check the year and the day/month order (dd/mm/yyyy)",
-                                          lineText: lineText))
+                                          lineText: lineText).with("today", VietnameseFormat.shortDate(options.today)))
             return nil
         }
         if let period, day < plan.reporting.window(for: period).lowerBound {

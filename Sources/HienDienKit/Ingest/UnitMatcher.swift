@@ -49,6 +49,7 @@ public struct UnitMatcher: Sendable {
                     at: location, code: "unit.ambiguous",
                     message: "this name fits more than one unit (\(ids.joined(separator: ", ")))",
                     offending: text, hint: "write the unit's id instead of its name", lineText: lineText)
+                    .with("units", ids.joined(separator: ", "))
             case .unknown(let suggestions):
                 let hint = suggestions.isEmpty
                     ? "use a unit id, name or alias from the plan"

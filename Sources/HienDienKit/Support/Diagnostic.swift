@@ -48,6 +48,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var hint: String?
     /// The text of the line the problem is on, for context.
     public var lineText: String?
+    /// Named details for the message catalogue (`suggestion`, `column`, `earlier`…), which words
+    /// the diagnostic in each language (`DiagnosticCatalogue`).
+    public var arguments: [String: String] = [:]
 
     public init(
         _ severity: Severity = .error, at location: SourceLocation, code: String, message: String,
