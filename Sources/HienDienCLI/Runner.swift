@@ -149,6 +149,12 @@ extension StoreError {
         case let .otherPlan(stored, given, path): .storeHoldsOtherPlan(path: path, stored: stored, given: given)
         case .backupExists(let path): .storeBackupExists(path: path)
         case let .planDropsData(problems, file): .planWouldOrphanData(file: file, problems: problems)
+        case .notAStore(let path): .storeNotHienDien(path: path)
+        case let .olderSchema(found, supported, path): .storeOlderSchema(path: path, found: found, supported: supported)
+        case let .folderNotWritable(path, folder): .storeFolderNotWritable(path: path, folder: folder)
+        case let .damagedRow(table, row, column, text, path):
+            .storeDamagedRow(path: path, table: table, row: row, column: column, text: text)
+        case let .cannotWrite(path, reason): .cannotWrite(path: path, reason: reason)
         }
     }
 }

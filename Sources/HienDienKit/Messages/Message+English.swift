@@ -29,6 +29,16 @@ extension Message {
             return "\(path): the store was written by a newer hiendien (schema \(found), this one knows \(supported)). Use the newer version."
         case let .storeHoldsOtherPlan(path, stored, given):
             return "\(path): the store holds plan '\(stored)', not '\(given)'. Use another --db for another plan."
+        case .storeNotHienDien(let path):
+            return "\(path) is an SQLite file but not a hiendien store; it was left untouched. Give --db a hiendien store, or a new file name for `hiendien init`. [store.not-hiendien]"
+        case let .storeOlderSchema(path, found, supported):
+            return "\(path): the store has schema \(found) and this hiendien reads \(supported); it is not upgraded by a command that only reads. Run `hiendien init --plan PLAN.json --db \(path)` once to upgrade it (a backup is made first). [store.older-schema]"
+        case let .storeFolderNotWritable(path, folder):
+            return "\(path): the store cannot be opened because its folder \(folder) is not writable; SQLite needs to create \(path.split(separator: "/").last.map(String.init) ?? path)-wal and -shm beside it, even to read. Make the folder writable for this user, or copy the store to a writable folder. [store.folder-read-only]"
+        case let .storeDamagedRow(path, table, row, column, text):
+            return "\(path): table \(table), \(row): the \(column) '\(text)' cannot be read. Run `hiendien check --db \(path)`, then restore the latest backup (<db>.v<N>.bak) or re-ingest the original files into a new store. [store.damaged-row]"
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason). [output.cannot-write]"
         case .storeBackupExists(let path):
             return "\(path) already exists, so the store was not upgraded (an upgrade first backs the store up there and never overwrites a backup). Move that file somewhere safe, then run the command again."
         case let .planWouldOrphanData(file, problems):

@@ -37,6 +37,16 @@ extension Message {
             return "\(path): cơ sở dữ liệu đang chứa kế hoạch '\(stored)', không phải '\(given)'. Mỗi kế hoạch dùng một tệp --db riêng."
         case .storeBackupExists(let path):
             return "\(path) đã có sẵn, nên cơ sở dữ liệu chưa được nâng cấp (trước khi nâng cấp, chương trình sao lưu vào đúng tệp này và không bao giờ ghi đè bản sao lưu). Hãy chuyển tệp đó đến nơi an toàn rồi chạy lại lệnh."
+        case .storeNotHienDien(let path):
+            return "\(path) là tệp SQLite nhưng không phải cơ sở dữ liệu của hiendien; tệp được giữ nguyên, không sửa gì. Hãy chỉ --db đến cơ sở dữ liệu của hiendien, hoặc đặt tên tệp mới khi chạy `hiendien init`. [store.not-hiendien]"
+        case let .storeOlderSchema(path, found, supported):
+            return "\(path): cơ sở dữ liệu ở phiên bản cấu trúc \(found), chương trình này đọc phiên bản \(supported); lệnh chỉ đọc không nâng cấp nó. Hãy chạy một lần `hiendien init --plan PLAN.json --db \(path)` để nâng cấp (chương trình sao lưu trước khi nâng cấp). [store.older-schema]"
+        case let .storeFolderNotWritable(path, folder):
+            return "\(path): không mở được cơ sở dữ liệu vì thư mục \(folder) không cho ghi; SQLite cần tạo tệp \(path.split(separator: "/").last.map(String.init) ?? path)-wal và -shm bên cạnh, kể cả khi chỉ đọc. Hãy cấp quyền ghi thư mục cho người dùng này, hoặc chép cơ sở dữ liệu sang thư mục ghi được. [store.folder-read-only]"
+        case let .storeDamagedRow(path, table, row, column, text):
+            return "\(path): bảng \(table), \(row): không đọc được giá trị '\(text)' ở cột \(column). Hãy chạy `hiendien check --db \(path)`, rồi khôi phục bản sao lưu gần nhất (<db>.v<N>.bak) hoặc nạp lại các tệp gốc vào một cơ sở dữ liệu mới. [store.damaged-row]"
+        case let .cannotWrite(path, reason):
+            return "không ghi được \(path): \(reason). [output.cannot-write]"
         case let .planWouldOrphanData(file, problems):
             return "\(file): kế hoạch đã sửa sẽ làm các báo cáo đã lưu mất đơn vị hoặc chỉ tiêu của chúng, nên chưa được nạp:\n"
                 + problems.map { "  - \($0)" }.joined(separator: "\n")

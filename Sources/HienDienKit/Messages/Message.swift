@@ -34,6 +34,11 @@ public enum Message: Sendable, Hashable {
     case storeNewerSchema(path: String, found: Int, supported: Int)
     case storeHoldsOtherPlan(path: String, stored: String, given: String)
     case storeBackupExists(path: String)
+    case storeNotHienDien(path: String)
+    case storeOlderSchema(path: String, found: Int, supported: Int)
+    case storeFolderNotWritable(path: String, folder: String)
+    case storeDamagedRow(path: String, table: String, row: String, column: String, text: String)
+    case cannotWrite(path: String, reason: String)
     case planWouldOrphanData(file: String, problems: [String])
 
     // MARK: Usage problems found by the commands
