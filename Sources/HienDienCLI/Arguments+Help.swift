@@ -175,7 +175,7 @@ extension CommandSpec {
     /// `hiendien ingest`.
     public static let ingest = CommandSpec(
         name: "ingest",
-        abstract: "Store the reports that units have sent (CSV or JSON files).",
+        abstract: "Store the reports that units have sent (CSV, Excel .xlsx or JSON files).",
         discussion: """
             Each file is checked against the plan and stored whole or not at all: one bad cell \
             refuses the file, with its line, column and what to fix. A file may hold many units \
@@ -190,7 +190,8 @@ extension CommandSpec {
             PositionalSpec(
                 "FILE",
                 help: "Report files: CSV (long or wide form, ',' or ';' between fields, with or "
-                    + "without BOM) or JSON; a folder stands for its .csv and .json files, in name order.",
+                    + "without BOM), Excel .xlsx (the form's sheet, else the first visible one) or JSON; "
+                    + "a folder stands for its .csv, .xlsx and .json files, in name order.",
                 repeatable: true),
         ],
         options: [

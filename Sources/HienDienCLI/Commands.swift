@@ -115,7 +115,7 @@ struct Commands {
         return failed > 0 ? Runner.ExitCode.badInput : Runner.ExitCode.success
     }
 
-    /// The files to ingest: each file as given, and every `.csv` and `.json` file in a folder,
+    /// The files to ingest: each file as given, and every `.csv`, `.json` and `.xlsx` file in a folder,
     /// in name order (so a revision named after the original is ingested after it).
     func reportFiles(_ arguments: [String]) throws -> [String] {
         var files: [String] = []
@@ -126,9 +126,12 @@ struct Commands {
                 continue
             }
             let names = try FileManager.default.contentsOfDirectory(atPath: absolute(argument))
-                .filter { !$0.hasPrefix(".") && ($0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".json")) }
+                .filter { name in
+                    // `~$…` is the lock file Excel leaves beside an open workbook.
+                    !name.hasPrefix(".") && !name.hasPrefix("~$") && [".csv", ".json", ".xlsx"].contains { name.lowercased().hasSuffix($0) }
+                }
                 .sorted()
-            if names.isEmpty { throw UsageProblem("'\(argument)' holds no .csv or .json file") }
+            if names.isEmpty { throw UsageProblem("'\(argument)' holds no .csv, .json or .xlsx file") }
             files += names.map { (argument as NSString).appendingPathComponent($0) }
         }
         return files

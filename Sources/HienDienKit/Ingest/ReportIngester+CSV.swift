@@ -55,7 +55,11 @@ extension ReportIngester {
 
     /// CSV reports in long form (one row per value) or wide form (one column per indicator).
     func ingestCSV(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
-        let reader = try CSVReader(path: path, fileLabel: file)
+        try ingestRecords(of: try CSVReader(path: path, fileLabel: file), file: file, options: options, format: "csv")
+    }
+
+    /// The rows of `reader` under the CSV rules; the `.xlsx` path feeds a sheet's rows through here too.
+    func ingestRecords(of reader: CSVReader, file: String, options: IngestOptions, format: String) throws -> IngestSummary {
         guard try reader.nextRecord() else {
             throw InputError(Diagnostic(at: SourceLocation(file: file, line: 1), code: "csv.empty",
                                         message: "the file is empty", hint: "export the sheet again, with its header row"))
@@ -132,7 +136,7 @@ extension ReportIngester {
                                                     message: "the file has a header but no data rows"))
             }
             try state.diagnostics.throwIfAny()
-            return summary(of: writer, file: file, format: isLong ? "csv-long" : "csv-wide", tasks: 0, options: options)
+            return summary(of: writer, file: file, format: format + (isLong ? "-long" : "-wide"), tasks: 0, options: options)
         }
     }
 

@@ -64,6 +64,9 @@ public final class ReportIngester {
     /// Ingests one file. Throws an `InputError` listing every problem; the store is then unchanged.
     public func ingest(path: String, label: String? = nil, options: IngestOptions) throws -> IngestSummary {
         let file = label ?? path
+        if try Self.looksLikeWorkbook(path: path, label: file) {
+            return try ingestXLSX(path: path, file: file, options: options)
+        }
         if try looksLikeJSON(path: path, label: file) {
             return try ingestJSON(path: path, file: file, options: options)
         }
