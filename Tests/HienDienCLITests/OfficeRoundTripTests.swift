@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import HienDienCLI
+@testable import HienDienKit
+
+/// `.xlsx` as an office suite writes it: every sample CSV report, opened and saved as a
+/// workbook by LibreOffice with Vietnamese regional settings, stores exactly what the CSV stores.
+struct OfficeRoundTripTests {
+    static let plans = ["can-tho-2025", "hai-phong-svhttdl-2025-2026", "thanh-hoa-2026-2030", "tra-vinh-2024-2025"]
+
+    /// Everything a store holds about the reports: every submission with its version and date,
+    /// every value with its note (read straight from the tables, so nothing is left out).
+    static func contents(of store: Store) throws -> [String] {
+        try store.database.prepare("""
+            SELECT s.unit_id, s.period_key, s.version, s.received, v.indicator_id, v.value, coalesce(v.note, '∅')
+            FROM submission s LEFT JOIN value v ON v.submission_id = s.id
+            """).rows { row in (0..<7).map { row.isNull($0) ? "∅" : row.text($0) }.joined(separator: " | ") }.sorted()
+    }
+
+    @Test(.enabled(if: ExternalTool.soffice.isInstalled, "LibreOffice round trip: \(ExternalTool.soffice.skipReason)"),
+          .timeLimit(.minutes(10)))
+    func everySampleCSVSavedAsXLSXByLibreOfficeStoresTheSameValues() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("hiendien-office-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let samples = RunnerHarness.repository.appendingPathComponent("SampleData")
+        var byDelimiter: [String: [String]] = [:]
+        var csvs: [String: [String]] = [:]
+        for plan in Self.plans {
+            let folder = samples.appendingPathComponent("reports/\(plan)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
+            for name in names {
+                let path = folder.appendingPathComponent(name).path
+                let head = String(decoding: try FileBytes.prefix(path: path, count: 4096), as: UTF8.self)
+                let firstLine = head.split(whereSeparator: \.isNewline).first ?? ""
+                // LibreOffice's CSV filter: separator (44 ',' or 59 ';'), quote 34, UTF-8 (76), from line 1, Vietnamese (1066).
+                let separator = firstLine.contains(";") ? "59" : "44"
+                let copy = work.appendingPathComponent("\(plan)--\(name)").path
+                try FileManager.default.copyItem(atPath: path, toPath: copy)
+                byDelimiter[separator, default: []].append(copy)
+                csvs[plan, default: []].append(copy)
+            }
+        }
+        #expect(csvs.values.reduce(0) { $0 + $1.count } >= 8)
+        for (separator, files) in byDelimiter {
+            try LibreOffice.convert(files, to: "xlsx", filter: "CSV:\(separator),34,76,1,,1066", outDirectory: work.path)
+        }
+        let options = IngestOptions(today: Day(year: 2030, month: 12, day: 31)!)
+        for plan in Self.plans {
+            let planPath = samples.appendingPathComponent("plans/\(plan).json").path
+            let loaded = try Plan.load(path: planPath)
+            var stores: [[String]] = []
+            for kind in ["csv", "xlsx"] {
+                let store = try Store(path: work.appendingPathComponent("\(plan)-\(kind).sqlite").path)
+                try store.load(plan: loaded, json: String(decoding: try FileBytes.read(path: planPath), as: UTF8.self), file: "\(plan).json")
+                let ingester = ReportIngester(plan: loaded, store: store)
+                for csv in csvs[plan] ?? [] {
+                    let path = kind == "csv" ? csv : String(csv.dropLast(4)) + ".xlsx"
+                    let summary = try ingester.ingest(path: path, label: URL(fileURLWithPath: path).lastPathComponent, options: options)
+                    #expect(summary.format.hasPrefix(kind), "\(path)")
+                    if kind == "xlsx" { #expect(summary.format.contains("sheet"), "\(summary.format)") }
+                }
+                stores.append(try Self.contents(of: store))
+            }
+            #expect(!stores[0].isEmpty)
+            #expect(stores[0] == stores[1], "\(plan): the .xlsx stored \(stores[1].count) facts, the CSV \(stores[0].count)")
+        }
+    }
+}
+
+/// What `ingest` says about workbooks it must refuse, end to end through the runner.
+struct WorkbookRefusalTests {
+    static func workbook(sheet: String, parts: [(String, String)] = []) -> [UInt8] {
+        var zip = ZipWriter()
+        zip.add("xl/workbook.xml", text: "<workbook><sheets><sheet name=\"Sheet1\" sheetId=\"1\"/></sheets></workbook>")
+        zip.add("xl/worksheets/sheet1.xml", text: "<worksheet><sheetData>\(sheet)</sheetData></worksheet>")
+        for (name, text) in parts { zip.add(name, text: text) }
+        return zip.finished()
+    }
+
+    @Test func aZipBombAnEncryptedWorkbookAndAnUncalculatedFormulaAreRefusedClearly() throws {
+        let cli = try RunnerHarness()
+        #expect(cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json")).code == 0)
+        let inline = { (ref: String, text: String) in "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        let header = "<row r=\"1\">\(inline("A1", "unit"))\(inline("B1", "period"))\(inline("C1", "trainings_held"))</row>"
+        let files: [(String, [UInt8])] = [
+            ("bom.xlsx", Self.workbook(sheet: header, parts: [("xl/sharedStrings.xml", String(repeating: " ", count: 20_000_000))])),
+            ("mat-khau.xlsx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 1024)),
+            ("cong-thuc.xlsx", Self.workbook(sheet: header + "<row r=\"2\">\(inline("A2", "STC"))\(inline("B2", "2026-Q2"))<c r=\"C2\"><f>B5*2</f></c></row>")),
+            ("tot.xlsx", Self.workbook(sheet: header + "<row r=\"2\">\(inline("A2", "STC"))\(inline("B2", "2026-Q2"))<c r=\"C2\"><f>3*2</f><v>6</v></c></row>")),
+        ]
+        for (name, bytes) in files { try Data(bytes).write(to: cli.directory.appendingPathComponent(name)) }
+        let result = cli.run("ingest", cli.directory.path)
+        #expect(result.code == 1)
+        #expect(result.errors.contains("bom.xlsx: error: 'xl/sharedStrings.xml' in the file inflates beyond the limits"), "\(result.errors)")
+        #expect(result.errors.contains("possible zip bomb"))
+        #expect(result.errors.contains("mat-khau.xlsx: error: the file is a password-protected (encrypted) Office document"))
+        #expect(result.errors.contains("remove the password"))
+        #expect(result.errors.contains("cong-thuc.xlsx:Sheet1!C2: error: the cell holds a formula whose value was never calculated and saved: '=B5*2' [xlsx.formula-no-value]"))
+        #expect(result.output.contains("tot.xlsx: stored 1 values from 1 unit(s) for 2026-Q2"), "\(result.output)")
+        #expect(result.output.contains("sheet “Sheet1”"))
+        #expect(result.errors.contains("1 of 4 file(s) stored, 3 refused."))
+    }
+}
