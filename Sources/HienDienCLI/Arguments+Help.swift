@@ -257,10 +257,12 @@ extension CommandSpec {
     /// `hiendien form`.
     public static let form = CommandSpec(
         name: "form",
-        abstract: "Write a blank CSV form for one unit and period, ready to fill in.",
+        abstract: "Write a blank form (CSV or Excel) for one unit and period, ready to fill in.",
         discussion: """
             The form lists what the plan asks the unit to report for the period. Filled in, it \
-            goes back in with 'hiendien ingest'.
+            goes back in with 'hiendien ingest'. The Excel form (--format xlsx) has the unit, \
+            period and indicators filled in and locked, only whole numbers allowed in the value \
+            column, and a second sheet with instructions in Vietnamese.
             """,
         options: [
             .option(
@@ -268,12 +270,16 @@ extension CommandSpec {
                 help: "The unit: its id, name or alias (SGDDT, \"Sở GD&ĐT\").", required: true),
             .period(required: true, latest: false),
             .database,
-            .option("out", value: "FILE", help: "Write the form to FILE instead of the standard output."),
+            .option("format", value: "csv|xlsx", help: "csv (the default) or xlsx (an Excel workbook; also chosen by an --out ending in .xlsx)."),
+            .option("out", value: "FILE", help: "Write the form to FILE instead of the standard output (an xlsx form goes to UNIT-PERIOD.xlsx)."),
         ],
         examples: [
             Example(
                 "hiendien form --unit SGDDT --period 2026-Q2 --out SGDDT-2026-Q2.csv",
                 "Writes the form the Department of Education and Training fills in for the second quarter."),
+            Example(
+                "hiendien form --unit SGDDT --period 2026-Q2 --format xlsx",
+                "Writes the same form as the Excel workbook SGDDT-2026-Q2.xlsx."),
         ])
 
     /// `hiendien check`.

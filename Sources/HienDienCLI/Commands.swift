@@ -205,6 +205,14 @@ struct Commands {
         guard unit.exists(during: plan.reporting.window(for: period)) else {
             throw UsageProblem("\(unit.id) did not exist during \(period)")
         }
+        let format = arguments.value("format")?.lowercased() ?? (arguments.value("out")?.lowercased().hasSuffix(".xlsx") == true ? "xlsx" : "csv")
+        guard format == "csv" || format == "xlsx" else { throw UsageProblem("--format '\(format)' is not a form format: use csv or xlsx") }
+        if format == "xlsx" {
+            let out = arguments.value("out") ?? "\(unit.id)-\(period).xlsx"
+            try Data(BlankForm.xlsx(plan: plan, unit: unit, period: period)).write(to: URL(fileURLWithPath: absolute(out)), options: .atomic)
+            console.err("wrote \(out): the Excel form for \(unit.id) \(period); fill in 'Giá trị' (and 'Ngày gửi'), then `hiendien ingest \(out)`")
+            return Runner.ExitCode.success
+        }
         let text = BlankForm.csv(plan: plan, unit: unit, period: period)
         if let out = arguments.value("out") {
             try Data(text.utf8).write(to: URL(fileURLWithPath: absolute(out)), options: .atomic)

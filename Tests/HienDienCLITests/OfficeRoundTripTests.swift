@@ -102,3 +102,48 @@ struct WorkbookRefusalTests {
         #expect(result.errors.contains("1 of 4 file(s) stored, 3 refused."))
     }
 }
+
+/// The Excel form, written by `form --format xlsx`, filled in and saved again by LibreOffice.
+struct ExcelFormRoundTripTests {
+    @Test(.enabled(if: ExternalTool.soffice.isInstalled, "LibreOffice re-save: \(ExternalTool.soffice.skipReason)"),
+          .timeLimit(.minutes(5)))
+    func aFormFilledInAndSavedByLibreOfficeIngestsToTheValuesFilledIn() throws {
+        let cli = try RunnerHarness()
+        #expect(cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json")).code == 0)
+        let written = cli.run("form", "--unit", "Sở Tài chính", "--period", "Quý II/2026", "--format", "xlsx")
+        #expect(written.code == 0, "\(written.errors)")
+        #expect(written.errors.contains("wrote STC-2026-Q2.xlsx"))
+        let form = try [UInt8](Data(contentsOf: cli.directory.appendingPathComponent("STC-2026-Q2.xlsx")))
+        // Filled in as the XML a spreadsheet saves: 7 courses, 12,400 enterprises, sent 19/06/2026.
+        var archive = try ZipArchive(bytes: form, label: "form")
+        var sheet = String(decoding: try #require(try archive.data("xl/worksheets/sheet1.xml")), as: UTF8.self)
+        func row(of indicator: String) throws -> String {
+            try #require(sheet.range(of: "\(indicator)</t>").map { sheet[..<$0.lowerBound] }?
+                .components(separatedBy: "<row r=\"").last.map { String($0.prefix { $0.isNumber }) })
+        }
+        for (indicator, value) in [("trainings_held", 7), ("enterprises_total", 12_400)] {
+            let number = try row(of: indicator)
+            sheet = sheet.replacingOccurrences(of: "<c r=\"F\(number)\" s=\"3\"/>", with: "<c r=\"F\(number)\" s=\"3\"><v>\(value)</v></c>")
+                .replacingOccurrences(of: "<c r=\"H\(number)\" s=\"5\"/>", with: "<c r=\"H\(number)\" s=\"5\"><v>46192</v></c>")
+        }
+        var filled = ZipWriter()
+        for entry in archive.entries {
+            filled.add(entry.name, entry.name == "xl/worksheets/sheet1.xml" ? Array(sheet.utf8) : try archive.data(entry.name)!)
+        }
+        let edited = cli.directory.appendingPathComponent("edited")
+        let resaved = cli.directory.appendingPathComponent("resaved")
+        try FileManager.default.createDirectory(at: edited, withIntermediateDirectories: true)
+        try Data(filled.finished()).write(to: edited.appendingPathComponent("STC-2026-Q2.xlsx"))
+        try LibreOffice.convert([edited.appendingPathComponent("STC-2026-Q2.xlsx").path], to: "xlsx", outDirectory: resaved.path)
+        let again = try [UInt8](Data(contentsOf: resaved.appendingPathComponent("STC-2026-Q2.xlsx")))
+        #expect(again != form)  // LibreOffice wrote its own package (shared strings, its styles)
+        let ingested = cli.run("ingest", resaved.path)
+        #expect(ingested.code == 0, "\(ingested.errors)")
+        #expect(ingested.output.contains("STC-2026-Q2.xlsx: stored 2 values from 1 unit(s) for 2026-Q2"), "\(ingested.output)")
+        #expect(ingested.output.contains("sheet “Báo cáo”"))
+        let store = try Store(path: cli.directory.appendingPathComponent("hiendien.sqlite").path)
+        let values = try store.currentValues(through: .quarter(2, of: 2026)).filter { $0.unit == "STC" }
+        #expect(Set(values.map { "\($0.indicator)=\($0.value)" }) == ["trainings_held=7", "enterprises_total=12400"])
+        #expect(try store.submissions(in: [.quarter(2, of: 2026)]).first { $0.unit == "STC" }?.firstReceived == Day(year: 2026, month: 6, day: 19))
+    }
+}

@@ -154,4 +154,34 @@ struct XLSXIngestTests {
     func dateFormats(code: String, isDate: Bool) {
         #expect(Workbook.isDateFormat(code) == isDate)
     }
+
+    /// The Excel form as a clerk fills it in: 7 training courses, sent on 19/06/2026 (a date cell).
+    @Test func aFilledInExcelFormIngestsUnchanged() throws {
+        let f = try IngestFixture()
+        let form = BlankForm.xlsx(plan: f.plan, unit: f.plan.unit("STC")!, period: q2)
+        var original = try ZipArchive(bytes: form, label: "form.xlsx")
+        var sheet = String(decoding: try #require(try original.data("xl/worksheets/sheet1.xml")), as: UTF8.self)
+        #expect(sheet.contains("<dataValidation type=\"whole\" operator=\"greaterThanOrEqual\" allowBlank=\"1\""))
+        #expect(sheet.contains("<sheetProtection sheet=\"1\""))
+        #expect(sheet.contains("Số lớp tập huấn"))
+        let row = try #require(sheet.range(of: "trainings_held</t>").map { sheet[..<$0.lowerBound] }?
+            .components(separatedBy: "<row r=\"").last?.prefix { $0.isNumber })
+        sheet = sheet.replacingOccurrences(of: "<c r=\"F\(row)\" s=\"3\"/>", with: "<c r=\"F\(row)\" s=\"3\"><v>7</v></c>")
+            .replacingOccurrences(of: "<c r=\"H\(row)\" s=\"5\"/>", with: "<c r=\"H\(row)\" s=\"5\"><v>46192</v></c>")
+        var filled = ZipWriter()
+        for entry in original.entries {
+            if entry.name == "xl/worksheets/sheet1.xml" { filled.add(entry.name, text: sheet) } else { filled.add(entry.name, try original.data(entry.name)!) }
+        }
+        let path = f.directory.appendingPathComponent("STC-2026-Q2.xlsx").path
+        try Data(filled.finished()).write(to: URL(fileURLWithPath: path))
+        let summary = try ReportIngester(plan: f.plan, store: f.store).ingest(path: path, options: f.options)
+        #expect(summary.values == 1 && summary.format == "xlsx-long, sheet “Báo cáo”")
+        #expect(try f.values(q2) == ["STC.trainings_held": 7])
+        #expect(try f.store.submissions(in: [q2]).map(\.firstReceived) == [Day(year: 2026, month: 6, day: 19)!])
+        // Untouched, it stores nothing and is not an error: nothing reported yet.
+        let blank = f.directory.appendingPathComponent("blank.xlsx").path
+        try Data(form).write(to: URL(fileURLWithPath: blank))
+        #expect(try ReportIngester(plan: f.plan, store: f.store).ingest(path: blank, options: f.options).values == 0)
+        #expect(form == BlankForm.xlsx(plan: f.plan, unit: f.plan.unit("STC")!, period: q2))  // byte-identical
+    }
 }
