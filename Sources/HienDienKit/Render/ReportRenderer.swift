@@ -15,6 +15,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// The contract's four machine tables: `targets.csv`, `indicators.csv`,
     /// `submissions.csv`, `tasks.csv`.
     case csv
+    /// `tables.xlsx`: the four tables as one Excel workbook, names beside ids.
+    case xlsx
 }
 
 /// Writes the reports people sign (Markdown, HTML) from the templates in `Templates/`, and
@@ -60,12 +62,13 @@ public struct ReportRenderer: Sendable {
     /// is refused.
     ///
     /// - Returns: The paths written, `outDirectory` joined with the period and file name,
-    ///   in the order md, html, then the CSV tables.
+    ///   in the order md, html, the CSV tables, then tables.xlsx.
     public func write(_ report: PeriodReport, formats: Set<ReportFormat>, to outDirectory: String) throws -> [String] {
-        var files: [(name: String, text: String)] = []
-        if formats.contains(.md) { files.append(("report.md", try markdown(report))) }
-        if formats.contains(.html) { files.append(("report.html", try html(report))) }
-        if formats.contains(.csv) { files += ReportTables.all(report) }
+        var files: [(name: String, data: Data)] = []
+        if formats.contains(.md) { files.append(("report.md", Data(try markdown(report).utf8))) }
+        if formats.contains(.html) { files.append(("report.html", Data(try html(report).utf8))) }
+        if formats.contains(.csv) { files += ReportTables.all(report).map { ($0.name, Data($0.text.utf8)) } }
+        if formats.contains(.xlsx) { files.append((ReportTables.workbookName, Data(ReportTables.workbook(report)))) }
 
         let folder = try Self.periodFolder(report.period.description, in: outDirectory)
         do {
@@ -79,7 +82,7 @@ public struct ReportRenderer: Sendable {
         let shownFolder = (outDirectory as NSString).appendingPathComponent(report.period.description)
         var written: [String] = []
         for file in files {
-            try Self.writeAtomically(Data(file.text.utf8), to: folder.appendingPathComponent(file.name, isDirectory: false))
+            try Self.writeAtomically(file.data, to: folder.appendingPathComponent(file.name, isDirectory: false))
             written.append((shownFolder as NSString).appendingPathComponent(file.name))
         }
         Self.synchronize(folder: folder.path)
