@@ -212,11 +212,12 @@ extension CommandSpec {
     /// `hiendien report`.
     public static let report = CommandSpec(
         name: "report",
-        abstract: "Write the reports for a period: Markdown, HTML, CSV and Excel.",
+        abstract: "Write the reports for a period: Markdown, HTML, Word, CSV and Excel.",
         discussion: """
             The reports give results against the plan's targets, figures by unit, the status of \
             tasks, and who reported on time, late or not at all. Files go into DIR/PERIOD/: \
-            report.md, report.html, targets.csv, indicators.csv, submissions.csv, tasks.csv and \
+            report.md, report.html, report.docx (the same report for Word, in Decree 30's page \
+            setup, to edit and sign), targets.csv, indicators.csv, submissions.csv, tasks.csv and \
             tables.xlsx (the four tables with names beside ids, for Excel). \
             Running it again on the same data writes the same files, byte for byte.
             """,
@@ -225,8 +226,9 @@ extension CommandSpec {
             .option(
                 "format", value: "FORMATS",
                 help: "Which files to write, separated by commas: md (report.md), html "
-                    + "(report.html), csv (the four CSV files), xlsx (tables.xlsx: the four tables for Excel).",
-                default: "md,html,csv,xlsx"),
+                    + "(report.html), docx (report.docx), csv (the four CSV files), xlsx (tables.xlsx: "
+                    + "the four tables for Excel).",
+                default: "md,html,docx,csv,xlsx"),
             .option("out", value: "DIR", help: "The folder to write into, as DIR/PERIOD/.", default: "reports"),
             .database,
             .option("templates", value: "DIR", help: "A folder of your own templates, used instead of the built-in ones."),

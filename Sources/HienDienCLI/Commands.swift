@@ -146,7 +146,7 @@ struct Commands {
         var formats = Set<ReportFormat>()
         for name in arguments.list("format") {
             guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw UsageProblem("--format '\(name)' is not a format: use md, html, csv or xlsx (comma-separated)")
+                throw UsageProblem("--format '\(name)' is not a format: use md, html, docx, csv or xlsx (comma-separated)")
             }
             formats.insert(format)
         }

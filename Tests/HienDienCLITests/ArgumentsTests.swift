@@ -71,7 +71,7 @@ struct ArgumentsTests {
     @Test func optionsNotGivenFallBackToTheirDefaults() throws {
         let report = try run("report --period 2026-Q2")
         #expect(report.value("out") == "reports")
-        #expect(report.list("format") == ["md", "html", "csv", "xlsx"])
+        #expect(report.list("format") == ["md", "html", "docx", "csv", "xlsx"])
         #expect(!report.wasGiven("out"))
         #expect(report.value("db") == nil)
         #expect(try run("status").value("period") == "latest")

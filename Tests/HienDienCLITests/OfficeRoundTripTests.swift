@@ -147,3 +147,98 @@ struct ExcelFormRoundTripTests {
         #expect(try store.submissions(in: [.quarter(2, of: 2026)]).first { $0.unit == "STC" }?.firstReceived == Day(year: 2026, month: 6, day: 19))
     }
 }
+
+/// The demo's Word and Excel files, opened and converted by LibreOffice.
+struct OfficeDocumentTests {
+    /// The figures a reader sees in an HTML report: numbers in its text, charts and styles left out.
+    static func figures(inHTML html: String) -> Set<String> {
+        func text(_ node: HTMLNode) -> String {
+            switch node {
+            case .text(let text): text
+            case .element(let name, _, let children): name == "figure" ? " " : children.map(text).joined(separator: " ")
+            }
+        }
+        return figures(in: text(HTMLNode.parse(html)))
+    }
+
+    /// Numbers as written in Vietnamese reports: `4.026`, `27,23`, `31/12/2025` (split at the slashes).
+    static func figures(in text: String) -> Set<String> {
+        var result = Set<String>()
+        var current = ""
+        for character in text + " " {
+            if character.isASCII && character.isNumber || (!current.isEmpty && (character == "." || character == ",")) {
+                current.append(character)
+            } else {
+                while current.last == "." || current.last == "," { current.removeLast() }
+                if !current.isEmpty { result.insert(current) }
+                current = ""
+            }
+        }
+        return result
+    }
+
+    @Test(.enabled(if: ExternalTool.soffice.isInstalled, "LibreOffice conversion: \(ExternalTool.soffice.skipReason)"),
+          .timeLimit(.minutes(10)))
+    func everyDemoReportHasAWordFileAndATablesWorkbookThatLibreOfficeConverts() throws {
+        let cli = try RunnerHarness()
+        let demo = cli.run("demo", "--out", "out")
+        #expect(demo.code == 0, "\(demo.errors)")
+        let pages = demo.output.split(separator: "\n").map(String.init).filter { $0.hasSuffix("/report.html") }
+        #expect(pages.count >= 8)
+        let copies = cli.directory.appendingPathComponent("office")
+        let converted = cli.directory.appendingPathComponent("converted")
+        try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
+        var names: [(html: String, copy: String)] = []
+        for page in pages {
+            let folder = URL(fileURLWithPath: page).deletingLastPathComponent()
+            let name = folder.pathComponents.suffix(2).joined(separator: "_")
+            for file in ["report.docx", "tables.xlsx"] {
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file) beside \(page)")
+            }
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("report.docx"), to: copies.appendingPathComponent("\(name).docx"))
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("tables.xlsx"), to: copies.appendingPathComponent("\(name).xlsx"))
+            names.append((page, name))
+        }
+        try LibreOffice.convert(names.map { copies.appendingPathComponent("\($0.copy).docx").path }, to: "txt:Text (encoded):UTF8",
+                                outDirectory: converted.path)
+        try LibreOffice.convert(names.map { copies.appendingPathComponent("\($0.copy).xlsx").path }, to: "pdf", outDirectory: converted.path)
+        for (page, name) in names {
+            let html = try String(contentsOfFile: page, encoding: .utf8)
+            let text = try String(contentsOf: converted.appendingPathComponent("\(name).txt"), encoding: .utf8)
+            let figures = Self.figures(inHTML: html)
+            #expect(figures.count > 20 && figures.contains("2025") == html.contains("2025"))
+            let missing = figures.subtracting(Self.figures(in: text))
+            #expect(missing.isEmpty, "\(name): report.docx lacks the figures \(missing.sorted()) of report.html")
+            #expect(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && text.contains("BÁO CÁO"))
+            let pdf = try Data(contentsOf: converted.appendingPathComponent("\(name).pdf"))
+            #expect(pdf.starts(with: Array("%PDF".utf8)) && pdf.count > 2000, "\(name).xlsx")
+        }
+    }
+
+    @Test(.enabled(if: ExternalTool.soffice.isInstalled && ExternalTool.pdfinfo.isInstalled,
+                   "LibreOffice and pdfinfo: \(ExternalTool.soffice.skipReason)"), .timeLimit(.minutes(5)))
+    func aLandscapeAppendixPrintsOnLandscapePages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hiendien-docx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = (1...3).map { "<tr><td>Đơn vị \($0)</td><td class=\"num\">\($0 * 1250)</td></tr>" }.joined()
+        let html = "<html><body><h2>I. Phần chính</h2><p>Nội dung.</p><section class=\"appendix landscape\"><h2>Phụ lục</h2>"
+            + "<table class=\"data\"><thead><tr><th>Đơn vị</th><th>Số liệu</th></tr></thead><tbody>\(rows)</tbody></table></section>"
+            + "<p>Nơi nhận.</p></body></html>"
+        let docx = folder.appendingPathComponent("phu-luc.docx")
+        try Data(WordDocument.make(fromHTML: html)).write(to: docx)
+        try LibreOffice.convert([docx.path], to: "pdf", outDirectory: folder.path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ExternalTool.pdfinfo.path!)
+        process.arguments = ["-f", "1", "-l", "3", folder.appendingPathComponent("phu-luc.pdf").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let sizes = info.split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains("size:") }.map { line in
+            line.contains("841.8") && line.range(of: #"size:\s+841"#, options: .regularExpression) != nil ? "landscape" : "portrait"
+        }
+        #expect(sizes == ["portrait", "landscape", "portrait"], "\(info)")
+    }
+}

@@ -17,6 +17,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case csv
     /// `tables.xlsx`: the four tables as one Excel workbook, names beside ids.
     case xlsx
+    /// `report.docx`: report.html as a Word document in Decree 30's page setup, to edit and sign.
+    case docx
 }
 
 /// Writes the reports people sign (Markdown, HTML) from the templates in `Templates/`, and
@@ -62,11 +64,13 @@ public struct ReportRenderer: Sendable {
     /// is refused.
     ///
     /// - Returns: The paths written, `outDirectory` joined with the period and file name,
-    ///   in the order md, html, the CSV tables, then tables.xlsx.
+    ///   in the order md, html, docx, the CSV tables, then tables.xlsx.
     public func write(_ report: PeriodReport, formats: Set<ReportFormat>, to outDirectory: String) throws -> [String] {
         var files: [(name: String, data: Data)] = []
         if formats.contains(.md) { files.append(("report.md", Data(try markdown(report).utf8))) }
-        if formats.contains(.html) { files.append(("report.html", Data(try html(report).utf8))) }
+        let page = formats.contains(.html) || formats.contains(.docx) ? try html(report) : ""
+        if formats.contains(.html) { files.append(("report.html", Data(page.utf8))) }
+        if formats.contains(.docx) { files.append(("report.docx", Data(WordDocument.make(fromHTML: page)))) }
         if formats.contains(.csv) { files += ReportTables.all(report).map { ($0.name, Data($0.text.utf8)) } }
         if formats.contains(.xlsx) { files.append((ReportTables.workbookName, Data(ReportTables.workbook(report)))) }
 
