@@ -33,31 +33,31 @@ extension HTMLToWordprocessingML {
         }
         collect(node.children, header: false)
         let columnCount = max(1, rows.map { $0.cells.reduce(0) { $0 + Self.span($1) } }.max() ?? 1)
+        // Each column at least as wide as its longest word, so that numbers and dates do not break.
+        let twipsPerCharacter = 130
+        var longest = Array(repeating: 2, count: columnCount), desired = Array(repeating: 4, count: columnCount)
+        for row in rows {
+            var column = 0
+            for cell in row.cells {
+                let span = Self.span(cell)
+                if span == 1, column < columnCount {
+                    let text = cell.text
+                    let word = text.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0
+                    longest[column] = max(longest[column], min(word, 10))  // a date, a count up to 1.000.000
+                    desired[column] = max(desired[column], min(text.count, 30))
+                }
+                column += span
+            }
+        }
+        let minimum = longest.map { ($0 + 1) * twipsPerCharacter }
         var widths: [Int]
         if percentages.count == columnCount, percentages.allSatisfy({ $0 > 0 }) {
             let total = percentages.reduce(0, +)
             widths = percentages.map { Int(Double(width) * $0 / total) }
         } else if isPresentation && columnCount == 2 {
-            widths = [width * 45 / 100, width - width * 45 / 100]  // the decree's header block
+            widths = [width * 42 / 100, width - width * 42 / 100]  // the decree's header block
         } else {
-            // As a browser would: each column at least as wide as its longest word (numbers do not
-            // break), the rest shared by how much longer its texts are (up to 30 characters).
-            let twipsPerCharacter = 130
-            var longest = Array(repeating: 2, count: columnCount), desired = Array(repeating: 4, count: columnCount)
-            for row in rows {
-                var column = 0
-                for cell in row.cells {
-                    let span = Self.span(cell)
-                    if span == 1, column < columnCount {
-                        let text = cell.text
-                        let word = text.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0
-                        longest[column] = max(longest[column], min(word, 24))
-                        desired[column] = max(desired[column], min(text.count, 30))
-                    }
-                    column += span
-                }
-            }
-            let minimum = longest.map { ($0 + 1) * twipsPerCharacter }
+            // As a browser would: the rest shared by how much longer a column's texts are (up to 30 characters).
             let extra = zip(desired, longest).map { max(0, $0 - $1 - 1) * twipsPerCharacter }
             if minimum.reduce(0, +) >= width || extra.reduce(0, +) == 0 {
                 let total = max(1, minimum.reduce(0, +))
@@ -65,6 +65,16 @@ extension HTMLToWordprocessingML {
             } else {
                 let spare = width - minimum.reduce(0, +), total = extra.reduce(0, +)
                 widths = zip(minimum, extra).map { $0 + spare * $1 / total }
+            }
+        }
+        if !isPresentation && minimum.reduce(0, +) < width {
+            // Widen a column narrower than its longest word, taking the width from the widest.
+            for column in widths.indices where widths[column] < minimum[column] {
+                let lacking = minimum[column] - widths[column]
+                if let donor = widths.indices.filter({ widths[$0] - minimum[$0] >= lacking }).max(by: { widths[$0] - minimum[$0] < widths[$1] - minimum[$1] }) {
+                    widths[donor] -= lacking
+                    widths[column] += lacking
+                }
             }
         }
         widths[widths.count - 1] += width - widths.reduce(0, +)
