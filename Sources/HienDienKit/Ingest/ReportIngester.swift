@@ -68,6 +68,9 @@ public final class ReportIngester {
         let file = label ?? path
         try checkReceivedOption(options, file: file)
         do {
+            if try Self.looksLikeWorkbook(path: path, label: file) {
+                return try ingestXLSX(path: path, file: file, options: options)
+            }
             if try looksLikeJSON(path: path, label: file) {
                 return try ingestJSON(path: path, file: file, options: options)
             }
