@@ -233,7 +233,7 @@ struct Commands {
                 summary = "; plan '\(plan.id)', \(try store.periodsWithSubmissions().count) period(s) with submissions"
             }
         } catch let error as SQLiteError {
-            problems = ["the file cannot be read as a hiendien store: \(error.description)"]
+            problems = ["the file cannot be read as a hiendien store: \(error.userDescription)"]
         }
         if problems.isEmpty {
             console.out("\(databasePath): healthy (integrity_check ok, foreign keys ok, revisions consistent)\(summary).")

@@ -84,7 +84,7 @@ public enum Runner {
             console.err("error: \(error.description)")
             return ExitCode.badInput
         case let error as SQLiteError:
-            console.err("error: the store could not be used: \(error.description)")
+            console.err("error: the store could not be used: \(error.userDescription)")
             console.err("hint: check that --db names a hiendien store (not another file) and that the disk is not full; `hiendien check` tests its health.")
             return ExitCode.badInput
         default:
