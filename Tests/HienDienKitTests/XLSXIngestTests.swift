@@ -184,4 +184,41 @@ struct XLSXIngestTests {
         #expect(try ReportIngester(plan: f.plan, store: f.store).ingest(path: blank, options: f.options).values == 0)
         #expect(form == BlankForm.xlsx(plan: f.plan, unit: f.plan.unit("STC")!, period: q2))  // byte-identical
     }
+
+    /// Excel's own quirks: rich-text shared strings (runs, phonetic guides), a `x:` prefix,
+    /// cells without a reference, a `t="str"` formula result, a boolean that is not a count.
+    @Test func richTextPrefixesAndCellsWithoutReferences() throws {
+        let f = try IngestFixture()
+        var zip = ZipWriter()
+        zip.add("xl/workbook.xml", text: "<x:workbook xmlns:x=\"m\" xmlns:r=\"r\"><x:sheets><x:sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></x:sheets></x:workbook>")
+        zip.add("xl/_rels/workbook.xml.rels", text: "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
+        zip.add("xl/sharedStrings.xml", text: """
+            <x:sst xmlns:x="m"><x:si><x:r><x:rPr><x:b/></x:rPr><x:t>Sở </x:t></x:r><x:r><x:t>TC</x:t></x:r><x:rPh><x:t>ソ</x:t></x:rPh></x:si>\
+            <x:si><x:t>unit</x:t></x:si><x:si><x:t>period</x:t></x:si><x:si><x:t>trainings_held</x:t></x:si><x:si><x:t>id_vn_new</x:t></x:si></x:sst>
+            """)
+        zip.add("xl/worksheets/sheet1.xml", text: """
+            <x:worksheet xmlns:x="m"><x:sheetData><x:row><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c><x:c t="s"><x:v>3</x:v></x:c>\
+            <x:c t="s"><x:v>4</x:v></x:c></x:row><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="str"><x:f>"2026-"&amp;"Q2"</x:f><x:v>2026-Q2</x:v></x:c>\
+            <x:c><x:v>5</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>
+            """)
+        let path = f.directory.appendingPathComponent("excel.xlsx").path
+        try Data(zip.finished()).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try ReportIngester(plan: f.plan, store: f.store).ingest(path: path, options: f.options)
+            Issue.record("a TRUE in a value cell was taken for a count")
+        } catch let error as InputError {
+            #expect(error.diagnostics.map(\.location.description) == ["\(path):Sheet1!D2"], "\(error)")
+            #expect(error.diagnostics.first?.offending == "TRUE")
+        }
+        // Without the boolean: "Sở TC" (bold run + plain run, phonetic guide left out) is STC.
+        var archive = try ZipArchive(bytes: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), label: "x")
+        var fixed = ZipWriter()
+        for entry in archive.entries {
+            let text = String(decoding: try archive.data(entry.name)!, as: UTF8.self)
+            fixed.add(entry.name, text: text.replacingOccurrences(of: "<x:c t=\"b\"><x:v>1</x:v></x:c>", with: ""))
+        }
+        try Data(fixed.finished()).write(to: URL(fileURLWithPath: path))
+        _ = try ReportIngester(plan: f.plan, store: f.store).ingest(path: path, options: f.options)
+        #expect(try f.values(q2) == ["STC.trainings_held": 5])
+    }
 }

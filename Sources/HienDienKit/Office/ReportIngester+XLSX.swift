@@ -2,7 +2,8 @@ extension ReportIngester {
     /// The names of the blank form's sheet, which is read before any other (compared as match keys).
     static let formSheetNames = [BlankForm.sheetName, "Bieu mau", "Biểu mẫu", "Report"]
 
-    /// Whether a file is to be read as an `.xlsx` workbook: by its extension, else by its first bytes.
+    /// Whether a file is to be read as an `.xlsx` workbook: by its extension, else by its first
+    /// bytes. A `.csv` or `.json` file is never sniffed (it may be a pipe, read once).
     static func looksLikeWorkbook(path: String, label: String) throws -> Bool {
         let lower = path.lowercased()
         if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return true }
@@ -15,7 +16,8 @@ extension ReportIngester {
     /// same rules as a CSV file — long, wide or the blank form's layout — with every problem
     /// named by sheet and cell (`bao-cao.xlsx:Sheet1!D7`).
     func ingestXLSX(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
-        var workbook = try Workbook(bytes: try FileBytes.read(path: path, label: file), label: file)
+        // 32 MiB: a unit's workbook is a few kilobytes; its parts are bounded again once inflated.
+        var workbook = try Workbook(bytes: try FileBytes.read(path: path, label: file, limit: 32 << 20), label: file)
         let visible = workbook.sheets.filter { !$0.isHidden }
         let formKeys = Set(Self.formSheetNames.map(VietnameseText.matchKey))
         guard let sheet = visible.first(where: { formKeys.contains(VietnameseText.matchKey($0.name)) }) ?? visible.first else {
