@@ -209,6 +209,7 @@ struct Commands {
         guard format == "csv" || format == "xlsx" else { throw UsageProblem("--format '\(format)' is not a form format: use csv or xlsx") }
         if format == "xlsx" {
             let out = arguments.value("out") ?? "\(unit.id)-\(period).xlsx"
+            if out == "-" { throw UsageProblem("an Excel form cannot go to the standard output: give --out FILE.xlsx") }
             try Data(BlankForm.xlsx(plan: plan, unit: unit, period: period)).write(to: URL(fileURLWithPath: absolute(out)), options: .atomic)
             console.err("wrote \(out): the Excel form for \(unit.id) \(period); fill in 'Giá trị' (and 'Ngày gửi'), then `hiendien ingest \(out)`")
             return Runner.ExitCode.success

@@ -221,4 +221,19 @@ struct XLSXIngestTests {
         _ = try ReportIngester(plan: f.plan, store: f.store).ingest(path: path, options: f.options)
         #expect(try f.values(q2) == ["STC.trainings_held": 5])
     }
+
+    /// A wide form as offices draw it: “Đơn vị” and “Kỳ báo cáo” merged over two header rows,
+    /// a group title “Số liệu” merged across the indicator columns, their ids below it.
+    @Test func aTwoRowHeaderWithAGroupTitle() throws {
+        let f = try IngestFixture()
+        var b = WorkbookBuilder()
+        let rows = [
+            "<row r=\"1\">\(b.s("A1", "Đơn vị"))\(b.s("B1", "Kỳ báo cáo"))\(b.s("C1", "Số liệu"))</row>",
+            "<row r=\"2\">\(b.s("C2", "trainings_held"))\(b.s("D2", "Tên miền id.vn đăng ký mới"))</row>",
+            "<row r=\"3\">\(b.s("A3", "DHTHU"))\(b.s("B3", "Quý II/2026"))<c r=\"C3\"><v>2</v></c><c r=\"D3\"><v>300</v></c></row>",
+        ].joined()
+        b.sheets = [("Sheet1", nil, rows, "<mergeCells><mergeCell ref=\"A1:A2\"/><mergeCell ref=\"B1:B2\"/><mergeCell ref=\"C1:D1\"/></mergeCells>")]
+        #expect(try ingest(b, f).format == "xlsx-wide, sheet “Sheet1”")
+        #expect(try f.values(q2) == ["DHTHU.trainings_held": 2, "DHTHU.id_vn_new": 300])
+    }
 }

@@ -60,9 +60,10 @@ extension ReportIngester {
 /// and field each sheet row and cell became, so that diagnostics can name the cell.
 ///
 /// The header is the first row, among the first 30, with two cells that name a column or an
-/// indicator (title rows above it are passed over); rows under it covered by merged header
-/// cells are sub-headers, passed over too. A value merged down over data rows counts for every
-/// row it covers.
+/// indicator (title rows above it are passed over). When header cells are merged down over
+/// more rows, those rows are one header: a column is named by its lowest text in them (a group
+/// title merged across the top yields to the names below it). A value merged down over data
+/// rows counts for every row it covers.
 struct SheetRecords {
     private(set) var bytes: [UInt8] = []
     /// For the line each record starts on: the sheet row, and each field's first character column and sheet column.
@@ -76,6 +77,11 @@ struct SheetRecords {
         } ?? numbers.first ?? 1
         var firstData = header + 1
         for merge in cells.merges where merge.top == header { firstData = max(firstData, merge.bottom + 1) }
+        // A header over several rows (a group title merged across, the names below it): each
+        // column is named by its lowest text in those rows.
+        for row in (header + 1)..<max(firstData, header + 1) {
+            for (column, text) in rows[row] ?? [:] { rows[header, default: [:]][column] = text }
+        }
         for merge in cells.merges where merge.top >= firstData && merge.bottom > merge.top {
             guard let value = rows[merge.top]?[merge.left] else { continue }
             for row in (merge.top + 1)...merge.bottom where rows[row]?[merge.left] == nil { rows[row, default: [:]][merge.left] = value }
