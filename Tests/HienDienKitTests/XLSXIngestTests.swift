@@ -236,4 +236,16 @@ struct XLSXIngestTests {
         #expect(try ingest(b, f).format == "xlsx-wide, sheet “Sheet1”")
         #expect(try f.values(q2) == ["DHTHU.trainings_held": 2, "DHTHU.id_vn_new": 300])
     }
+
+    /// A date typed into a cell formatted as General shows as its serial number, 46192.
+    @Test func aDateThatLostItsFormatIsReadAsTheDayItCounts() throws {
+        let f = try IngestFixture()
+        var b = WorkbookBuilder()
+        let rows = "<row r=\"1\">\(b.s("A1", "unit"))\(b.s("B1", "period"))\(b.s("C1", "ngày gửi"))\(b.s("D1", "trainings_held"))</row>"
+            + "<row r=\"2\">\(b.s("A2", "STC"))\(b.s("B2", "2026-Q2"))<c r=\"C2\"><v>46192</v></c><c r=\"D2\"><v>46192</v></c></row>"
+        b.sheets = [("Sheet1", nil, rows, "")]
+        _ = try ingest(b, f)
+        #expect(try f.values(q2) == ["STC.trainings_held": 46192])  // a count stays a count
+        #expect(try f.store.submissions(in: [q2]).map(\.firstReceived) == [Day(year: 2026, month: 6, day: 19)!])
+    }
 }

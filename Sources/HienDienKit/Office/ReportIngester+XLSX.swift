@@ -44,7 +44,9 @@ extension ReportIngester {
         let table = SheetRecords(cells: cells, isHeader: { text in
             let key = VietnameseText.matchKey(text.trimmingWhitespace())
             return Column.byKey[key] != nil || self.resolveIndicator(text) != nil
-        })
+        }, isDateHeader: { text in
+            Column.byKey[VietnameseText.matchKey(text.trimmingWhitespace())] == .submitted
+        }, day: { serial in workbook.day(fromSerial: serial) })
         let reader = CSVReader(bytes: table.bytes, fileLabel: file, delimiter: UInt8(ascii: ";"))
         do {
             var summary = try ingestRecords(of: reader, file: file, options: options, format: "xlsx")
@@ -69,7 +71,12 @@ struct SheetRecords {
     /// For the line each record starts on: the sheet row, and each field's first character column and sheet column.
     private var records: [Int: (row: Int, fields: [(start: Int, column: Int)])] = [:]
 
-    init(cells: Workbook.Cells, isHeader: (String) -> Bool) {
+    /// - Parameters:
+    ///   - isDateHeader: whether a header names a date column; a whole number there in the
+    ///     serial range of 1960–2099 is an Excel date whose cell lost its date format.
+    ///   - day: the day of an Excel serial number in the workbook's date system.
+    init(cells: Workbook.Cells, isHeader: (String) -> Bool, isDateHeader: (String) -> Bool = { _ in false },
+         day: (Double) -> Day? = { _ in nil }) {
         var rows = cells.rows
         let numbers = rows.keys.sorted()
         let header = numbers.prefix(30).first { number in
@@ -85,6 +92,15 @@ struct SheetRecords {
         for merge in cells.merges where merge.top >= firstData && merge.bottom > merge.top {
             guard let value = rows[merge.top]?[merge.left] else { continue }
             for row in (merge.top + 1)...merge.bottom where rows[row]?[merge.left] == nil { rows[row, default: [:]][merge.left] = value }
+        }
+        let dateColumns = (rows[header] ?? [:]).filter { isDateHeader($0.value) }.map(\.key)
+        for number in rows.keys where number >= firstData {
+            for column in dateColumns {
+                if let text = rows[number]?[column], let serial = Int(text), (21_916...73_050).contains(serial),
+                   let date = day(Double(serial)) {
+                    rows[number]![column] = date.description
+                }
+            }
         }
         var line = 1
         for number in rows.keys.sorted() where number == header || number >= firstData {
