@@ -101,7 +101,7 @@ struct Commands {
                 console.endProgress()
                 let periods = summary.periods.map(\.description).joined(separator: ", ")
                 let verb = summary.dryRun ? "would store" : "stored"
-                console.out("\(file): \(verb) \(summary.values) values from \(summary.units) unit(s) for \(periods) — \(summary.submissions) submission(s), \(summary.revisions) revision(s), \(summary.taskReports) task report(s) [\(summary.format)]")
+                console.out("\(file): \(verb) \(summary.values) values from \(summary.units) unit(s) for \(periods) — \(summary.submissions) submission(s), \(summary.revisions) revision(s), \(summary.taskReports) task report(s) [\(summary.format)\(summary.sheet.map { ", sheet “\($0)”" } ?? "")]")
             } catch let error as InputError {
                 console.endProgress()
                 failed += 1

@@ -11,6 +11,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var revisions: Int
     public var taskReports: Int
     public var dryRun: Bool
+    /// The sheet read, for a workbook.
+    public var sheet: String? = nil
 }
 
 /// Options that apply to every file of one `ingest` run.

@@ -50,7 +50,7 @@ extension ReportIngester {
         let reader = CSVReader(bytes: table.bytes, fileLabel: file, delimiter: UInt8(ascii: ";"))
         do {
             var summary = try ingestRecords(of: reader, file: file, options: options, format: "xlsx")
-            summary.format += ", sheet “\(sheet.name)”"
+            summary.sheet = sheet.name
             return summary
         } catch let error as InputError {
             throw InputError(error.diagnostics.map { table.locating($0, sheet: sheetName) }, omitted: error.omitted)
