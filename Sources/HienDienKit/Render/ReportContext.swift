@@ -18,15 +18,17 @@ public struct ReportContext {
     /// The whole template context.
     public func value() -> TemplateValue {
         let plan = report.plan
-        let coordinator = plan.unit(plan.coordinator)?.name ?? plan.coordinator
+        // Who speaks is the issuer in force on the report's date (Trà Vinh → Vĩnh Long on 01/7/2025).
+        let issuer = plan.issuer(on: report.asOf)
+        let coordinator = issuer.body
         let periodText = VietnameseFormat.period(report.period)
         let title = plan.document.reportTitle ?? "Kết quả thực hiện \(plan.title)"
         var context: [String: TemplateValue] = [
-            "issuer": .string(plan.issuer.uppercased()),
+            "issuer": .string((issuer.authority ?? plan.issuer).uppercased()),
             "body": .string(coordinator.uppercased()),
             "body_name": .string(coordinator),
-            "number": .string(plan.document.number),
-            "place_date": .string("\(plan.place), \(VietnameseFormat.longDate(report.asOf))"),
+            "number": .string(issuer.number),
+            "place_date": .string("\(issuer.place), \(VietnameseFormat.longDate(report.asOf))"),
             "title": .string(title),
             "period_text": .string(periodText),
             "period_short": .string(VietnameseFormat.shortPeriod(report.period)),
@@ -41,9 +43,9 @@ public struct ReportContext {
             "plan_source": TemplateValue(plan.source),
             "plan_note": TemplateValue(plan.note?.publicText),
             "plan_span": .string("\(VietnameseFormat.shortDate(plan.start)) – \(VietnameseFormat.shortDate(plan.end))"),
-            "signer_title": .list(plan.document.signerTitle.map { .string($0) }),
-            "signer_name": .string(plan.document.signerName),
-            "recipients": .list(plan.document.recipients.map { .string($0) }),
+            "signer_title": .list(issuer.signerTitle.map { .string($0) }),
+            "signer_name": .string(issuer.signerName),
+            "recipients": .list(issuer.recipients.map { .string($0) }),
             "generated_on": .string(report.asOf.description),
         ]
         context.merge(planRulesContext()) { current, _ in current }
