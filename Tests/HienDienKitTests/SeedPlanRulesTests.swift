@@ -173,7 +173,7 @@ struct SeedPlanRulesTests {
         #expect(share.expected >= share.target.baseline && share.expected < 0.2)
         // Printed as such: the value, and that it is the first report's.
         let line = try #require(ReportContext(report: q2).baselineLines().first { $0.name == share.target.name })
-        #expect(line.text.hasPrefix("Mốc xuất phát: ") && line.text.contains("(số liệu báo cáo đầu tiên, Quý I năm 2026)"))
+        #expect(line.text == "Mốc xuất phát: 11,98 % (số liệu báo cáo đầu tiên, Quý I năm 2026).")
     }
 
     /// Cần Thơ: "Đại học Cần Thơ và các trường đại học, cao đẳng … Lập danh sách cử sinh viên (10 sinh viên/trường)":
