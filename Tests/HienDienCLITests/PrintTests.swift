@@ -87,6 +87,23 @@ struct PrintTests {
                     appendixStart = index
                 }
             }
+            // No heading left alone at a page's foot: the last line of a page that is not the
+            // document's last never is a section heading (I.–VI.), and an appendix's title page
+            // carries more than the title.
+            let headings = ["I.", "II.", "III.", "IV.", "V.", "VI."]
+            for (index, page) in pages.enumerated().dropLast() {
+                let body = page.words.filter { !($0.y1 < 20 * millimetre && Int($0.text) != nil) }
+                guard let bottom = body.map(\.y1).max() else { continue }
+                let lastLine = body.filter { abs($0.y1 - bottom) < 3 }.sorted { $0.x0 < $1.x0 }.map(\.text)
+                if let first = lastLine.first, headings.contains(first), lastLine.count >= 3,
+                   lastLine.dropFirst().first?.first?.isUppercase == true {
+                    Issue.record("\(shown) page \(index + 1) ends with the heading '\(lastLine.joined(separator: " "))'")
+                }
+                let texts = body.map(\.text)
+                if texts.starts(with: ["PHỤ", "LỤC"]) || (texts.count > 2 && texts[0...1] == ["PHỤ", "LỤC"]) {
+                    #expect(body.count > 25, "\(shown) page \(index + 1): an appendix title alone on its page")
+                }
+            }
             let mainBody = try #require(appendixStart, "\(shown): no Phụ lục I")
             let limit = shown.contains("-Q") ? 4 : 6
             #expect(mainBody <= limit, "\(shown): the main body takes \(mainBody) pages (at most \(limit))")

@@ -102,6 +102,15 @@ struct PlanAdditionsTests {
         #expect(error.diagnostics.first?.hint == "did you mean 'biz_vn_new'?")
     }
 
+    @Test func rankingByATargetNeedsItsResultsPerUnit() throws {
+        let text = PlanTests.minimal.replacingOccurrences(of: #""tasks": ["#, with: """
+            "ranking": { "by": "biz_count", "label": "Tên miền biz.vn" },
+            "tasks": [
+            """)
+        let error = try #require(throws: InputError.self) { try PlanTests.decode(text) }
+        #expect(error.diagnostics.map(\.code) == ["plan.ranking"] && error.diagnostics[0].message.contains("per_unit"))
+    }
+
     @Test func aUnitCannotReportThroughOneThatDoesNotReport() throws {
         let text = PlanTests.minimal
             .replacingOccurrences(of: #""parent": "SVHTTDL", "aliases""#, with: #""via": "SVHTTDL", "aliases""#)

@@ -173,3 +173,25 @@ extension PlanRulesEngineTests {
         #expect(held.tasks[0].status == .done && held.tasks[0].quotaProgress == 1)
     }
 }
+
+extension PlanRulesEngineTests {
+    /// Ranking by a target ranks its per-unit results; equal values share a rank.
+    @Test func rankingByATargetUsesItsPerUnitResults() throws {
+        let share = Target(id: "household_share", name: "Tỷ lệ hộ kinh doanh", kind: .ratio(numerator: "with_vn", denominator: "total"),
+                           goal: 0.3, deadline: Self.day("2030-12-31"), perUnit: true)
+        var plan = E.plan(units: [ReportingUnit(id: "A", name: "Xã A", type: "commune"),
+                                  ReportingUnit(id: "B", name: "Xã B", type: "commune"),
+                                  ReportingUnit(id: "C", name: "Xã C", type: "commune")],
+                          indicators: [Indicator(id: "with_vn", name: "n", overTime: .last),
+                                       Indicator(id: "total", name: "d", overTime: .last)], targets: [share])
+        plan.ranking = RankingRule(by: "household_share", label: "Tỷ lệ hộ kinh doanh dùng .vn")
+        // A 20/100, B 10/50 (both 0.2), C 3/100.
+        let values = [("A", 20, 100), ("B", 10, 50), ("C", 3, 100)].flatMap { unit, n, d in
+            [E.v(unit, "2026-Q2", "with_vn", Int64(n)), E.v(unit, "2026-Q2", "total", Int64(d))]
+        }
+        let standings = try #require(Self.run(plan, "2026-Q2", values: values).ranking)
+        #expect(standings.ranked.map(\.unit) == ["A", "B", "C"])
+        #expect(standings.ranked.map(\.rank) == [1, 1, 3])
+        #expect(standings.ranked.map(\.value) == [0.2, 0.2, 0.03])
+    }
+}

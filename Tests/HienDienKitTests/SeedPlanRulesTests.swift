@@ -84,6 +84,13 @@ struct SeedPlanRulesTests {
             #expect(issuer.authority == "Ủy ban nhân dân tỉnh Vĩnh Long" && issuer.place == "Vĩnh Long", "\(period)")
             #expect(issuer.area == "tỉnh Trà Vinh (cũ)")
         }
+        // The printed year-end report of 2025 is headed and dated by the issuer of its date.
+        let (sample, store) = try Self.sample("tra-vinh-2024-2025")
+        let year = try Self.report(sample, store, "2025", asOf: "2025-12-15")
+        let renderer = ReportRenderer(templates: TemplateLibrary(directory: SeedPlanTests.repository.appendingPathComponent("Templates")))
+        let markdown = try renderer.markdown(year)
+        #expect(markdown.contains("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG") && markdown.contains("Vĩnh Long, ngày 15 tháng 12 năm 2025"))
+        #expect(!markdown.contains("Trà Vinh, ngày"))
         // Provincial bodies keep their names after 1/7/2025.
         #expect(plan.unit("BAO_TV")?.name == "Báo Trà Vinh" && plan.unit("BAO_TV")?.until == nil)
         #expect(plan.unit("TINH_DOAN")?.name == "Tỉnh Đoàn Trà Vinh")
@@ -167,7 +174,7 @@ struct SeedPlanRulesTests {
         #expect(share.expected >= share.target.baseline && share.expected < 0.2)
         // Printed as such: the value, and that it is the first report's.
         let line = try #require(ReportContext(report: q2).baselineLines().first { $0.name == share.target.name })
-        #expect(line.text.hasPrefix("Mốc xuất phát: ") && line.text.contains("(số liệu báo cáo đầu tiên, Quý I năm 2026)"))
+        #expect(line.text == "Mốc xuất phát: 11,98 % (số liệu báo cáo đầu tiên, Quý I năm 2026).")
     }
 
     /// Cần Thơ: "Đại học Cần Thơ và các trường đại học, cao đẳng … Lập danh sách cử sinh viên (10 sinh viên/trường)":

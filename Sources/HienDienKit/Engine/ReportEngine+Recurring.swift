@@ -2,6 +2,13 @@
 /// the year, figures from 1 January, deadline 31 December), and a share target whose baseline is
 /// the first report takes that report's value.
 extension ReportEngine {
+    /// Where a target's expected path (and any pace or projection) starts: its baseline's day when
+    /// dated (a first report), else the later of its year's 1 January (a yearly target) and the
+    /// plan's issue day.
+    func pathStart(of target: Target) -> Day {
+        target.baselineDate ?? max(target.periodStart ?? plan.start, plan.pathStart)
+    }
+
     /// The target in force in `period` and the table to measure it on.
     func inForce(_ target: Target, _ table: ValueTable, _ period: Period) -> (Target, ValueTable) {
         var target = target

@@ -307,7 +307,7 @@ public struct ReportEngine: Sendable {
     /// `baseline + (goal − baseline) × min(1, days(start → window end) ÷ days(start → deadline))`,
     /// 4 places for fractions, rounded half up to a whole number for counts.
     func expectedValue(_ target: Target, goal: Double, at windowEnd: Day) -> Double {
-        let from = target.baselineDate ?? max(target.periodStart ?? plan.start, plan.pathStart)
+        let from = pathStart(of: target)
         let span = Double(max(1, from.days(to: target.deadline)))
         let elapsed = Double(max(0, from.days(to: windowEnd)))
         let raw = target.baseline + (goal - target.baseline) * min(1, elapsed / span)

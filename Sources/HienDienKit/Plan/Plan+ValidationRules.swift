@@ -81,6 +81,10 @@ extension Plan {
                 reader.error("$.ranking.by", "plan.ranking", "rank by an indicator or a target of the plan", offending: ranking.by,
                              hint: suggestion(ranking.by, Set(indicators.map(\.id) + targets.map(\.id))))
             }
+            if !isIndicator, let target = targets.first(where: { $0.id == ranking.by }), !target.perUnit {
+                reader.error("$.ranking.by", "plan.ranking", "ranking by a target needs its results per unit (\"per_unit\": true)",
+                             offending: ranking.by)
+            }
             if ranking.rate != nil && !isIndicator {
                 reader.error("$.ranking.rate", "plan.ranking", "a rate ranks an indicator, not a target", offending: ranking.by)
             }

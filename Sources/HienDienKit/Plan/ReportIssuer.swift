@@ -63,3 +63,14 @@ extension DocumentInfo {
                             signerName: signerName)
     }
 }
+
+extension Plan {
+    /// The issuer in force on `day`; a plan built without dated issuers (in code, not from a file)
+    /// speaks through its flat fields: `issuer` as authority, the coordinator as body, `place`.
+    public func issuer(on day: Day) -> ReportIssuer {
+        if !document.issuers.isEmpty { return document.issuer(on: day) }
+        return ReportIssuer(authority: issuer, body: unit(coordinator)?.name ?? coordinator, place: place,
+                            number: document.number, recipients: document.recipients,
+                            signerTitle: document.signerTitle, signerName: document.signerName)
+    }
+}

@@ -129,8 +129,10 @@ extension ReportContext {
             return .object([
                 "number": .string(row.task.id),
                 "title": .string(row.task.title),
-                "lead": .string(row.task.lead.map(name).joined(separator: "; ")),
-                "partners": .string(row.task.partners.map(name).joined(separator: "; ")),
+                // A long list of units reads better by kind ("24 đơn vị (Sở, ban, ngành; …)").
+                "lead": .string(row.task.lead.count > 6 ? leadText(row.task.lead) : row.task.lead.map(name).joined(separator: "; ")),
+                "partners": .string(row.task.partners.count > 6 ? leadText(row.task.partners)
+                                    : row.task.partners.map(name).joined(separator: "; ")),
                 "timeframe": .string(row.task.timeframe ?? timeframe(row.task.schedule)),
                 "output": .string(row.task.output ?? ""),
                 "quota": TemplateValue(row.task.quota),

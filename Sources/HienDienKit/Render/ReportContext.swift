@@ -71,11 +71,10 @@ public struct ReportContext {
     /// province; older plan files without issuers fall back to the plan's issuer and coordinator.
     func header() -> [String: TemplateValue] {
         let plan = report.plan
-        let issuer = plan.document.issuer(on: report.asOf)
-        let coordinator = plan.unit(plan.coordinator)?.name ?? plan.coordinator
-        let body = issuer.body.isEmpty ? coordinator : issuer.body
-        let authority = issuer.body.isEmpty ? plan.issuer : (issuer.authority ?? "")
-        let place = issuer.place.isEmpty ? plan.place : issuer.place
+        let issuer = plan.issuer(on: report.asOf)
+        let body = issuer.body
+        let authority = issuer.authority ?? plan.issuer
+        let place = issuer.place
         let title = plan.document.reportTitle ?? "Kết quả thực hiện \(plan.title)"
         return [
             "issuer": .string(authority.uppercased()),
