@@ -1,36 +1,43 @@
+import HienDienKit
+
 // MARK: - Help text
 
 extension CommandSpec {
+    /// The command's help in English. See `helpText(in:)`.
+    public func helpText() -> String { helpText(in: .english) }
+
     /// The command's help: overview, usage, discussion, arguments and options in an aligned
-    /// table, and its examples, wrapped to 80 columns.
-    public func helpText() -> String {
-        var lines = HelpLayout.wrap(abstract, firstPrefix: "OVERVIEW: ", prefix: "  ")
+    /// table, and its examples, wrapped to 80 columns, in `language`.
+    public func helpText(in language: Language) -> String {
+        let words = HelpWords(language)
+        var lines = HelpLayout.wrap(words.abstract(of: self), firstPrefix: words.overview, prefix: "  ")
         lines.append("")
-        let usagePrefix = "USAGE: \(Arguments.programName) \(name) "
+        let usagePrefix = "\(words.usage)\(Arguments.programName) \(name) "
         lines += HelpLayout.wrap(
             words: usageParts, firstPrefix: usagePrefix,
             prefix: String(repeating: " ", count: usagePrefix.count))
+        let discussion = words.discussion(of: self)
         if !discussion.isEmpty {
             lines.append("")
             lines += HelpLayout.paragraphs(discussion)
         }
         if !positionals.isEmpty {
-            lines += ["", "ARGUMENTS:"]
-            lines += HelpLayout.table(positionals.map { ($0.synopsis, $0.help) })
+            lines += ["", words.arguments]
+            lines += HelpLayout.table(positionals.map { ($0.synopsis, words.help(of: $0, in: self)) })
         }
-        lines += ["", "OPTIONS:"]
+        lines += ["", words.options]
         let optionRows = options.map { option -> (String, String) in
-            var help = option.help
-            if option.isRequired { help += " Required." }
-            if let value = option.defaultValue { help += " Default: \(value)." }
+            var help = words.help(of: option, in: self)
+            if option.isRequired { help += " " + words.required }
+            if let value = option.defaultValue { help += " " + words.defaultValue(value) }
             return (option.synopsis, help)
         }
-        lines += HelpLayout.table(optionRows + [("-h, --help", "Show this help.")])
+        lines += HelpLayout.table(optionRows + [("-h, --help", words.showHelp)])
         if !examples.isEmpty {
-            lines += ["", examples.count == 1 ? "EXAMPLE:" : "EXAMPLES:"]
-            for example in examples {
+            lines += ["", words.examplesHeading(examples.count)]
+            for (index, example) in examples.enumerated() {
                 lines.append("  " + example.command)
-                lines += HelpLayout.wrap(example.explanation, firstPrefix: "      ", prefix: "      ")
+                lines += HelpLayout.wrap(words.explanation(of: example, number: index, in: self), firstPrefix: "      ", prefix: "      ")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -38,28 +45,29 @@ extension CommandSpec {
 }
 
 extension Arguments {
+    /// The overview in English. See `helpText(in:)`.
+    public static func helpText() -> String { helpText(in: .english) }
+
     /// The overview: what hiendien is for, every command with its abstract, and a usual quarter.
-    public static func helpText() -> String {
-        var lines = HelpLayout.wrap(
-            "Consolidate the periodic reports that units send on the \".vn\" programme, and write "
-                + "the Department of Science and Technology's reports: results against the plan's "
-                + "targets, figures by unit, task status, and who reported on time.",
-            firstPrefix: "OVERVIEW: ", prefix: "  ")
-        lines += ["", "USAGE: \(programName) COMMAND [OPTIONS]", "", "COMMANDS:"]
-        lines += HelpLayout.table(commands.map { ($0.name, $0.abstract) })
-        lines += ["", "OPTIONS:"]
+    public static func helpText(in language: Language) -> String {
+        let words = HelpWords(language)
+        var lines = HelpLayout.wrap(words.programAbstract, firstPrefix: words.overview, prefix: "  ")
+        lines += ["", "\(words.usage)\(programName) \(words.commandPlaceholder)", "", words.commands]
+        lines += HelpLayout.table(commands.map { ($0.name, words.abstract(of: $0)) })
+        lines += ["", words.options]
         lines += HelpLayout.table([
-            ("-h, --help", "Show this help; after a command, that command's help."),
-            ("--version", "Show the version."),
+            ("-h, --help", words.showHelpOverview),
+            ("--version", words.showVersion),
+            ("--lang vi|en", words.languageOption),
         ])
-        lines += ["", "A USUAL QUARTER:"]
+        lines += ["", words.usualQuarter]
         lines += [
             "  \(programName) init --plan plans/thanh-hoa-2026-2030.json",
             "  \(programName) ingest bao-cao/2026-Q2/*.csv",
             "  \(programName) status --period 2026-Q2",
             "  \(programName) report --period 2026-Q2",
         ]
-        lines += ["", "See '\(programName) help COMMAND' for a command's options and an example."]
+        lines += ["", words.seeCommandHelp]
         return lines.joined(separator: "\n") + "\n"
     }
 }
@@ -141,7 +149,10 @@ extension OptionSpec {
     static func period(required: Bool, latest: Bool = true, default defaultValue: String? = nil) -> OptionSpec {
         var help = "The period: 2026-Q2 (a quarter) or 2026 (a year); Q2/2026, \"Quý II/2026\" and "
             + "\"Quý II năm 2026\" work too."
-        if latest { help += " 'latest' is the most recent period whose reporting window has closed." }
+        if latest {
+            help += " 'latest' is the most recent period whose reporting window has closed; after the plan has "
+                + "ended, its last quarter."
+        }
         return .option("period", value: "PERIOD", help: help, required: required, default: defaultValue)
     }
 
@@ -200,6 +211,10 @@ extension CommandSpec {
                 help: "The day the files arrived, for reports that carry no 'submitted' date. "
                     + "Default: today."),
             .flag("dry-run", help: "Check the files and show what would be stored or refused, storing nothing."),
+            .option(
+                "feedback", value: "DIR",
+                help: "For every refused file, write a note to the unit that sent it (in Vietnamese: where, what to "
+                    + "fix, the deadline) into DIR, as .md and .html, ready to send back."),
         ],
         examples: [
             Example(
@@ -246,7 +261,14 @@ extension CommandSpec {
             Lists every unit expected to report, with its status: on time, late, missing (the \
             last allowed day has passed) or pending (there is still time).
             """,
-        options: [.period(required: false, default: "latest"), .asOf, .database],
+        options: [
+            .period(required: false, default: "latest"), .asOf, .database,
+            .option(
+                "letter", optionalValue: "FILE|DIR", bare: "cong-van",
+                help: "Also write a draft reminder letter (công văn đôn đốc) to the units that have not reported, "
+                    + "as .md and .html, with their blank forms in bieu-mau/ beside it. Without a value: the "
+                    + "folder cong-van."),
+        ],
         examples: [
             Example(
                 "hiendien status --period 2026-Q1 --as-of 2026-03-20",

@@ -17,6 +17,8 @@ public struct OptionSpec: Hashable, Sendable {
     public var isRepeatable: Bool
     /// The value used when the option is not given, shown in help as "(default: …)".
     public var defaultValue: String?
+    /// The value used when the option is given without one (`--letter` alone); nil when a value is required.
+    public var bareValue: String?
 
     /// An option that takes a value.
     public static func option(
@@ -25,6 +27,12 @@ public struct OptionSpec: Hashable, Sendable {
     ) -> OptionSpec {
         OptionSpec(name: name, valueName: valueName, help: help, isRequired: required,
                    isRepeatable: repeatable, defaultValue: defaultValue)
+    }
+
+    /// An option whose value may be left out (`--letter` or `--letter FILE`), taking `bare` then.
+    public static func option(_ name: String, optionalValue valueName: String, bare: String, help: String) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, isRequired: false, isRepeatable: false,
+                   defaultValue: nil, bareValue: bare)
     }
 
     /// An option that takes no value: present or not.
@@ -36,7 +44,8 @@ public struct OptionSpec: Hashable, Sendable {
 
     /// `--db FILE` or `--dry-run`, as usage lines and messages show it.
     public var synopsis: String {
-        valueName.map { "--\(name) \($0)" } ?? "--\(name)"
+        guard let valueName else { return "--\(name)" }
+        return bareValue == nil ? "--\(name) \(valueName)" : "--\(name) [\(valueName)]"
     }
 }
 
@@ -202,7 +211,9 @@ public struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var kind: Kind
     /// One or two sentences, ending with "Did you mean '…'?" when there is a close match.
-    public var message: String
+    public var phrase: Message
+    /// The sentence in English.
+    public var message: String { phrase.rendered(in: .english) }
     /// The command, option or flag the user probably meant (`--period`, `report`).
     public var suggestion: String?
     /// The command the error is about; nil for the program as a whole.
@@ -210,9 +221,9 @@ public struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public static let exitCode: Int32 = 2
 
-    public init(_ kind: Kind, _ message: String, suggestion: String? = nil, command: String? = nil) {
+    public init(_ kind: Kind, _ phrase: Message, suggestion: String? = nil, command: String? = nil) {
         self.kind = kind
-        self.message = message
+        self.phrase = phrase
         self.suggestion = suggestion
         self.command = command
     }
@@ -224,9 +235,13 @@ public struct UsageError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `error: …`, the usage line, and where to find more.
-    public var description: String {
+    public var description: String { rendered(in: .english) }
+
+    /// `lỗi: …` / `error: …`, the usage line, and where to find more, in `language`.
+    public func rendered(in language: Language) -> String {
         let more = command.map { "\(Arguments.programName) help \($0)" } ?? "\(Arguments.programName) --help"
-        return "error: \(message)\nusage: \(usage)\nSee '\(more)' for more."
+        return "\(Message.error.rendered(in: language)): \(phrase.rendered(in: language))\n"
+            + "\(Message.usageLine(usage).rendered(in: language))\n\(Message.seeHelp(more).rendered(in: language))"
     }
 }
 
@@ -311,9 +326,7 @@ public enum Arguments {
             if option.isFlag {
                 if let inlineValue {
                     throw UsageError(
-                        .flagWithValue,
-                        "The flag '--\(option.name)' takes no value, but '\(inlineValue)' was given.",
-                        command: spec.name)
+                        .flagWithValue, .flagTakesNoValue(flag: option.name, value: inlineValue), command: spec.name)
                 }
                 result.flags.insert(option.name)
                 continue
@@ -324,12 +337,12 @@ public enum Arguments {
                 value = argv[index]
                 index += 1
             }
+            if value == nil, let bare = option.bareValue { value = bare }
             guard let value, !value.isEmpty else {
-                throw UsageError(.missingValue, "Missing value for '\(option.synopsis)'.", command: spec.name)
+                throw UsageError(.missingValue, .missingValue(option.synopsis), command: spec.name)
             }
             if result.values[option.name] != nil, !option.isRepeatable {
-                throw UsageError(
-                    .repeatedOption, "The option '--\(option.name)' can be given only once.", command: spec.name)
+                throw UsageError(.repeatedOption, .optionGivenTwice(option.name), command: spec.name)
             }
             result.values[option.name, default: []].append(value)
         }
@@ -337,11 +350,7 @@ public enum Arguments {
         result.positionals = try checkPositionals(positionals, of: spec)
         let missing = spec.options.filter { $0.isRequired && result.values[$0.name] == nil }
         if !missing.isEmpty {
-            let names = missing.map { "'\($0.synopsis)'" }
-            let message = missing.count == 1
-                ? "Missing required option \(names[0])."
-                : "Missing required options \(names.dropLast().joined(separator: ", ")) and \(names.last!)."
-            throw UsageError(.missingOption, message, command: spec.name)
+            throw UsageError(.missingOption, .missingOptions(missing.map(\.synopsis)), command: spec.name)
         }
         return result
     }
@@ -371,14 +380,14 @@ public enum Arguments {
             }
         }
         if let extra = remaining.first {
-            throw UsageError(.unexpectedArgument, "Unexpected argument '\(extra)'.", command: spec.name)
+            throw UsageError(.unexpectedArgument, .unexpectedArgument(extra), command: spec.name)
         }
         return values
     }
 
     private static func missingArgument(_ positional: PositionalSpec, in spec: CommandSpec) -> UsageError {
         let name = positional.isRepeatable ? "\(positional.name)..." : positional.name
-        return UsageError(.missingArgument, "Missing expected argument '\(name)'.", command: spec.name)
+        return UsageError(.missingArgument, .missingArgument(name), command: spec.name)
     }
 
     /// The spec for `name`, or an error suggesting the closest command.
@@ -386,9 +395,7 @@ public enum Arguments {
         if let spec = command(named: name) { return spec }
         let suggestion = EditDistance.closest(
             to: name.lowercased(), among: commands.map(\.name), limit: EditDistance.typoLimit(for: name))
-        var message = "Unknown command '\(name)'."
-        if let suggestion { message += " Did you mean '\(suggestion)'?" }
-        throw UsageError(.unknownCommand, message, suggestion: suggestion)
+        throw UsageError(.unknownCommand, .unknownCommand(name, suggestion: suggestion), suggestion: suggestion)
     }
 
     /// An option the command does not have: a close one of its own, or the commands that take it.
@@ -396,19 +403,14 @@ public enum Arguments {
         let names = spec.options.map(\.name) + ["help"]
         if let close = EditDistance.closest(to: name, among: names, limit: EditDistance.typoLimit(for: name)) {
             return UsageError(
-                .unknownOption, "Unknown option '\(argument)'. Did you mean '--\(close)'?",
-                suggestion: "--\(close)", command: spec.name)
+                .unknownOption, .unknownOption(argument, suggestion: "--\(close)"), suggestion: "--\(close)", command: spec.name)
         }
         let owners = commands.filter { $0.option(named: name) != nil }.map(\.name)
         if argument.hasPrefix("--"), !owners.isEmpty {
-            let list = owners.count == 1
-                ? owners[0]
-                : owners.dropLast().joined(separator: ", ") + " and " + owners.last!
             return UsageError(
-                .unknownOption, "'\(spec.name)' does not take '\(argument)'; \(list) \(owners.count == 1 ? "does" : "do").",
-                command: spec.name)
+                .unknownOption, .optionOfOtherCommands(option: argument, command: spec.name, owners: owners), command: spec.name)
         }
-        return UsageError(.unknownOption, "Unknown option '\(argument)'.", command: spec.name)
+        return UsageError(.unknownOption, .unknownOption(argument, suggestion: nil), command: spec.name)
     }
 
     /// An option before any command: `hiendien --db x status`, or a typo of `--help`/`--version`.
@@ -416,15 +418,13 @@ public enum Arguments {
         let (name, _) = split(argument)
         if let close = EditDistance.closest(
             to: name, among: ["help", "version"], limit: EditDistance.typoLimit(for: name)) {
-            return UsageError(
-                .unknownOption, "Unknown option '\(argument)'. Did you mean '--\(close)'?", suggestion: "--\(close)")
+            return UsageError(.unknownOption, .unknownOption(argument, suggestion: "--\(close)"), suggestion: "--\(close)")
         }
         if let position = argv.firstIndex(where: { command(named: $0) != nil }) {
             let reordered = [argv[position]] + argv[..<position] + argv[(position + 1)...]
             let line = ([programName] + reordered).joined(separator: " ")
-            return UsageError(
-                .missingCommand, "The command goes first: '\(line)'.", suggestion: argv[position])
+            return UsageError(.missingCommand, .commandGoesFirst(line: line), suggestion: argv[position])
         }
-        return UsageError(.missingCommand, "Missing command before '\(argument)'.")
+        return UsageError(.missingCommand, .missingCommandBefore(argument))
     }
 }

@@ -6,6 +6,11 @@ struct Commands {
     let arguments: ParsedArguments
     let context: Runner.Context
     let console: Console
+    /// The language every message of the run is written in.
+    let language: Language
+
+    /// A catalogue message in the run's language.
+    func text(_ message: Message) -> String { message.rendered(in: language) }
 
     func run() throws -> Int32 {
         switch arguments.command {
@@ -16,7 +21,7 @@ struct Commands {
         case "form": return try form()
         case "check": return try check()
         case "demo": return try demo()
-        default: throw UsageProblem("unknown command '\(arguments.command)'")
+        default: throw UsageProblem(.unknownCommand(arguments.command, suggestion: nil))
         }
     }
 
@@ -35,33 +40,41 @@ struct Commands {
     func day(_ option: String) throws -> Day? {
         guard let text = arguments.value(option) else { return nil }
         guard let day = Day(parsing: text) else {
-            throw UsageProblem("--\(option) '\(text)' is not a date: write YYYY-MM-DD, e.g. 2026-06-18")
+            throw UsageProblem(.notADate(option: option, text: text))
         }
         return day
     }
 
-    /// Opens the store, which must exist and hold a plan.
-    func openStore() throws -> (Store, Plan) {
+    /// Opens the store, which must exist and hold a plan: for reading only (nothing in the
+    /// file changes) unless the command stores something.
+    func openStore(forWriting: Bool = false) throws -> (Store, Plan) {
         let path = databasePath
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.noPlan(path: path)
         }
-        let store = try Store(path: path)
+        let store = forWriting ? try Store(path: path) : try Store(readingAt: path)
         return (store, try store.requirePlan())
+    }
+
+    /// The period the options name; says so on stderr when `latest` was taken as the plan's last quarter.
+    func resolvePeriod(_ text: String, plan: Plan, asOf: Day) throws -> Period {
+        let (period, note) = try ReportJob.resolve(text, plan: plan, asOf: asOf)
+        if let note { console.err(self.text(note)) }
+        return period
     }
 
     func templates() throws -> TemplateLibrary {
         if let directory = arguments.value("templates") {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute(directory), isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw UsageProblem("--templates '\(directory)' is not a folder")
+                throw UsageProblem(.notAFolder(option: "templates", text: directory))
             }
             return TemplateLibrary(directory: URL(fileURLWithPath: absolute(directory)))
         }
         guard let directory = ReportRenderer.defaultTemplatesDirectory(
             executablePath: context.executablePath, currentDirectory: context.currentDirectory,
             environment: context.environment) else {
-            throw UsageProblem("cannot find the Templates folder; pass --templates DIR or set HIENDIEN_TEMPLATES")
+            throw UsageProblem(.templatesNotFound)
         }
         return TemplateLibrary(directory: URL(fileURLWithPath: directory))
     }
@@ -75,65 +88,11 @@ struct Commands {
         let json = String(decoding: try FileBytes.read(path: planPath, label: planArgument), as: UTF8.self)
         let store = try Store(path: databasePath)
         let load = try store.load(plan: plan, json: json, file: planArgument)
-        let verb = load.created ? "Created" : "Updated"
-        console.out("\(verb) \(databasePath) with plan '\(load.planID)': \(load.units) units, \(load.indicators) indicators, \(load.targets) targets, \(load.tasks) tasks.")
+        console.out(text(.planLoaded(created: load.created, path: databasePath, plan: load.planID, units: load.units,
+                                     indicators: load.indicators, targets: load.targets, tasks: load.tasks)))
         // What the plan file assumed beyond its seed's words, so that the author sees it every time.
-        for notice in plan.assumptionNotices(file: planArgument) { console.err(notice.description) }
+        for notice in plan.assumptionNotices(file: planArgument) { console.err(notice.rendered(in: language)) }
         return Runner.ExitCode.success
-    }
-
-    // MARK: - ingest
-
-    func ingest() throws -> Int32 {
-        let (store, plan) = try openStore()
-        let options = IngestOptions(received: try day("received"), today: context.today, dryRun: arguments.flag("dry-run"))
-        let ingester = ReportIngester(plan: plan, store: store)
-        if console.errorIsTerminal {
-            let console = self.console
-            ingester.progress = { read, total in
-                let share = total > 0 ? " (\(read * 100 / total) %)" : ""
-                console.progress("reading… \(read >> 20) MiB\(share)")
-            }
-        }
-        var failed = 0
-        let files = try reportFiles(arguments.positionals)
-        for file in files {
-            do {
-                let summary = try ingester.ingest(path: absolute(file), label: file, options: options)
-                console.endProgress()
-                let periods = summary.periods.map(\.description).joined(separator: ", ")
-                let verb = summary.dryRun ? "would store" : "stored"
-                console.out("\(file): \(verb) \(summary.values) values from \(summary.units) unit(s) for \(periods) — \(summary.submissions) submission(s), \(summary.revisions) revision(s), \(summary.taskReports) task report(s) [\(summary.format)]")
-            } catch let error as InputError {
-                console.endProgress()
-                failed += 1
-                console.err(error.description)
-                console.err("\(file): refused (\(error.diagnostics.count + error.omitted) problem(s)); nothing was stored from this file.")
-            }
-        }
-        if files.count > 1 {
-            console.err("\(files.count - failed) of \(files.count) file(s) \(options.dryRun ? "would be stored" : "stored"), \(failed) refused.")
-        }
-        return failed > 0 ? Runner.ExitCode.badInput : Runner.ExitCode.success
-    }
-
-    /// The files to ingest: each file as given, and every `.csv` and `.json` file in a folder,
-    /// in name order (so a revision named after the original is ingested after it).
-    func reportFiles(_ arguments: [String]) throws -> [String] {
-        var files: [String] = []
-        for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute(argument), isDirectory: &isDirectory), isDirectory.boolValue else {
-                files.append(argument)
-                continue
-            }
-            let names = try FileManager.default.contentsOfDirectory(atPath: absolute(argument))
-                .filter { !$0.hasPrefix(".") && ($0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".json")) }
-                .sorted()
-            if names.isEmpty { throw UsageProblem("'\(argument)' holds no .csv or .json file") }
-            files += names.map { (argument as NSString).appendingPathComponent($0) }
-        }
-        return files
     }
 
     // MARK: - report
@@ -141,11 +100,11 @@ struct Commands {
     func report() throws -> Int32 {
         let (store, plan) = try openStore()
         let asOf = try day("as-of") ?? context.today
-        let period = try ReportJob.period(arguments.value("period")!, plan: plan, asOf: asOf)
+        let period = try resolvePeriod(arguments.value("period")!, plan: plan, asOf: asOf)
         var formats = Set<ReportFormat>()
         for name in arguments.list("format") {
             guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw UsageProblem("--format '\(name)' is not a format: use md, html or csv (comma-separated)")
+                throw UsageProblem(.notAFormat(name))
             }
             formats.insert(format)
         }
@@ -153,39 +112,6 @@ struct Commands {
         let written = try ReportJob.write(store: store, plan: plan, period: period, asOf: asOf, formats: formats,
                                           out: absolute(arguments.value("out") ?? "reports"), templates: try templates())
         for path in written { console.out(path) }
-        return Runner.ExitCode.success
-    }
-
-    // MARK: - status
-
-    func status() throws -> Int32 {
-        let (store, plan) = try openStore()
-        let asOf = try day("as-of") ?? context.today
-        let period = try ReportJob.period(arguments.value("period") ?? "latest", plan: plan, asOf: asOf)
-        let report = try ReportEngine(plan: plan).report(for: period, asOf: asOf, store: store)
-        let names = Dictionary(plan.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        console.out("\(plan.id) \(period): due \(report.due) (last allowed day), as of \(asOf)")
-        let rows = report.submissions.sorted { a, b in
-            let order: [SubmissionStatus: Int] = [.missing: 0, .pending: 1, .late: 2, .onTime: 3]
-            return (order[a.status]!, a.unit) < (order[b.status]!, b.unit)
-        }
-        let width = max(4, rows.map(\.unit.count).max() ?? 4)
-        console.out("unit".padding(toLength: width, withPad: " ", startingAt: 0) + "  status    received    days_left  name")
-        for row in rows {
-            let days: String
-            switch row.status {
-            case .pending: days = String(row.daysLeft)
-            case .missing: days = "\(row.daysLeft)"
-            default: days = ""
-            }
-            console.out(row.unit.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                        + row.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  "
-                        + (row.received?.description ?? "—").padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
-                        + days.padding(toLength: 9, withPad: " ", startingAt: 0) + "  " + (names[row.unit] ?? ""))
-        }
-        let overall = report.rates.last
-        console.out("\(overall?.reported ?? 0) of \(overall?.expected ?? 0) reported, \(overall?.onTime ?? 0) on time; "
-                    + "\(rows.filter { $0.status == .missing }.count) missing, \(rows.filter { $0.status == .pending }.count) pending.")
         return Runner.ExitCode.success
     }
 
@@ -202,14 +128,14 @@ struct Commands {
         let unit = plan.unit(match.id!)!
         let period = try ReportJob.period(arguments.value("period")!, plan: plan, asOf: context.today)
         guard unit.exists(during: plan.reporting.window(for: period)) else {
-            throw UsageProblem("\(unit.id) did not exist during \(period)")
+            throw UsageProblem(.unitDidNotExist(unit: unit.id, name: unit.name, period: period))
         }
-        let text = BlankForm.csv(plan: plan, unit: unit, period: period)
+        let csv = BlankForm.csv(plan: plan, unit: unit, period: period)
         if let out = arguments.value("out") {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute(out)), options: .atomic)
-            console.err("wrote \(out): the form for \(unit.id) \(period); fill in 'giá trị' and 'ngày gửi', then `hiendien ingest \(out)`")
+            try OutputFiles.write(Data(csv.utf8), to: absolute(out))
+            console.err(text(.formWritten(file: out, unit: unit.id, period: period)))
         } else {
-            console.out(text.hasSuffix("\r\n") ? String(text.dropLast(2)) : text)
+            console.out(csv.hasSuffix("\r\n") ? String(csv.dropLast(2)) : csv)
         }
         return Runner.ExitCode.success
     }
@@ -220,26 +146,28 @@ struct Commands {
         guard FileManager.default.fileExists(atPath: databasePath) else { throw StoreError.noPlan(path: databasePath) }
         // A store too damaged to open or to check is itself the finding, not a failure of `check`.
         var problems: [String]
-        var summary = ""
+        var planID: String?
+        var periods = 0
         var assumed: [Diagnostic] = []
         do {
-            let store = try Store(path: databasePath)
+            let store = try Store(readingAt: databasePath)
             problems = try store.healthProblems()
             if problems.isEmpty {
                 let plan = try store.requirePlan()
-                summary = "; plan '\(plan.id)', \(try store.periodsWithSubmissions().count) period(s) with submissions"
+                planID = plan.id
+                periods = try store.periodsWithSubmissions().count
                 assumed = plan.assumptionNotices(file: "plan '\(plan.id)'")
             }
         } catch let error as SQLiteError {
-            problems = ["the file cannot be read as a hiendien store: \(error.description)"]
+            problems = [text(.storeUnreadable(detail: error.description))]
         }
         if problems.isEmpty {
-            console.out("\(databasePath): healthy (integrity_check ok, foreign keys ok, revisions consistent)\(summary).")
-            for notice in assumed { console.out(notice.description) }
+            console.out(text(.storeHealthy(path: databasePath, plan: planID, periods: periods)))
+            for notice in assumed { console.out(notice.rendered(in: language)) }
             return Runner.ExitCode.success
         }
-        for problem in problems { console.out("problem: \(problem)") }
-        console.err("\(databasePath): \(problems.count) problem(s) found; restore the latest backup (<db>.v<N>.bak) or re-ingest the original files into a new store.")
+        for problem in problems { console.out(text(.storeProblem(problem))) }
+        console.err(text(.storeProblemsFound(path: databasePath, count: problems.count)))
         return Runner.ExitCode.unhealthyStore
     }
 
@@ -251,22 +179,23 @@ struct Commands {
                                                     environment: context.environment,
                                                     executablePath: context.executablePath,
                                                     currentDirectory: context.currentDirectory) else {
-            throw UsageProblem("cannot find the SampleData folder; run from the repository or set HIENDIEN_SAMPLEDATA")
+            throw UsageProblem(.sampleDataNotFound)
         }
         let out = absolute(arguments.value("out") ?? "demo-out")
         let runs = try Demo.run(sampleData: sampleData, out: out, templates: try templates())
         var refused = 0
         for run in runs {
             let values = run.ingested.reduce(0) { $0 + $1.values }
-            console.err("\(run.planID): \(run.ingested.count) file(s) ingested (\(values) values), \(run.reports.count) report file(s) as of \(run.asOf)")
+            console.err(text(.demoPlanDone(plan: run.planID, files: run.ingested.count, values: values,
+                                           reports: run.reports.count, asOf: run.asOf)))
             for (file, error) in run.refused {
                 refused += 1
-                console.err(error.description)
-                console.err("\(file): refused")
+                console.err(error.rendered(in: language))
+                console.err(text(.demoFileRefused(file: file)))
             }
             for path in run.reports { console.out(path) }
         }
-        console.err("Reports are in \(out)/<plan>/<period>/ (open report.html in a browser).")
+        console.err(text(.demoDone(out: out)))
         return refused > 0 ? Runner.ExitCode.badInput : Runner.ExitCode.success
     }
 }

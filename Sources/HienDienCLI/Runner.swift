@@ -42,11 +42,17 @@ public enum Runner {
     }
 
     public static func run(_ arguments: [String], context: Context, console: Console) -> Int32 {
+        let (rest, languageOption) = extractLanguage(arguments)
+        guard let language = Language.resolve(option: languageOption, environment: context.environment) else {
+            let fallback = Language.resolve(option: nil, environment: context.environment) ?? .vietnamese
+            console.err("\(Message.error.rendered(in: fallback)): \(Message.notALanguage(languageOption ?? "").rendered(in: fallback))")
+            return ExitCode.usage
+        }
         let invocation: Invocation
         do {
-            invocation = try Arguments.parseCommandLine(arguments)
+            invocation = try Arguments.parseCommandLine(rest)
         } catch {
-            console.err(error.description)
+            console.err(error.rendered(in: language))
             return ExitCode.usage
         }
         switch invocation {
@@ -54,39 +60,101 @@ public enum Runner {
             console.out("hiendien \(version)")
             return ExitCode.success
         case .help(let spec):
-            console.out(spec?.helpText() ?? Arguments.helpText())
+            console.out(spec?.helpText(in: language) ?? Arguments.helpText(in: language))
             return ExitCode.success
         case .run(let parsed):
             do {
-                let commands = Commands(arguments: parsed, context: context, console: console)
+                let commands = Commands(arguments: parsed, context: context, console: console, language: language)
                 return try commands.run()
             } catch {
-                return report(error, console: console)
+                return report(error, command: parsed.command, console: console, language: language)
             }
         }
     }
 
-    /// The one place where errors become stderr text and an exit code.
-    static func report(_ error: any Error, console: Console) -> Int32 {
+    /// `--lang X` or `--lang=X` anywhere before `--`, taken out of the arguments: every command
+    /// (and help) speaks the language it names.
+    static func extractLanguage(_ arguments: [String]) -> (rest: [String], language: String?) {
+        var rest: [String] = []
+        var language: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                rest += arguments[index...]
+                break
+            }
+            if argument == "--lang", index + 1 < arguments.count {
+                language = arguments[index + 1]
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("--lang=") {
+                language = String(argument.dropFirst("--lang=".count))
+                index += 1
+                continue
+            }
+            rest.append(argument)
+            index += 1
+        }
+        return (rest, language)
+    }
+
+    /// The one place where errors become stderr text and an exit code. An input error says what
+    /// the command did not do: `ingest` stored nothing from the file, `init` left the store as it
+    /// was, `form` and `report` wrote nothing.
+    static func report(_ error: any Error, command: String, console: Console, language: Language) -> Int32 {
+        let errorWord = Message.error.rendered(in: language)
         switch error {
         case let error as InputError:
-            console.err(error.description)
-            let files = Set(error.diagnostics.map(\.location.file))
-            console.err("refused: \(files.sorted().joined(separator: ", ")) (\(error.diagnostics.count + error.omitted) problem(s)); nothing was stored from it.")
+            console.err(error.rendered(in: language))
+            let files = Set(error.diagnostics.map(\.location.file)).sorted()
+            let problems = error.diagnostics.count + error.omitted
+            let outcome: Message = switch command {
+            case "ingest": .ingestRefused(file: files.joined(separator: ", "), problems: problems, dryRun: false)
+            case "init": .planRefused(files: files, problems: problems)
+            case "form": .formNotWritten(problems: problems)
+            case "report" where error.diagnostics.contains { $0.code == "report.write" }: .reportIncomplete(problems: problems)
+            case "report": .reportNotWritten(problems: problems)
+            default: .inputRefused(files: files, problems: problems)
+            }
+            console.err(outcome.rendered(in: language))
             return ExitCode.badInput
         case let error as UsageProblem:
-            console.err("error: \(error.description)")
+            console.err("\(errorWord): \(error.rendered(in: language))")
             return ExitCode.usage
         case let error as StoreError:
+            console.err("\(errorWord): \(error.phrase.rendered(in: language))")
+            return ExitCode.badInput
+        case let error as OutputError:
             console.err("error: \(error.description)")
             return ExitCode.badInput
         case let error as SQLiteError:
-            console.err("error: the store could not be used: \(error.description)")
-            console.err("hint: check that --db names a hiendien store (not another file) and that the disk is not full; `hiendien check` tests its health.")
+            console.err("\(errorWord): \(Message.storeUnusable(detail: error.description).rendered(in: language))")
+            console.err("\(Message.hint.rendered(in: language)): \(Message.storeUnusableHint.rendered(in: language))")
             return ExitCode.badInput
         default:
-            console.err("internal error: \(error)")
+            console.err(Message.internalError(detail: "\(error)").rendered(in: language))
             return ExitCode.internalFailure
+        }
+    }
+}
+
+extension StoreError {
+    /// The store's problem as a catalogue message.
+    var phrase: Message {
+        switch self {
+        case .noPlan(let path): .storeHasNoPlan(path: path)
+        case let .newerSchema(found, supported, path): .storeNewerSchema(path: path, found: found, supported: supported)
+        case let .otherPlan(stored, given, path): .storeHoldsOtherPlan(path: path, stored: stored, given: given)
+        case .backupExists(let path): .storeBackupExists(path: path)
+        case let .planDropsData(problems, file): .planWouldOrphanData(file: file, problems: problems)
+        case .notAStore(let path): .storeNotHienDien(path: path)
+        case let .olderSchema(found, supported, path): .storeOlderSchema(path: path, found: found, supported: supported)
+        case let .folderNotWritable(path, folder): .storeFolderNotWritable(path: path, folder: folder)
+        case let .damagedRow(table, row, column, text, path):
+            .storeDamagedRow(path: path, table: table, row: row, column: column, text: text)
+        case let .cannotWrite(path, reason): .cannotWrite(path: path, reason: reason)
         }
     }
 }

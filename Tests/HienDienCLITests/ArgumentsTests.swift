@@ -167,10 +167,10 @@ struct ArgumentsTests {
 
     @Test(arguments: [
         (CommandSpec.initialize, "hiendien init --plan PLAN.json [--db FILE]"),
-        (.ingest, "hiendien ingest FILE... [--db FILE] [--received YYYY-MM-DD] [--dry-run]"),
+        (.ingest, "hiendien ingest FILE... [--db FILE] [--received YYYY-MM-DD] [--dry-run] [--feedback DIR]"),
         (.report, "hiendien report --period PERIOD [--format md,html,csv] [--out DIR] [--db FILE] "
             + "[--templates DIR] [--as-of YYYY-MM-DD]"),
-        (.status, "hiendien status [--period PERIOD] [--as-of YYYY-MM-DD] [--db FILE]"),
+        (.status, "hiendien status [--period PERIOD] [--as-of YYYY-MM-DD] [--db FILE] [--letter [FILE|DIR]]"),
         (.form, "hiendien form --unit UNIT --period PERIOD [--db FILE] [--out FILE]"),
         (.check, "hiendien check [--db FILE]"),
         (.demo, "hiendien demo [--out DIR]"),

@@ -60,6 +60,9 @@ struct ChildProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["HIENDIEN_DB"] = nil
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment["LANG"] = "en_US.UTF-8"
+        environment["LC_ALL"] = nil
+        environment["LC_MESSAGES"] = nil
         let argv = [executable] + arguments
         let cArguments = argv.map { strdup($0) } + [nil]
         let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

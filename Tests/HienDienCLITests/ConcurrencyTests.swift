@@ -106,7 +106,7 @@ struct ConcurrencyTests {
         let engine = ReportEngine(plan: loaded)
         let quarter = Period.quarter(1, of: 2026)
         let asOf = Day(year: 2026, month: 12, day: 20)!
-        let children = try files.map { try ChildProcess.start(["ingest", $0, "--db", db, "--received", "2026-03-10"], in: folder.url) }
+        let children = try files.map { try ChildProcess.start(["ingest", $0, "--db", db, "--received", "2026-11-02"], in: folder.url) }
         var reports = 0
         var states = Set<Int>()
         var finished = false

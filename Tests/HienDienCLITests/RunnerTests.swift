@@ -6,7 +6,8 @@ import Testing
 /// Drives the runner through its entry point: argument arrays in, exit code and output out.
 final class RunnerHarness {
     let directory: URL
-    var environment: [String: String] = [:]
+    /// English by default, so the existing tests read the English messages; the language tests set their own.
+    var environment: [String: String] = ["LANG": "en_US.UTF-8"]
     var today = Day(year: 2026, month: 11, day: 23)!
 
     init() throws {
@@ -233,7 +234,8 @@ struct ReportCommandTests {
         let result = cli.run("report", "--period", "latest", "--as-of", "2026-06-20", "--out", "out")
         #expect(result.code == 0, "\(result.errors)")
         let files = result.output.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }
-        #expect(files.sorted() == ["indicators.csv", "report.html", "report.md", "submissions.csv", "targets.csv", "tasks.csv"])
+        #expect(files.sorted() == ["data-check.md", "indicators.csv", "report.html", "report.md", "submissions.csv", "targets.csv",
+                                   "tasks.csv"])
         #expect(result.output.contains("/out/2026-Q2/"))
         let markdown = try String(contentsOf: cli.directory.appendingPathComponent("out/2026-Q2/report.md"), encoding: .utf8)
         #expect(markdown.contains("Quý II năm 2026"))

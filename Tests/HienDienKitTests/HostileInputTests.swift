@@ -72,7 +72,9 @@ struct HostileInputTests {
     @Test func markupInUnitSuppliedTextNeverReachesTheReportsAsMarkup() throws {
         try Self.withFolder { folder in
             let (store, plan, ingester) = try Self.store(folder) { json in
-                json.replacingOccurrences(of: "\"Sở Tài chính\"", with: "\"Sở Tài chính \(Self.markup[0])\"")
+                // STC leads the tasks too, so that its report may carry their status.
+                json.replacingOccurrences(of: #""lead": ["SKHCN"]"#, with: #""lead": ["SKHCN", "STC"]"#)
+                    .replacingOccurrences(of: "\"Sở Tài chính\"", with: "\"Sở Tài chính \(Self.markup[0])\"")
                     .replacingOccurrences(of: "\"Số lớp tập huấn\"", with: "\"Số lớp <b>tập huấn</b> \(Self.markup[2].replacingOccurrences(of: "\"", with: "\\\""))\"")
                     .replacingOccurrences(of: "\"Báo cáo\"", with: "\"Báo cáo \(Self.markup[3])\"")
                     .replacingOccurrences(of: "\"Tỷ lệ doanh nghiệp sử dụng tên miền .vn\"", with: Self.jsonString("Tỷ lệ \(Self.markup[5])"))
@@ -291,7 +293,9 @@ struct HostileInputTests {
 
     @Test func sqlInReportsIsStoredAsText() throws {
         try Self.withFolder { folder in
-            let (store, _, ingester) = try Self.store(folder)
+            let (store, _, ingester) = try Self.store(folder) { json in
+                json.replacingOccurrences(of: #""lead": ["SKHCN"]"#, with: #""lead": ["SKHCN", "STC"]"#)
+            }
             let injection = "'); DROP TABLE value; --"
             let report = """
                 { "unit": "STC", "period": "2026-Q2", "submitted": "2026-06-10", "values": { "trainings_held": 3 },

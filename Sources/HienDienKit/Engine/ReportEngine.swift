@@ -44,7 +44,7 @@ public struct ReportEngine: Sendable {
             plan: plan, period: period, window: window, due: plan.reporting.lastAllowedDay(for: period), asOf: asOf,
             targets: targets, indicators: rows, subtotals: subtotals(table, period),
             typeTotals: typeTotals(table, period), submissions: periodSubmissions,
-            rates: rates(periodSubmissions), tasks: taskRows(for: period, reports: taskReports),
+            rates: rates(periodSubmissions), tasks: taskRows(for: period, asOf: asOf, reports: taskReports),
             narratives: narratives.filter { period.quarters.contains($0.period) || $0.period == period },
             warnings: dataWarnings(table, period),
             trend: plan.quarters.filter { $0 <= period.quarters.last! }.map { quarter in
@@ -213,7 +213,8 @@ public struct ReportEngine: Sendable {
             let totalHigh = target.goalHigh.map { perUnitCount ? $0 * goalUnits : $0 }
             let (actual, numerator, denominator) = measure(target, table, period, units: scopeUnits.map { $0.index })
             results.append(evaluate(target, scope: totalScope, actual: actual, numerator: numerator,
-                                    denominator: denominator, goal: totalGoal, goalHigh: totalHigh, windowEnd: windowEnd))
+                                    denominator: denominator, goal: totalGoal, goalHigh: totalHigh, windowEnd: windowEnd,
+                                    period: period))
             guard target.perUnit else { continue }
             // Per unit: the units that exist in the period and have reported any of the inputs.
             let inputs = target.kind.indicators.compactMap { table.indicatorIndex[$0] }
@@ -224,7 +225,7 @@ public struct ReportEngine: Sendable {
                 let (actual, numerator, denominator) = measure(target, table, period, units: [index])
                 results.append(evaluate(forUnit(target, table, period, unit: index), scope: unit.id, actual: actual, numerator: numerator,
                                         denominator: denominator, goal: target.goal, goalHigh: target.goalHigh,
-                                        windowEnd: windowEnd))
+                                        windowEnd: windowEnd, period: period))
             }
         }
         return results
@@ -285,15 +286,20 @@ public struct ReportEngine: Sendable {
     }
 
     private func evaluate(_ target: Target, scope: String, actual: Double?, numerator: Int64?, denominator: Int64?,
-                          goal: Double, goalHigh: Double?, windowEnd: Day) -> TargetResult {
+                          goal: Double, goalHigh: Double?, windowEnd: Day, period: Period) -> TargetResult {
         let expected = expectedValue(target, goal: goal, at: windowEnd)
+        // The report of the period holding the deadline (by the calendar) and every later one
+        // gives the final verdict: achieved or not achieved, no "on track" any more.
+        let isFinal = Self.calendarEnd(of: period) >= target.deadline
         let status: TargetStatus
         if let actual {
-            status = actual >= goal ? .achieved : actual >= expected ? .onTrack : .behind
+            if actual >= goal { status = .achieved }
+            else if isFinal { status = .notAchieved }
+            else { status = actual >= expected ? .onTrack : .behind }
         } else {
             status = .noData
         }
-        let projection = actual.map { projectionFor(target, goal: goal, actual: $0, at: windowEnd) }
+        let projection = actual.map { projectionFor(target, goal: goal, actual: $0, at: windowEnd, period: period) }
         return TargetResult(target: target, scope: scope, actual: actual, numerator: numerator, denominator: denominator,
                             goal: goal, goalHigh: goalHigh, expected: expected, status: status, projection: projection)
     }
@@ -308,12 +314,25 @@ public struct ReportEngine: Sendable {
         return target.kind.isFraction ? rounded4(raw) : (raw + 0.5).rounded(.down)
     }
 
-    private func projectionFor(_ target: Target, goal: Double, actual: Double, at windowEnd: Day) -> Projection {
+    /// The last calendar day of a period (31/3 for Quý I, 31/12 for a year).
+    static func calendarEnd(of period: Period) -> Day {
+        ReportingRule(window: .calendar).window(for: period).upperBound
+    }
+
+    /// Calendar quarters after `period`'s last quarter up to the quarter holding `deadline`.
+    static func quartersBetween(_ period: Period, and deadline: Day) -> Int {
+        let last = period.quarters.last!
+        let from = last.year * 4 + (last.quarter ?? 4)
+        let to = deadline.year * 4 + (deadline.month - 1) / 3 + 1
+        return max(0, to - from)
+    }
+
+    private func projectionFor(_ target: Target, goal: Double, actual: Double, at windowEnd: Day,
+                               period: Period) -> Projection {
         let elapsedDays = Double(max(1, plan.start.days(to: windowEnd)))
         let quarterDays = 365.25 / 4
         let pace = (actual - target.baseline) / elapsedDays * quarterDays
-        let remainingDays = max(0, windowEnd.days(to: target.deadline))
-        let quartersLeft = Int((Double(remainingDays) / quarterDays).rounded(.up))
+        let quartersLeft = Self.quartersBetween(period, and: target.deadline)
         let atDeadline = target.baseline + (actual - target.baseline) / elapsedDays
             * Double(max(1, plan.start.days(to: target.deadline)))
         let needed: Double? = actual >= goal || quartersLeft == 0 ? nil : (goal - actual) / Double(quartersLeft)
@@ -321,7 +340,8 @@ public struct ReportEngine: Sendable {
         func round(_ value: Double) -> Double {
             isFraction ? rounded4(value) : (value * 10).rounded() / 10
         }
-        return Projection(atDeadline: round(isFraction ? min(1, atDeadline) : atDeadline), quartersLeft: quartersLeft,
+        return Projection(atDeadline: round(isFraction ? min(1, atDeadline) : atDeadline),
+                          exceedsWhole: isFraction && atDeadline > 1, quartersLeft: quartersLeft,
                           neededPerQuarter: needed.map { round($0) }, pacePerQuarter: round(pace))
     }
 
@@ -331,7 +351,12 @@ public struct ReportEngine: Sendable {
         let due = plan.reporting.lastAllowedDay(for: period)
         let byUnit = Dictionary(records.filter { $0.period == period }.map { ($0.unit, $0) },
                                 uniquingKeysWith: { a, _ in a })
-        return plan.expectedUnits(for: period).map { unit in
+        // A unit that ended (merged, dissolved) before the report fell due is not asked for it:
+        // its last report is the one due while it still existed.
+        return plan.expectedUnits(for: period).filter { unit in
+            guard let until = unit.until else { return true }
+            return until >= min(due, Self.calendarEnd(of: period))
+        }.map { unit in
             let record = byUnit[unit.id]
             let status: SubmissionStatus
             if let record {
@@ -360,8 +385,11 @@ public struct ReportEngine: Sendable {
 
     // MARK: - Tasks
 
-    func taskRows(for period: Period, reports: [TaskReport]) -> [TaskRow] {
+    /// Each task's status as of `asOf` (the report's date): a one-off task not done is overdue
+    /// once its due month has passed by that day (CONTRACT.md), not by the data window's end.
+    func taskRows(for period: Period, asOf: Day, reports: [TaskReport]) -> [TaskRow] {
         let windowEnd = plan.reporting.window(for: period).upperBound
+        let judgedOn = max(asOf, windowEnd)
         let firstQuarter = period.quarters[0]
         return plan.tasks.map { task in
             let leads = Set(task.lead)
@@ -389,14 +417,14 @@ public struct ReportEngine: Sendable {
             } else {
                 state = .notStarted
             }
-            if state != .done, let due = task.schedule.dueDay, due < windowEnd { state = .overdue }
+            if state != .done, let due = task.schedule.dueDay, due < judgedOn { state = .overdue }
             let evidence = task.lead.compactMap { latest[$0] }.map {
                 TaskRow.Evidence(unit: $0.unit, period: $0.period, status: $0.status, text: $0.evidence)
             }
             var notYetDue = false
             switch task.schedule {
-            case .due: notYetDue = (task.schedule.dueDay ?? windowEnd) > windowEnd
-            case .yearly(let month?): notYetDue = Day.endOf(month: month, year: period.year) > windowEnd
+            case .due: notYetDue = (task.schedule.dueDay ?? judgedOn) >= judgedOn
+            case .yearly(let month?): notYetDue = Day.endOf(month: month, year: period.year) >= judgedOn
             default: break
             }
             return TaskRow(task: task, status: state, reported: !latest.isEmpty, notYetDue: notYetDue && state != .done,
@@ -415,7 +443,10 @@ public struct ReportEngine: Sendable {
                 guard !entries.isEmpty else { continue }
                 for (index, entry) in entries.enumerated() where quarters.contains(entry.period) && !entry.period.isYear {
                     guard let previous = entries[..<index].last(where: { !$0.period.isYear }) else { continue }
-                    if indicator.overTime == .last && entry.value < previous.value {
+                    // The last report of a unit that ended hands its figures over to its
+                    // successor: a zero there is no fall to check.
+                    let handover = entry.value == 0 && unit.until.map { $0 <= Self.calendarEnd(of: entry.period) } == true
+                    if indicator.overTime == .last && entry.value < previous.value && !handover {
                         warnings.append(DataWarning(kind: .stockFell, unit: unit.id, indicator: indicator.id,
                                                     period: entry.period, value: entry.value, reference: previous.value,
                                                     referencePeriod: previous.period))

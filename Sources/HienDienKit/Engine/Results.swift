@@ -6,6 +6,8 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
     case achieved
     case onTrack = "on_track"
     case behind
+    /// The deadline falls within or before the period and the goal was missed: the final verdict.
+    case notAchieved = "not_achieved"
     case noData = "no_data"
 }
 
@@ -13,7 +15,11 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
 public struct Projection: Hashable, Sendable {
     /// Straight-line extrapolation of the change since the plan's start to the deadline.
     public var atDeadline: Double
-    /// Whole quarters between the window's end and the deadline (0 when the deadline is past).
+    /// True when a fraction's straight line passes 100 % before the deadline: the estimate is
+    /// then no figure to print, only "the goal is reached before the deadline at this pace".
+    public var exceedsWhole: Bool = false
+    /// Calendar quarters after the period's quarter up to the deadline's quarter (Quý II/2026 to
+    /// 31/12/2030: 18); 0 when the deadline lies in the period's last quarter or before.
     public var quartersLeft: Int
     /// Increase needed per quarter from now on to reach the goal; nil when already reached or no time is left.
     public var neededPerQuarter: Double?

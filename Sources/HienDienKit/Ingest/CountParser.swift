@@ -58,7 +58,7 @@ public enum CountParser {
             case .scientific: "this is a number in scientific notation, not an exact count"
             case .percentage: "a count cannot be a percentage"
             case .badGrouping: "the thousands separators do not group the digits in threes"
-            case .tooLarge: "this number is too large to be a count"
+            case .tooLarge: "this number is too large to be a count (the limit is 1.000.000.000.000)"
             case .notANumber: "this is not a number"
             }
         }

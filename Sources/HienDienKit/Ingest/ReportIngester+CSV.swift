@@ -96,7 +96,7 @@ extension ReportIngester {
             headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line), code: "csv.header-missing",
                                              message: "the header has no '\(required.rawValue)' column",
                                              hint: "the first row must name the columns: \(Column.headers[required]!.prefix(2).joined(separator: " or "))",
-                                             lineText: reader.recordText))
+                                             lineText: reader.recordText).with("column", Column.headers[required]!.first { !$0.allSatisfy(\.isASCII) }))
         }
         if !isLong && indicatorColumns.isEmpty && columns[.unit] != nil && columns[.period] != nil {
             headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line), code: "csv.header-no-indicator",
@@ -111,10 +111,11 @@ extension ReportIngester {
                                              lineText: reader.recordText))
         }
         try headerProblems.throwIfAny()
+        let headerFields = reader.fieldCount
 
         return try store.ingest(file: file, ingestedOn: options.today, dryRun: options.dryRun) { writer in
             var state = CSVState(file: file, options: options, columns: columns, indicatorColumns: indicatorColumns,
-                                 isLong: isLong)
+                                 isLong: isLong, headerFields: headerFields)
             state.indicatorIDs = plan.indicators.map { (Array($0.id.utf8), $0.id, writer.slot(forIndicator: $0.id)) }
             do {
                 while try reader.nextRecord() {
@@ -132,6 +133,7 @@ extension ReportIngester {
                                                     message: "the file has a header but no data rows"))
             }
             try state.diagnostics.throwIfAny()
+            try recordDigest(path: path, file: file, writer: writer)
             return summary(of: writer, file: file, format: isLong ? "csv-long" : "csv-wide", tasks: 0, options: options)
         }
     }
@@ -142,6 +144,8 @@ extension ReportIngester {
         var columns: ColumnMap
         var indicatorColumns: [(index: Int, indicator: String)]
         var isLong: Bool
+        /// Fields in the header row: a data row must have as many (or more, all empty).
+        var headerFields: Int
         var diagnostics: DiagnosticList
         /// Hot-path caches of what has resolved cleanly in this file (failures are resolved again,
         /// so every failing row gets its own diagnostic).
@@ -158,8 +162,9 @@ extension ReportIngester {
         var lastProgress = 0
 
         init(file: String, options: IngestOptions, columns: ColumnMap, indicatorColumns: [(index: Int, indicator: String)],
-             isLong: Bool) {
+             isLong: Bool, headerFields: Int) {
             self.file = file
+            self.headerFields = headerFields
             self.options = options
             self.columns = columns
             self.indicatorColumns = indicatorColumns
@@ -185,7 +190,7 @@ extension ReportIngester {
         guard let last = state.last, !state.diagnostics.hasErrors,
               let unitIndex = state.columns[.unit], let periodIndex = state.columns[.period],
               let indicatorIndex = state.columns[.indicator], let valueIndex = state.columns[.value],
-              max(unitIndex, periodIndex, indicatorIndex, valueIndex) < reader.fieldCount else { return false }
+              reader.fieldCount == state.headerFields else { return false }
         func same(_ index: Int, _ bytes: [UInt8]) -> Bool {
             reader.withField(index) { field in
                 field.count == bytes.count && (field.isEmpty || bytes.withUnsafeBufferPointer {
@@ -228,6 +233,21 @@ extension ReportIngester {
             return reader.string(index)
         }
         let errorsBefore = state.diagnostics.items.count + state.diagnostics.omitted
+        if reader.fieldCount < state.headerFields {
+            state.diagnostics.append(Diagnostic(
+                at: SourceLocation(file: file, line: line), code: "csv.row-short",
+                message: "the row has \(reader.fieldCount) field(s) and the header \(state.headerFields), so a column is missing",
+                hint: "give every column, even an empty one (a value left empty means not reported); check for a missing separator",
+                lineText: reader.recordText))
+        } else if reader.fieldCount > state.headerFields,
+                  let extra = (state.headerFields..<reader.fieldCount).first(where: { !reader.string($0).trimmingWhitespace().isEmpty }) {
+            state.diagnostics.append(Diagnostic(
+                at: SourceLocation(file: file, line: line, column: reader.column(ofField: extra)), code: "csv.row-long",
+                message: "the row has \(reader.fieldCount) fields and the header \(state.headerFields); this one has no column",
+                offending: reader.string(extra),
+                hint: "a separator inside a value needs quotes (\"1,5 triệu\"); or add the column to the header",
+                lineText: reader.recordText))
+        }
         let unitText = cell(.unit) ?? ""
         var unit = state.units[unitText]
         if unit == nil {
@@ -251,6 +271,11 @@ extension ReportIngester {
                                          lineText: nil, into: &state.diagnostics)
         }
         let note = cell(.note).flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+        if let problem = nulInText(note, at: location(.note), lineText: nil) { state.diagnostics.append(problem) }
+        if submitted == nil, let period, cell(.submitted).map({ $0.trimmingWhitespace().isEmpty }) ?? true,
+           let problem = receivedOptionProblem(period, options: state.options, at: location(.period), lineText: nil) {
+            state.diagnostics.append(problem)
+        }
 
         // The values of the row: one (long form) or one per indicator column (wide form).
         var values: [(indicator: String, value: Int64, column: Int)] = []
@@ -262,7 +287,8 @@ extension ReportIngester {
                 if let indicator { state.indicators[indicatorText] = indicator }
             }
             if indicator == nil {
-                state.diagnostics.append(unknownIndicator(indicatorText, at: location(.indicator), lineText: nil))
+                state.diagnostics.append(unknownIndicator(indicatorText, at: location(.indicator), lineText: nil,
+                                                          suggesting: !state.diagnostics.isFull))
             }
             if let valueIndex = state.columns[.value], valueIndex < reader.fieldCount {
                 let parsed = reader.withField(valueIndex) { CountParser.parse($0) }
@@ -300,7 +326,7 @@ extension ReportIngester {
                 state.diagnostics.append(Diagnostic(at: location(.submitted), code: "report.received-conflict",
                                                     message: "\(unit.id) \(period) was dated \(earlier) on an earlier row",
                                                     offending: cell(.submitted), hint: "one report, one date: correct the date",
-                                                    lineText: reader.recordText))
+                                                    lineText: reader.recordText).with("earlier", VietnameseFormat.shortDate(earlier)))
                 return
             }
             if state.explicitDates[key] == nil {
@@ -319,7 +345,7 @@ extension ReportIngester {
                     message: "\(unit.id) \(period) \(value.indicator) was \(existing) on an earlier row of this file",
                     offending: reader.string(value.column),
                     hint: "a file may give each unit, period and indicator once; to correct a value, send it again in a later file",
-                    lineText: reader.recordText))
+                    lineText: reader.recordText).with("earlier", String(existing)))
             }
         }
         if !state.diagnostics.hasErrors, let unitIndex = state.columns[.unit], let periodIndex = state.columns[.period] {

@@ -11,7 +11,7 @@ extension ReportIngester {
         var proposals: String?
     }
 
-    static let reportKeys: Set<String> = ["unit", "period", "submitted", "values", "tasks", "difficulties", "proposals", "notes"]
+    static let reportKeys: Set<String> = ["unit", "period", "submitted", "values", "tasks", "difficulties", "proposals"]
 
     /// JSON reports: one object, an array of objects, or `{"reports": [...]}`.
     func ingestJSON(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
@@ -19,14 +19,14 @@ extension ReportIngester {
         try TextEncoding.check(bytes, fileLabel: file, code: "json.invalid-utf8", advice: .textEditor)
         let json = try JSONParser.parse(bytes, fileLabel: file)
         do {
-            return try ingestJSON(json, file: file, options: options)
+            return try ingestJSON(json, path: path, file: file, options: options)
         } catch let error as InputError {
             // Positions cost memory; they are only worked out for a file that is refused.
             throw try JSONParser.parseDocument(bytes, fileLabel: file).located(error)
         }
     }
 
-    private func ingestJSON(_ json: JSONValue, file: String, options: IngestOptions) throws -> IngestSummary {
+    private func ingestJSON(_ json: JSONValue, path: String, file: String, options: IngestOptions) throws -> IngestSummary {
         var reader = JSONReader(file: file, cap: options.maxDiagnostics)
         let objects: [(JSONValue, String)]
         switch json {
@@ -71,7 +71,7 @@ extension ReportIngester {
                     if case .conflicting(let existing) = outcome {
                         diagnostics.append(Diagnostic(at: SourceLocation(file: file, path: value.path), code: "value.conflict",
                                                       message: "the same unit, period and indicator appear twice in this file with different values (\(existing) and \(value.value))",
-                                                      offending: String(value.value), hint: "keep one value"))
+                                                      offending: String(value.value), hint: "keep one value").with("earlier", String(existing)))
                     }
                 }
                 for task in report.tasks {
@@ -83,13 +83,20 @@ extension ReportIngester {
                 }
             }
             try diagnostics.throwIfAny()
+            try recordDigest(path: path, file: file, writer: writer)
             return summary(of: writer, file: file, format: "json", tasks: tasks, options: options)
         }
     }
 
     private func stage(_ object: JSONValue, at path: String, options: IngestOptions, reader: inout JSONReader) -> Staged? {
         guard reader.object(object, at: path) != nil else { return nil }
-        reader.rejectUnknownKeys(object, at: path, allowed: Self.reportKeys)
+        if object["notes"] != nil {
+            // Accepted once and never stored: say so rather than take it silently.
+            reader.error("\(path).notes", "report.notes-not-stored", "a report has no \"notes\" field, so these notes would be lost",
+                         offending: "notes",
+                         hint: "write remarks under \"difficulties\" or \"proposals\", which the report prints")
+        }
+        reader.rejectUnknownKeys(object, at: path, allowed: Self.reportKeys.union(["notes"]))
         var diagnostics = reader.diagnostics
         defer { reader.diagnostics = diagnostics }
         let file = reader.file
@@ -130,6 +137,14 @@ extension ReportIngester {
                         diagnostics.append(unknownIndicator(member.key, at: here, lineText: nil))
                         continue
                     }
+                    if case .number(let literal) = member.value, literal.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
+                        // A JSON number's '.' is a decimal point: 1.250 is 1.25, never 1250.
+                        diagnostics.append(Diagnostic(at: here, code: CountParser.Reason.decimal.code,
+                                                      message: "\(CountParser.Reason.decimal.summary) (in a JSON number '.' is a decimal point)",
+                                                      offending: literal,
+                                                      hint: "write the count without a point (1250), or as text (\"1.250\") to group thousands"))
+                        continue
+                    }
                     switch member.value {
                     case .null: continue  // not reported
                     case .number(let literal), .string(let literal):
@@ -156,6 +171,10 @@ extension ReportIngester {
             if let members = tasksJSON.objectValue {
                 for member in members {
                     let here = "\(path).tasks.\(member.key)"
+                    if let unit, let problem = notTheLead(unit, member.key, at: SourceLocation(file: file, path: here)) {
+                        diagnostics.append(problem)
+                        continue
+                    }
                     guard taskIDs.contains(member.key) else {
                         let suggestion = EditDistance.closest(to: member.key, among: plan.tasks.map(\.id),
                                                               limit: EditDistance.typoLimit(for: member.key))
@@ -171,10 +190,20 @@ extension ReportIngester {
                     } else if member.value.objectValue != nil {
                         statusText = member.value["status"]?.stringValue
                         evidence = member.value["evidence"]?.stringValue
-                        if let unknown = member.value.objectValue?.first(where: { !["status", "evidence"].contains($0.key) }) {
+                        if let value = member.value["evidence"], value != .null, value.stringValue == nil {
+                            diagnostics.append(Diagnostic(at: SourceLocation(file: file, path: "\(here).evidence"), code: "json.type",
+                                                          message: "expected text, found \(value.typeName)",
+                                                          hint: "write the evidence as text in quotes: \"Quyết định số 12/QĐ-UBND\""))
+                        }
+                        if let problem = nulInText(evidence, at: SourceLocation(file: file, path: "\(here).evidence"), lineText: nil) {
+                            diagnostics.append(problem)
+                        }
+                        for unknown in member.value.objectValue ?? [] where !["status", "evidence"].contains(unknown.key) {
+                            let suggestion = EditDistance.closest(to: unknown.key, among: ["evidence", "status"],
+                                                                  limit: EditDistance.typoLimit(for: unknown.key))
                             diagnostics.append(Diagnostic(at: SourceLocation(file: file, path: "\(here).\(unknown.key)"),
                                                           code: "json.unknown-key", message: "unknown field", offending: unknown.key,
-                                                          hint: "a task takes \"status\" and \"evidence\""))
+                                                          hint: suggestion.map { "did you mean '\($0)'?" } ?? "a task takes \"status\" and \"evidence\""))
                         }
                     } else {
                         statusText = nil
@@ -206,6 +235,13 @@ extension ReportIngester {
         }
         let difficulties = narrative("difficulties")
         let proposals = narrative("proposals")
+        for (key, text) in [("difficulties", difficulties), ("proposals", proposals)] {
+            if let problem = nulInText(text, at: location(key), lineText: nil) { diagnostics.append(problem) }
+        }
+        if submitted == nil, let period,
+           let problem = receivedOptionProblem(period, options: options, at: location("period"), lineText: nil) {
+            diagnostics.append(problem)
+        }
 
         guard let unit, let period else { return nil }
         return Staged(path: path, unit: unit, period: period, received: receivedDay(submitted, options: options),

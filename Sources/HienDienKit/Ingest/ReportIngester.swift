@@ -11,6 +11,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var revisions: Int
     public var taskReports: Int
     public var dryRun: Bool
+    /// When the file's exact bytes were stored before: that earlier batch; nothing was stored now.
+    public var alreadyStored: StoredBatch? = nil
 }
 
 /// Options that apply to every file of one `ingest` run.
@@ -64,10 +66,25 @@ public final class ReportIngester {
     /// Ingests one file. Throws an `InputError` listing every problem; the store is then unchanged.
     public func ingest(path: String, label: String? = nil, options: IngestOptions) throws -> IngestSummary {
         let file = label ?? path
-        if try looksLikeJSON(path: path, label: file) {
-            return try ingestJSON(path: path, file: file, options: options)
+        try checkReceivedOption(options, file: file)
+        do {
+            if try looksLikeJSON(path: path, label: file) {
+                return try ingestJSON(path: path, file: file, options: options)
+            }
+            return try ingestCSV(path: path, file: file, options: options)
+        } catch let found as AlreadyStored {
+            return IngestSummary(file: file, format: "unchanged", units: 0, periods: [], values: 0, submissions: 0,
+                                 revisions: 0, taskReports: 0, dryRun: options.dryRun, alreadyStored: found.batch)
         }
-        return try ingestCSV(path: path, file: file, options: options)
+    }
+
+    /// The same bytes again are no revision. Called last in a file's transaction, once the file
+    /// was read without a problem (a refused file is never read twice): records the file's
+    /// SHA-256, or throws `AlreadyStored` (rolling back) when a stored file has the same.
+    func recordDigest(path: String, file: String, writer: IngestWriter) throws {
+        let sha256 = try SHA256.hex(ofFileAt: path, label: file)
+        if let earlier = try store.batch(withSHA256: sha256) { throw AlreadyStored(batch: earlier) }
+        try writer.recordSHA256(sha256)
     }
 
     private func looksLikeJSON(path: String, label: String) throws -> Bool {
@@ -89,12 +106,21 @@ public final class ReportIngester {
                                           hint: "give the unit's id or name as in the plan", lineText: lineText))
             return nil
         }
-        let match = matcher.match(trimmed)
+        let match = matcher.match(trimmed, suggesting: !diagnostics.isFull)
         if let diagnostic = match.diagnostic(for: trimmed, at: location, lineText: lineText) {
             diagnostics.append(diagnostic)
             return nil
         }
-        return match.id.flatMap { unitsByID[$0] }
+        guard let unit = match.id.flatMap({ unitsByID[$0] }) else { return nil }
+        if !unit.reports {
+            diagnostics.append(Diagnostic(at: location, code: "unit.not-reporting",
+                                          message: "\(unit.id) does not report under this plan (\"reports\": false), so its figures would count nowhere",
+                                          offending: text,
+                                          hint: "check the unit; if it does report now, set \"reports\": true for it in the plan and run `hiendien init` again",
+                                          lineText: lineText))
+            return nil
+        }
+        return unit
     }
 
     /// Parses a period and checks it lies within the plan and the unit's life.
@@ -111,7 +137,8 @@ public final class ReportIngester {
             diagnostics.append(Diagnostic(at: location, code: "period.outside-plan",
                                           message: "the period lies outside the plan (\(plan.start) – \(plan.end))",
                                           offending: text, hint: "check the year; is this report for another plan?",
-                                          lineText: lineText))
+                                          lineText: lineText)
+                .with("plan-span", "\(VietnameseFormat.shortDate(plan.start)) – \(VietnameseFormat.shortDate(plan.end))"))
             return nil
         }
         if let unit, !unit.exists(during: plan.reporting.window(for: period)) {
@@ -120,7 +147,9 @@ public final class ReportIngester {
             if let successor = unit.mergedInto { hint += "; after \(unit.until!) its figures belong to \(successor)" }
             diagnostics.append(Diagnostic(at: location, code: "period.outside-unit",
                                           message: "\(unit.id) did not exist during \(period) (it existed \(life))",
-                                          offending: text, hint: hint, lineText: lineText))
+                                          offending: text, hint: hint, lineText: lineText)
+                .with("unit-life", "\(unit.from.map(VietnameseFormat.shortDate) ?? "…") – \(unit.until.map(VietnameseFormat.shortDate) ?? "…")")
+                .with("successor", unit.mergedInto))
             return nil
         }
         return period
@@ -133,9 +162,9 @@ public final class ReportIngester {
         return indicatorByKey[trimmed.lowercased()] ?? indicatorByKey[VietnameseText.matchKey(trimmed)]
     }
 
-    func unknownIndicator(_ text: String, at location: SourceLocation, lineText: String?) -> Diagnostic {
-        let suggestion = EditDistance.closest(to: text, among: plan.indicators.map(\.id),
-                                              limit: EditDistance.typoLimit(for: text))
+    func unknownIndicator(_ text: String, at location: SourceLocation, lineText: String?, suggesting: Bool = true) -> Diagnostic {
+        let suggestion = suggesting ? EditDistance.closest(to: text, among: plan.indicators.map(\.id),
+                                                           limit: EditDistance.typoLimit(for: text)) : nil
         return Diagnostic(at: location, code: "indicator.unknown", message: "no indicator in the plan has this id or name",
                           offending: text,
                           hint: suggestion.map { "did you mean '\($0)'?" }
@@ -155,7 +184,7 @@ public final class ReportIngester {
             diagnostics.append(Diagnostic(at: location, code: "date.future",
                                           message: "the submission date is after today (\(options.today))",
                                           offending: text, hint: "check the year and the day/month order (dd/mm/yyyy)",
-                                          lineText: lineText))
+                                          lineText: lineText).with("today", VietnameseFormat.shortDate(options.today)))
             return nil
         }
         if let period, day < plan.reporting.window(for: period).lowerBound {
@@ -179,6 +208,11 @@ public final class ReportIngester {
                              submissions: submissions.count, revisions: submissions.filter { $0.version > 1 }.count,
                              taskReports: tasks, dryRun: options.dryRun)
     }
+}
+
+/// Thrown from inside a file's transaction to roll it back: the same bytes were stored before.
+struct AlreadyStored: Error {
+    var batch: StoredBatch
 }
 
 /// Thrown from inside a transaction to roll it back while keeping the collected problems.

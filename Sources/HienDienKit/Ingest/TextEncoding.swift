@@ -188,7 +188,7 @@ public enum TextEncoding {
         return Diagnostic(
             at: SourceLocation(file: fileLabel, line: line, column: column), code: code, message: message,
             offending: shownBytes, hint: hint,
-            lineText: String(decoding: lineBytes.prefix(400), as: UTF8.self))
+            lineText: String(decoding: lineBytes.prefix(400), as: UTF8.self)).with("encoding", guess?.rawValue)
     }
 
     // MARK: - Guessing the legacy encoding

@@ -49,6 +49,7 @@ public struct UnitMatcher: Sendable {
                     at: location, code: "unit.ambiguous",
                     message: "this name fits more than one unit (\(ids.joined(separator: ", ")))",
                     offending: text, hint: "write the unit's id instead of its name", lineText: lineText)
+                    .with("units", ids.joined(separator: ", "))
             case .unknown(let suggestions):
                 let hint = suggestions.isEmpty
                     ? "use a unit id, name or alias from the plan"
@@ -138,23 +139,27 @@ public struct UnitMatcher: Sendable {
     }
 
     /// The unit `text` names. Surrounding spaces are ignored; empty text is unknown.
-    public func match(_ text: String) -> Match {
+    ///
+    /// - Parameter suggesting: false when no message will show the near misses of an unknown
+    ///   text (the list of problems is full), so none are searched for: the search looks at
+    ///   every unit, and a file of a million unknown units must not make a million searches.
+    public func match(_ text: String, suggesting: Bool = true) -> Match {
         if let id = byID[text] { return .unique(id: id) }
         if let known = cache.value(for: text) { return known }
-        let result = resolve(text)
-        cache.store(result, for: text, capacity: Self.cacheCapacity)
+        let result = resolve(text, suggesting: suggesting)
+        if suggesting { cache.store(result, for: text, capacity: Self.cacheCapacity) }
         return result
     }
 
     // MARK: - Resolution
 
-    private func resolve(_ text: String) -> Match {
+    private func resolve(_ text: String, suggesting: Bool) -> Match {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let id = byID[trimmed] { return .unique(id: id) }
         if let ids = byLowercasedID[trimmed.lowercased()] { return Self.match(ids) }
         let key = VietnameseText.matchKey(trimmed)
         if let ids = byKey[key] { return Self.match(ids) }
-        return .unknown(suggestions: suggestions(for: trimmed))
+        return .unknown(suggestions: suggesting ? suggestions(for: trimmed) : [])
     }
 
     private static func match(_ ids: [String]) -> Match {

@@ -53,20 +53,31 @@ public enum Demo {
 
             let periods = try store.periodsWithSubmissions()
             let latest = periods.last ?? plan.quarters.first ?? .year(plan.start.year)
-            // The day after the latest period's deadline, or after the latest receipt if later:
-            // fixed by the data, so every run writes the same bytes.
+            // Each report is dated as a real one would be: a quarterly report the day after its
+            // quarter's due date, a year-end report on the year's due date (fixed by the plan,
+            // so every run writes the same bytes).
             let asOf = max(plan.reporting.lastAllowedDay(for: latest).adding(days: 1),
                            try store.latestReceipt() ?? plan.start)
             var reportPeriods = Set(periods.filter { !$0.isYear })
             for period in periods { reportPeriods.insert(period.yearPeriod) }
             var written: [String] = []
             for period in reportPeriods.sorted() where plan.contains(period) {
-                written += try ReportJob.write(store: store, plan: plan, period: period, asOf: asOf,
+                written += try ReportJob.write(store: store, plan: plan, period: period, asOf: reportDate(period, plan: plan),
                                                formats: Set(ReportFormat.allCases), out: directory, templates: templates)
             }
             runs.append(PlanRun(planID: plan.id, database: database, asOf: asOf, ingested: ingested, refused: refused,
                                 reports: written))
         }
         return runs
+    }
+
+    /// The date a demo report is written: the day after a quarter's due date; for a year-end
+    /// report the year's due date, or the day after its last quarter's due date when that is
+    /// later (Decree 09: annual reports by 14/12, the Q4 reports by 19/12 — the year-end report
+    /// consolidates both), still before 31/12 so it estimates the year from the pace.
+    public static func reportDate(_ period: Period, plan: Plan) -> Day {
+        let due = plan.reporting.lastAllowedDay(for: period)
+        guard period.isYear, let last = period.quarters.last else { return due.adding(days: 1) }
+        return max(due, plan.reporting.lastAllowedDay(for: last).adding(days: 1))
     }
 }

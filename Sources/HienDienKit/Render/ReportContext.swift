@@ -1,10 +1,15 @@
 /// Turns a computed report into the values the Markdown and HTML templates lay out: every
 /// figure already in Vietnamese format, every unit-supplied text left as text (the template's
 /// escaping makes it safe), charts as ready markup.
+///
+/// The document has a short main body in the order of a Vietnamese administrative report
+/// (header, basis, summary with the verdict, I–VI, recipients and signature) and appendices
+/// for everything long (per-unit figures, the full task table, the quarterly trend). No id,
+/// key or internal note of the plan reaches the document.
 public struct ReportContext {
     public let report: PeriodReport
-    private let unitNames: [String: String]
-    private let indicatorNames: [String: Indicator]
+    let unitNames: [String: String]
+    let indicatorNames: [String: Indicator]
 
     public init(report: PeriodReport) {
         self.report = report
@@ -17,89 +22,113 @@ public struct ReportContext {
 
     /// The whole template context.
     public func value() -> TemplateValue {
-        let plan = report.plan
-        // Who speaks is the issuer in force on the report's date (Trà Vinh → Vĩnh Long on 01/7/2025).
-        let issuer = plan.issuer(on: report.asOf)
-        let coordinator = issuer.body
         let periodText = VietnameseFormat.period(report.period)
-        let title = plan.document.reportTitle ?? "Kết quả thực hiện \(plan.title)"
-        var context: [String: TemplateValue] = [
-            "issuer": .string((issuer.authority ?? plan.issuer).uppercased()),
-            "body": .string(coordinator.uppercased()),
-            "body_name": .string(coordinator),
-            "number": .string(issuer.number),
-            "place_date": .string("\(issuer.place), \(VietnameseFormat.longDate(report.asOf))"),
-            "title": .string(title),
-            "period_text": .string(periodText),
-            "period_short": .string(VietnameseFormat.shortPeriod(report.period)),
-            "period_id": .string(report.period.description),
-            "is_year": .bool(report.isYearEnd),
-            "window_from": .string(VietnameseFormat.shortDate(report.window.lowerBound)),
-            "window_to": .string(VietnameseFormat.shortDate(report.window.upperBound)),
-            "due": .string(VietnameseFormat.shortDate(report.due)),
-            "as_of": .string(VietnameseFormat.shortDate(report.asOf)),
-            "plan_title": .string(plan.title),
-            "plan_id": .string(plan.id),
-            "plan_source": TemplateValue(plan.source),
-            "plan_note": TemplateValue(plan.note?.publicText),
-            "plan_span": .string("\(VietnameseFormat.shortDate(plan.start)) – \(VietnameseFormat.shortDate(plan.end))"),
-            "signer_title": .list(issuer.signerTitle.map { .string($0) }),
-            "signer_name": .string(issuer.signerName),
-            "recipients": .list(issuer.recipients.map { .string($0) }),
-            "generated_on": .string(report.asOf.description),
-        ]
+        var context = header()
+        context["period_text"] = .string(periodText)
+        context["period_text_capitalized"] = .string(periodText.prefix(1).uppercased() + periodText.dropFirst())
+        context["period_short"] = .string(VietnameseFormat.shortPeriod(report.period))
+        context["is_year"] = .bool(report.isYearEnd)
+        context["window_from"] = .string(VietnameseFormat.shortDate(report.window.lowerBound))
+        context["window_to"] = .string(VietnameseFormat.shortDate(report.window.upperBound))
+        context["due"] = .string(VietnameseFormat.shortDate(report.due))
+        context["as_of"] = .string(VietnameseFormat.shortDate(report.asOf))
+        context["verdict"] = .string(verdict())
+        // Rates per unit and dated baselines (ReportContext+PlanRules.swift).
         context.merge(planRulesContext()) { current, _ in current }
         context["targets"] = .list(targets())
         context["has_targets"] = .bool(!report.plan.targets.isEmpty)
-        context["per_unit_targets"] = .list(perUnitTargets())
-        context["indicators"] = .list(indicatorSummary())
-        context["by_type"] = .list(byType())
-        context["has_carried"] = .bool(report.indicators.contains { $0.carried && $0.unit != totalScope })
-        context["subtotals"] = .list(subtotals())
-        context["tasks"] = .list(tasks())
-        context["has_tasks"] = .bool(!report.tasks.isEmpty)
+        let projections = projections()
+        context["projections"] = .list(projections.map { .string($0) })
+        context["has_projections"] = .bool(!projections.isEmpty)
+        context.merge(comparison(mainOnly: true)) { a, _ in a }
+        context.merge(taskSummary()) { a, _ in a }
         context.merge(reporting()) { a, _ in a }
         context.merge(narratives()) { a, _ in a }
-        context["warnings"] = .list(report.warnings.map { warning in
-            .object(["text": .string(VietnameseLabels.warning(warning, unitName: name(warning.unit),
-                                                              indicatorName: indicatorName(warning.indicator)))])
+        context["own_proposals"] = .list(ownProposals().map { .string($0) })
+        context.merge(nextPeriod()) { a, _ in a }
+        context.merge(standings()) { a, _ in a }
+        // Appendices.
+        context["unit_groups"] = .list(unitGroups())
+        context["has_carried"] = .bool(report.indicators.contains { $0.carried && $0.unit != totalScope })
+        context["subtotals"] = .list(subtotals())
+        context["per_unit_targets"] = .list(perUnitTargets())
+        context["indicators"] = .list(indicatorSummary())
+        context["all_tasks"] = .list(allTasks())
+        context.merge(trend()) { a, _ in a }
+        context["appendix_comparison"] = .object(comparison(mainOnly: false))
+        context["target_charts"] = .list(report.targets.filter { $0.scope == totalScope }.map { result in
+            .object(["name": .string(result.target.name), "goal": .string(goalText(result)),
+                     "chart": .raw(SVGChart.target(result))])
         })
         context["trend_charts"] = .list(trendCharts())
-        if report.isYearEnd { context.merge(yearEnd()) { a, _ in a } }
         return .object(context)
+    }
+
+    // MARK: - Who speaks
+
+    /// Who speaks: the issuer in force on the report's date (`document.issuers`), so a Trà Vinh
+    /// report written after 01/7/2025 is issued in Vĩnh Long and says it covers the former
+    /// province; older plan files without issuers fall back to the plan's issuer and coordinator.
+    func header() -> [String: TemplateValue] {
+        let plan = report.plan
+        let issuer = plan.document.issuer(on: report.asOf)
+        let coordinator = plan.unit(plan.coordinator)?.name ?? plan.coordinator
+        let body = issuer.body.isEmpty ? coordinator : issuer.body
+        let authority = issuer.body.isEmpty ? plan.issuer : (issuer.authority ?? "")
+        let place = issuer.place.isEmpty ? plan.place : issuer.place
+        let title = plan.document.reportTitle ?? "Kết quả thực hiện \(plan.title)"
+        return [
+            "issuer": .string(authority.uppercased()),
+            "body": .string(body.uppercased()),
+            "body_name": .string(body),
+            "number": .string(issuer.number),
+            "place_date": .string("\(place), \(VietnameseFormat.longDate(report.asOf))"),
+            "title": .string(title),
+            "plan_source": TemplateValue(plan.source),
+            "plan_note": TemplateValue(plan.note?.publicText),
+            "area": TemplateValue(issuer.area),
+            // One "Kính gửi" line, the addressees joined as the Decree 30 samples write them.
+            "submitted_to": .list(issuer.submittedTo.isEmpty ? [] : [.string(issuer.submittedTo.joined(separator: "; "))]),
+            "via": TemplateValue(issuer.via),
+            "signer_title": .list(issuer.signerTitle.map { .string($0) }),
+            "signer_name": .string(issuer.signerName),
+            "recipients": .list(issuer.recipients.map { .string($0) }),
+        ]
     }
 
     // MARK: - Targets
 
-    private func figure(_ value: Double?, _ target: Target) -> String {
+    func figure(_ value: Double?, _ target: Target) -> String {
         guard let value else { return "—" }
         if target.kind.isFraction { return VietnameseFormat.percent(value) }
         // Counts are of whole things (domains, conferences): a projection of 3.976,1 reads as 3.976.
         return VietnameseFormat.decimal(value, places: 0)
     }
 
-    private func goalText(_ result: TargetResult) -> String {
+    func goalText(_ result: TargetResult) -> String {
         let low = figure(result.goal, result.target)
         guard let high = result.goalHigh else { return low }
         return "\(low) – \(figure(high, result.target))"
     }
 
-    private func projectionText(_ result: TargetResult) -> String {
-        guard let projection = result.projection, result.actual != nil else { return "" }
-        if result.status == .achieved { return "Đã đạt mục tiêu." }
-        var text = "Theo tốc độ hiện nay, đến \(VietnameseFormat.shortDate(result.target.deadline)) ước đạt \(figure(projection.atDeadline, result.target))"
-        if let needed = projection.neededPerQuarter {
-            let step = result.target.kind.isFraction
-                ? VietnameseFormat.decimal(needed * 100, places: 2) + " điểm phần trăm"
-                : figure(needed, result.target)
-            text += "; cần tăng \(step) mỗi quý trong \(projection.quartersLeft) quý còn lại"
-        } else if projection.quartersLeft == 0 {
-            text += "; đã hết thời hạn"
-        }
-        return text + "."
+    /// What a count target counts ("tên miền"), from its indicators' unit.
+    func countedThing(_ target: Target) -> String {
+        target.kind.indicators.compactMap { indicatorNames[$0]?.unit }.first { !$0.isEmpty } ?? ""
     }
 
-    private func targetRow(_ result: TargetResult) -> TemplateValue {
+    /// "Đạt", "Không đạt — còn thiếu 19 tên miền", "Đúng tiến độ", …
+    func verdictLabel(_ result: TargetResult) -> String {
+        let label = VietnameseLabels.status(result.status)
+        guard result.status == .notAchieved, let actual = result.actual else { return label }
+        let gap = result.goal - actual
+        if result.target.kind.isFraction {
+            return "\(label) — còn thiếu \(VietnameseFormat.decimal(gap * 100, places: 2)) điểm phần trăm"
+        }
+        let thing = countedThing(result.target)
+        return "\(label) — còn thiếu \(VietnameseFormat.decimal(gap.rounded(.up), places: 0))\(thing.isEmpty ? "" : " " + thing)"
+    }
+
+    func targetRow(_ result: TargetResult) -> TemplateValue {
         var detail = ""
         if case .ratio = result.target.kind, let n = result.numerator, let d = result.denominator {
             detail = "\(VietnameseFormat.number(n))/\(VietnameseFormat.number(d))"
@@ -107,268 +136,103 @@ public struct ReportContext {
             detail = "\(n)/\(d) đơn vị"
         }
         return .object([
-            "id": .string(result.target.id),
             "name": .string(result.target.name),
             "scope": .string(name(result.scope)),
             "actual": .string(figure(result.actual, result.target)),
             "detail": .string(detail),
-            "expected": .string(figure(result.expected, result.target)),
+            "expected": .string(result.status == .achieved || result.status == .notAchieved
+                                ? "—" : figure(result.expected, result.target)),
             "goal": .string(goalText(result)),
             "deadline": .string(VietnameseFormat.shortDate(result.target.deadline)),
-            "status": .string(result.status.rawValue),
-            "status_label": .string(VietnameseLabels.status(result.status)),
-            "projection": .string(projectionText(result)),
+            "status": .string(result.status.rawValue.replacingOccurrences(of: "_", with: "-")),
+            "status_label": .string(verdictLabel(result)),
             "note": TemplateValue(result.target.note?.publicText),
-            "chart": .raw(SVGChart.target(result)),
         ])
     }
 
-    private func targets() -> [TemplateValue] {
+    func targets() -> [TemplateValue] {
         report.targets.filter { $0.scope == totalScope }.map(targetRow)
     }
 
-    private func perUnitTargets() -> [TemplateValue] {
-        report.plan.targets.filter(\.perUnit).sorted { $0.id < $1.id }.compactMap { target in
+    /// One short sentence per target that still has a way to go: the estimate at the deadline
+    /// and the pace needed, by calendar quarters; none when less than one quarter remains.
+    /// A year-end report written before 31/12 estimates the year's result from the pace.
+    func projections() -> [String] {
+        report.targets.filter { $0.scope == totalScope }.compactMap { result -> String? in
+            guard let projection = result.projection, let actual = result.actual else { return nil }
+            let target = result.target
+            let deadline = VietnameseFormat.shortDate(target.deadline)
+            if result.status == .achieved { return nil }
+            let quarterDays = 365.25 / 4
+            let windowEnd = report.window.upperBound
+            if projection.quartersLeft == 0 {
+                // Less than a quarter left: no projection, except the estimate to the deadline
+                // a year-end report written before the year's end gives.
+                guard report.isYearEnd, windowEnd < target.deadline, target.deadline.year == report.period.year else {
+                    return nil
+                }
+                var estimate = actual + projection.pacePerQuarter * Double(windowEnd.days(to: target.deadline)) / quarterDays
+                if target.kind.isFraction { estimate = min(1, estimate) }
+                let reached = estimate >= result.goal
+                return "\(target.name): ước thực hiện đến \(deadline) đạt \(figure(estimate, target))"
+                    + (reached ? ", đạt mục tiêu." : ", chưa đạt mục tiêu \(goalText(result)).")
+            }
+            if projection.exceedsWhole {
+                return "\(target.name): nếu giữ tốc độ hiện nay sẽ đạt mục tiêu trước \(deadline)."
+            }
+            var text = "\(target.name): theo tốc độ hiện nay, đến \(deadline) ước đạt \(figure(projection.atDeadline, target))"
+            if let needed = projection.neededPerQuarter {
+                let step = target.kind.isFraction
+                    ? VietnameseFormat.decimal(needed * 100, places: 2) + " điểm phần trăm"
+                    : figure(needed.rounded(.up), target)
+                text += projection.quartersLeft == 1
+                    ? "; cần tăng thêm \(step) trong quý còn lại"
+                    : "; cần tăng bình quân \(step) mỗi quý trong \(projection.quartersLeft) quý còn lại"
+            }
+            return text + "."
+        }
+    }
+
+    func perUnitTargets() -> [TemplateValue] {
+        report.plan.targets.filter(\.perUnit).compactMap { target in
             let rows = report.targets.filter { $0.target.id == target.id && $0.scope != totalScope }
             guard !rows.isEmpty else { return nil }
             return .object(["name": .string(target.name), "rows": .list(rows.map(targetRow))])
         }
     }
 
-    // MARK: - Indicators
+    // MARK: - Summary
 
-    private func number(_ value: Int64?) -> String { value.map(VietnameseFormat.number) ?? "—" }
-
-    private func indicatorSummary() -> [TemplateValue] {
-        report.plan.indicators.map { indicator in
-            let total = report.total(indicator.id)
-            let reporting = report.indicators.filter { $0.indicator == indicator.id && $0.unit != totalScope && $0.value != nil }
-            var notes: [String] = []
-            if total?.carried == true { notes.append("có số liệu chuyển từ kỳ trước") }
-            if let sources = indicator.sources {
-                notes.append("chỉ cộng: " + sources.sorted().map(VietnameseLabels.unitType).joined(separator: "; "))
+    /// The one-sentence verdict on page 1: "đạt 3/9 chỉ tiêu, 2 đúng tiến độ, 4 chậm tiến độ;
+    /// 18/25 đơn vị báo cáo đúng hạn, 2 chưa báo cáo; 5 nhiệm vụ quá hạn".
+    func verdict() -> String {
+        var parts: [String] = []
+        let totals = report.targets.filter { $0.scope == totalScope }
+        if !totals.isEmpty {
+            func count(_ status: TargetStatus) -> Int { totals.filter { $0.status == status }.count }
+            var clause = "đạt \(count(.achieved))/\(totals.count) chỉ tiêu"
+            for (status, words) in [(TargetStatus.notAchieved, "không đạt"), (.onTrack, "đúng tiến độ"),
+                                    (.behind, "chậm tiến độ"), (.noData, "chưa có số liệu")] where count(status) > 0 {
+                clause += ", \(count(status)) \(words)"
             }
-            return .object([
-                "id": .string(indicator.id),
-                "name": .string(indicator.name),
-                "unit": .string(indicator.unit),
-                "kind": .string(indicator.overTime == .sum ? "phát sinh" : "hiện có"),
-                "value": .string(number(total?.value)),
-                "cumulative": .string(indicator.overTime == .sum ? number(total?.cumulative) : "—"),
-                "units_reporting": .string(String(reporting.count)),
-                "note": .string(notes.joined(separator: "; ")),
-            ])
+            parts.append(clause)
         }
-    }
-
-    private func byType() -> [TemplateValue] {
-        let typesInOrder = ReportEngine(plan: report.plan).orderedTypes()
-        return typesInOrder.compactMap { type in
-            let unitIDs = Set(report.plan.units.filter { $0.type == type }.map(\.id))
-            let rows = report.indicators.filter { unitIDs.contains($0.unit) && ($0.value != nil || $0.cumulative != nil) }
-            guard !rows.isEmpty else { return nil }
-            let totals = report.typeTotals.filter { $0.type == type }
-            return .object([
-                "type": .string(VietnameseLabels.unitType(type)),
-                "rows": .list(rows.sorted { ($0.unit, $0.indicator) < ($1.unit, $1.indicator) }.map { row in
-                    .object([
-                        "unit": .string(name(row.unit)),
-                        "indicator": .string(indicatorName(row.indicator)),
-                        "value": .string(number(row.value) + (row.carried ? " (*)" : "")),
-                        "cumulative": .string(indicatorNames[row.indicator]?.overTime == .sum ? number(row.cumulative) : "—"),
-                        "counted": .bool(row.counted),
-                    ])
-                }),
-                "totals": .list(totals.map { total in
-                    .object([
-                        "indicator": .string(indicatorName(total.indicator)),
-                        "value": .string(number(total.value)),
-                        "cumulative": .string(indicatorNames[total.indicator]?.overTime == .sum ? number(total.cumulative) : "—"),
-                        "counted": .bool(total.counted),
-                    ])
-                }),
-            ])
-        }
-    }
-
-    private func subtotals() -> [TemplateValue] {
-        let parents = Dictionary(grouping: report.subtotals, by: \.unit)
-        return parents.keys.sorted().map { parent in
-            let rows = parents[parent]!
-            return .object([
-                "unit": .string(name(parent)),
-                "members": .string(rows[0].members.map(name).joined(separator: "; ")),
-                "rows": .list(rows.map { row in
-                    .object([
-                        "indicator": .string(indicatorName(row.indicator)),
-                        "value": .string(number(row.value)),
-                        "cumulative": .string(indicatorNames[row.indicator]?.overTime == .sum ? number(row.cumulative) : "—"),
-                    ])
-                }),
-            ])
-        }
-    }
-
-    // MARK: - Tasks, reporting, narrative
-
-    private func tasks() -> [TemplateValue] {
-        report.tasks.map { row in
-            let evidence = row.evidence.map { item -> TemplateValue in
-                .object([
-                    "unit": .string(name(item.unit)),
-                    "status": .string(VietnameseLabels.taskStatus(item.status)),
-                    "period": .string(VietnameseFormat.shortPeriod(item.period)),
-                    "text": TemplateValue(item.text),
-                ])
-            }
-            return .object([
-                "id": .string(row.task.id),
-                "title": .string(row.task.title),
-                "lead": .string(row.task.lead.map(name).joined(separator: "; ")),
-                "partners": .string(row.task.partners.map(name).joined(separator: "; ")),
-                "timeframe": .string(row.task.timeframe ?? timeframe(row.task.schedule)),
-                "output": .string(row.task.output ?? ""),
-                "quota": TemplateValue(row.task.quota),
-                "status": .string(row.status.rawValue),
-                "status_label": .string(VietnameseLabels.task(row.status)
-                    + (row.notYetDue ? " (chưa đến hạn)" : row.reported ? "" : " (chưa báo cáo)")),
-                "evidence": .list(evidence),
-            ])
-        }
-    }
-
-    private func timeframe(_ schedule: PlanTask.Schedule) -> String {
-        switch schedule {
-        case let .due(year, month): "Tháng \(month)/\(year)"
-        case .quarterly: "Hàng quý"
-        case .yearly(let month): month.map { "Tháng \($0) hàng năm" } ?? "Hàng năm"
-        case .ongoing: "Thường xuyên"
-        }
-    }
-
-    private func reporting() -> [String: TemplateValue] {
         let rows = report.submissions
-        func names(_ status: SubmissionStatus) -> TemplateValue {
-            .list(rows.filter { $0.status == status }.map { .string(name($0.unit)) })
+        if !rows.isEmpty {
+            func count(_ status: SubmissionStatus) -> Int { rows.filter { $0.status == status }.count }
+            var clause = "\(count(.onTime))/\(rows.count) đơn vị báo cáo đúng hạn"
+            if count(.late) > 0 { clause += ", \(count(.late)) báo cáo chậm" }
+            if count(.missing) > 0 { clause += ", \(count(.missing)) chưa báo cáo" }
+            if count(.pending) > 0 { clause += ", \(count(.pending)) chưa đến hạn" }
+            parts.append(clause)
         }
-        func count(_ status: SubmissionStatus) -> TemplateValue {
-            .string(String(rows.filter { $0.status == status }.count))
+        if !report.tasks.isEmpty {
+            let overdue = report.tasks.filter { $0.status == .overdue }.count
+            let done = report.tasks.filter { $0.status == .done }.count
+            parts.append(overdue == 0
+                ? "\(done)/\(report.tasks.count) nhiệm vụ hoàn thành, không có nhiệm vụ quá hạn"
+                : "\(done)/\(report.tasks.count) nhiệm vụ hoàn thành, \(overdue) nhiệm vụ quá hạn")
         }
-        let overall = report.rates.last
-        return [
-            "submissions": .list(rows.map { row in
-                .object([
-                    "unit": .string(name(row.unit)),
-                    "status": .string(row.status.rawValue),
-                    "status_label": .string(VietnameseLabels.submission(row.status)),
-                    "received": .string(row.received.map(VietnameseFormat.shortDate) ?? "—"),
-                    "revisions": .string(row.revisions > 0 ? String(row.revisions) : ""),
-                ])
-            }),
-            "late_units": names(.late),
-            "missing_units": names(.missing),
-            "pending_units": names(.pending),
-            "late_count": count(.late),
-            "missing_count": count(.missing),
-            "pending_count": count(.pending),
-            "has_late": .bool(rows.contains { $0.status == .late }),
-            "has_missing": .bool(rows.contains { $0.status == .missing }),
-            "has_pending": .bool(rows.contains { $0.status == .pending }),
-            "rates": .list(report.rates.map { rate in
-                .object([
-                    "type": .string(rate.type.map(VietnameseLabels.unitType) ?? "Tổng cộng"),
-                    "is_total": .bool(rate.type == nil),
-                    "expected": .string(String(rate.expected)),
-                    "reported": .string(String(rate.reported)),
-                    "on_time": .string(String(rate.onTime)),
-                    "completeness": .string(rate.completeness.map { VietnameseFormat.percent($0) } ?? "—"),
-                    "timeliness": .string(rate.timeliness.map { VietnameseFormat.percent($0) } ?? "—"),
-                ])
-            }),
-            "expected_count": .string(String(overall?.expected ?? 0)),
-            "reported_count": .string(String(overall?.reported ?? 0)),
-            "on_time_count": .string(String(overall?.onTime ?? 0)),
-            "completeness": .string(overall?.completeness.map { VietnameseFormat.percent($0) } ?? "—"),
-            "timeliness": .string(overall?.timeliness.map { VietnameseFormat.percent($0) } ?? "—"),
-        ]
-    }
-
-    private func narratives() -> [String: TemplateValue] {
-        func items(_ keyPath: KeyPath<Narrative, String?>) -> TemplateValue {
-            .list(report.narratives.compactMap { narrative in
-                narrative[keyPath: keyPath].map { text in
-                    .object(["unit": .string(name(narrative.unit)),
-                             "period": .string(VietnameseFormat.shortPeriod(narrative.period)),
-                             "text": .string(text)])
-                }
-            })
-        }
-        return ["difficulties": items(\.difficulties), "proposals": items(\.proposals)]
-    }
-
-    private func trendCharts() -> [TemplateValue] {
-        guard report.trend.count > 1 else { return [] }
-        var chartIndicators: [String] = []
-        for target in report.plan.targets {
-            if case let .count(ids) = target.kind { chartIndicators += ids.filter { !chartIndicators.contains($0) } }
-        }
-        if chartIndicators.isEmpty {
-            chartIndicators = report.plan.indicators.filter { $0.overTime == .sum }.prefix(2).map(\.id)
-        }
-        return chartIndicators.map { id in
-            let points = report.trend.map { entry in
-                let row = entry.rows.first { $0.indicator == id }
-                return (entry.period, row?.value, row?.cumulative)
-            }
-            return .object(["chart": .raw(SVGChart.trend(title: indicatorName(id), points: points))])
-        }
-    }
-
-    // MARK: - Year-end
-
-    private func yearEnd() -> [String: TemplateValue] {
-        let quarters = report.quarterTotals
-        let previous = Dictionary(report.previousYearTotals.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
-        let hasPrevious = !report.previousYearTotals.isEmpty
-        var headers: [TemplateValue] = quarters.map { .string(VietnameseFormat.shortPeriod($0.period)) }
-        headers.append(.string("Năm \(report.period.year)"))
-        if hasPrevious { headers += [.string("Năm \(report.period.year - 1)"), .string("So sánh")] }
-        let rows: [TemplateValue] = report.plan.indicators.map { indicator in
-            var cells: [TemplateValue] = quarters.map { quarter in
-                .string(number(quarter.rows.first { $0.indicator == indicator.id }?.value))
-            }
-            let current = report.total(indicator.id)?.value
-            cells.append(.string(number(current)))
-            if hasPrevious {
-                let before = previous[indicator.id]?.value
-                cells.append(.string(number(before)))
-                var change = "—"
-                if let current, let before, before > 0 {
-                    change = VietnameseFormat.percent(Double(current) / Double(before))
-                }
-                cells.append(.string(change))
-            }
-            return .object(["name": .string(indicator.name), "cells": .list(cells)])
-        }
-        let standings: [TemplateValue] = report.standings.map { standing in
-            .object([
-                "rank": .string(String(standing.rank)),
-                "unit": .string(name(standing.unit)),
-                "contribution": .string(VietnameseFormat.number(standing.contribution)),
-                "on_time": .string("\(standing.submissionsOnTime)/\(standing.submissionsExpected)"),
-                "targets": .string(standing.targetsEvaluated == 0 ? "—" : "\(standing.targetsMet)/\(standing.targetsEvaluated)"),
-                "commended": .bool(standing.commended),
-            ])
-        }
-        return [
-            "quarter_headers": .list(headers),
-            "quarter_rows": .list(rows),
-            "has_previous_year": .bool(hasPrevious),
-            "previous_year": .string(String(report.period.year - 1)),
-            "standings": .list(standings),
-            "commended": .list(report.standings.filter(\.commended).map { .string(name($0.unit)) }),
-            "has_commended": .bool(report.standings.contains(where: \.commended)),
-            "commended_count": .string(String(report.standings.filter(\.commended).count)),
-        ]
+        return parts.joined(separator: "; ")
     }
 }

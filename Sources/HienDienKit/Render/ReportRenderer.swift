@@ -54,35 +54,28 @@ public struct ReportRenderer: Sendable {
     /// canonical form, `2026-Q2` or `2026`), creating the folders it needs.
     ///
     /// Everything is rendered before anything is written, so a template error writes no
-    /// file. Each file is written to a temporary file in the same folder and renamed over
-    /// the old one, so a crash leaves either the old report or the new one, never half of
-    /// one. A period folder that would lie outside `outDirectory` (through a symbolic link)
+    /// file. Each period's files are written into a temporary folder beside the period folder and
+    /// swapped in whole, so a crash or a full disk leaves either the old set of reports or the
+    /// new one, never a mix. A period folder that would lie outside `outDirectory` (through a symbolic link)
     /// is refused.
     ///
     /// - Returns: The paths written, `outDirectory` joined with the period and file name,
-    ///   in the order md, html, then the CSV tables.
+    ///   in the order md, html, `data-check.md` (with md or html), then the CSV tables.
     public func write(_ report: PeriodReport, formats: Set<ReportFormat>, to outDirectory: String) throws -> [String] {
         var files: [(name: String, text: String)] = []
         if formats.contains(.md) { files.append(("report.md", try markdown(report))) }
         if formats.contains(.html) { files.append(("report.html", try html(report))) }
+        // The data checks go beside the signed report, never into it.
+        if formats.contains(.md) || formats.contains(.html) { files.append((DataCheck.fileName, DataCheck.markdown(report))) }
         if formats.contains(.csv) { files += ReportTables.all(report) }
 
         let folder = try Self.periodFolder(report.period.description, in: outDirectory)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw Self.writeError(folder.path, "cannot create the folder (\(error.localizedDescription))",
-                                  hint: "check that '\(outDirectory)' is a folder you can write to, or pass another --out")
-        }
-        try Self.requireInside(folder, outDirectory: outDirectory)
-
+        try OutputFiles.makeFolder(outDirectory)
+        if FileManager.default.fileExists(atPath: folder.path) { try Self.requireInside(folder, outDirectory: outDirectory) }
+        // The period's files are written into a folder beside it and swapped in whole.
+        try OutputFiles.replaceFolder(folder.path, with: files.map { ($0.name, Data($0.text.utf8)) })
         let shownFolder = (outDirectory as NSString).appendingPathComponent(report.period.description)
-        var written: [String] = []
-        for file in files {
-            try Self.writeAtomically(Data(file.text.utf8), to: folder.appendingPathComponent(file.name, isDirectory: false))
-            written.append((shownFolder as NSString).appendingPathComponent(file.name))
-        }
-        Self.synchronize(folder: folder.path)
+        let written = files.map { (shownFolder as NSString).appendingPathComponent($0.name) }
         return written
     }
 
@@ -120,53 +113,6 @@ public struct ReportRenderer: Sendable {
                 + "remove a symbolic link of that name, or pass another --out"))
     }
 
-    static func writeError(_ path: String, _ message: String, hint: String? = nil) -> InputError {
-        InputError(Diagnostic(at: SourceLocation(file: path), code: "report.write", message: message,
-                              hint: hint ?? "check that the folder exists and that you can write to it"))
-    }
-
-    /// Writes `data` to a new temporary file beside `url`, flushes it to disk and renames it
-    /// to `url` (atomic on POSIX file systems); removes the temporary file on any failure.
-    static func writeAtomically(_ data: Data, to url: URL) throws {
-        let path = url.path
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp", isDirectory: false).path
-        func failure(_ what: String) -> InputError {
-            writeError(path, "cannot write the file: \(what) (\(String(cString: strerror(errno))))")
-        }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure("cannot create a temporary file beside it") }
-        var isWritten = false
-        defer {
-            if !isWritten { unlink(temporary) }
-        }
-        do {
-            defer { close(fd) }
-            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw failure("writing failed")
-                    }
-                    offset += n
-                }
-            }
-            guard fsync(fd) == 0 else { throw failure("flushing to disk failed") }
-        }
-        guard rename(temporary, path) == 0 else { throw failure("renaming the temporary file failed") }
-        isWritten = true
-    }
-
-    /// Flushes a folder's entries (the renames) to disk; best effort.
-    static func synchronize(folder: String) {
-        let fd = open(folder, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
-    }
-
     // MARK: - Finding the templates
 
     /// The templates folder to use when `--templates` is not given, or nil when none is found:
@@ -187,9 +133,4 @@ public struct ReportRenderer: Sendable {
                              environmentVariable: templatesEnvironmentVariable, environment: environment,
                              executablePath: executablePath, currentDirectory: currentDirectory)
     }
-}
-
-/// `write(2)`, named apart from `ReportRenderer.write` so the member does not hide it.
-private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, bytes, count)
 }

@@ -23,7 +23,7 @@ public enum SVGChart {
         switch result.status {
         case .achieved: color = "#2e7d32"
         case .onTrack: color = "#1565c0"
-        case .behind: color = "#c62828"
+        case .behind, .notAchieved: color = "#c62828"
         case .noData: color = "#9e9e9e"
         }
         if let actual = result.actual {

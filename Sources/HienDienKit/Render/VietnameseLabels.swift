@@ -5,6 +5,7 @@ public enum VietnameseLabels {
         case .achieved: "Đạt"
         case .onTrack: "Đúng tiến độ"
         case .behind: "Chậm tiến độ"
+        case .notAchieved: "Không đạt"
         case .noData: "Chưa có số liệu"
         }
     }

@@ -78,7 +78,7 @@ public final class IngestWriter {
             INSERT INTO submission(batch_id, unit_id, period_key, version, received) VALUES (?, ?, ?, ?, ?)
             """)
         nextVersion = try database.prepare(
-            "SELECT coalesce(max(version), 0) + 1 FROM submission WHERE unit_id = ? AND period_key = ?")
+            "SELECT coalesce(max(version), 0) + 1 FROM main.submission WHERE unit_id = ? AND period_key = ?")
         insertValue = try database.prepare("""
             INSERT INTO value(submission_id, indicator_id, value, note) VALUES (?, ?, ?, ?)
             ON CONFLICT DO NOTHING
@@ -216,6 +216,11 @@ public final class IngestWriter {
         return existing == value ? .repeated : .conflicting(existing: existing)
     }
 
+    /// Records the file's SHA-256 on its batch, so the same bytes are recognised next time.
+    public func recordSHA256(_ sha256: String) throws {
+        try database.prepare("UPDATE batch SET sha256 = ? WHERE id = ?").run(.text(sha256), .integer(batchID))
+    }
+
     public func task(_ taskID: String, status: TaskStatus, evidence: String?, submission: Int64) throws {
         try insertTask.run(.integer(submission), .text(taskID), .text(status.rawValue), .optional(evidence))
     }
@@ -235,15 +240,18 @@ public enum TaskStatus: String, Sendable, Hashable, CaseIterable {
 extension Store {
     /// Runs `body` in one IMMEDIATE transaction for one input file. Commits when `body`
     /// returns normally and `dryRun` is false; rolls back on a throw or a dry run, leaving
-    /// the store exactly as it was.
+    /// the store exactly as it was. On a store opened read-only only a dry run is possible:
+    /// it writes into temporary tables that shadow the store's, never into the file.
     public func ingest<T>(file: String, sha256: String? = nil, ingestedOn: Day, dryRun: Bool,
                           _ body: (IngestWriter) throws -> T) throws -> T {
+        precondition(dryRun || !isReadOnly, "a store opened for reading only takes dry runs")
         // Every unit, indicator and submission a file refers to has been checked against the
         // plan before it is written, so SQLite's per-row foreign-key lookups only slow a large
         // file down; `hiendien check` runs `PRAGMA foreign_key_check` over the whole store.
         try database.execute("PRAGMA foreign_keys = OFF")
         defer { try? database.execute("PRAGMA foreign_keys = ON") }
-        return try database.inTransaction(.immediate) { () throws -> (Database.Completion, T) in
+        return try database.inTransaction(isReadOnly ? .deferred : .immediate) { () throws -> (Database.Completion, T) in
+            if isReadOnly { try database.execute(Store.dryRunShadow) }
             let writer = try IngestWriter(database: database, file: file, sha256: sha256, ingestedOn: ingestedOn)
             let result = try body(writer)
             try writer.flush()

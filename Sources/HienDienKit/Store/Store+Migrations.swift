@@ -73,6 +73,27 @@ extension Store {
 
     static var schemaVersion: Int { migrations.count }
 
+    /// For a dry run on a store opened read-only: temporary tables that shadow the written
+    /// ones (an unqualified name finds `temp` first), so the file's own rows are checked by the
+    /// same statements and constraints, the store is read for revisions, and nothing reaches
+    /// the file. Created inside the dry run's transaction and rolled back with it.
+    static let dryRunShadow = """
+        CREATE TEMP TABLE batch (
+            id INTEGER PRIMARY KEY, file TEXT NOT NULL, sha256 TEXT, ingested_on TEXT NOT NULL);
+        CREATE TEMP TABLE submission (
+            id INTEGER PRIMARY KEY, batch_id INTEGER NOT NULL, unit_id TEXT NOT NULL, period_key INTEGER NOT NULL,
+            version INTEGER NOT NULL, received TEXT NOT NULL, difficulties TEXT, proposals TEXT,
+            UNIQUE (unit_id, period_key, version));
+        CREATE TEMP TABLE value (
+            submission_id INTEGER NOT NULL, indicator_id TEXT NOT NULL,
+            value INTEGER NOT NULL CHECK (value >= 0), note TEXT,
+            PRIMARY KEY (submission_id, indicator_id)) WITHOUT ROWID;
+        CREATE TEMP TABLE task_report (
+            submission_id INTEGER NOT NULL, task_id TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('done', 'in_progress', 'not_started')), evidence TEXT,
+            PRIMARY KEY (submission_id, task_id)) WITHOUT ROWID;
+        """
+
     /// Brings the schema up to date, backing the file up first when an existing store is
     /// upgraded (`<db>.v<N>.bak`, made with `VACUUM INTO`, which never overwrites a file).
     ///

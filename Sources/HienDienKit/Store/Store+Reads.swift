@@ -26,6 +26,13 @@ public struct SubmissionRecord: Hashable, Sendable {
     public var revisions: Int { versions - 1 }
 }
 
+/// An ingested file as the store remembers it.
+public struct StoredBatch: Hashable, Sendable {
+    /// The file as it was named when ingested.
+    public var file: String
+    public var ingestedOn: Day
+}
+
 /// A task status a unit reported for a period (its latest word on it).
 public struct TaskReport: Hashable, Sendable {
     public var unit: String
@@ -70,7 +77,8 @@ extension Store {
                 currentKey = key
             }
             let indicator = statement.text(2)
-            let value = StoredValue(unit: unit, period: Period(key: key)!, indicator: indicator, value: statement.int64(3))
+            let value = StoredValue(unit: unit, period: try storedPeriod(key, row: "unit \(unit)"), indicator: indicator,
+                                    value: statement.int64(3))
             if let index = group[indicator] {
                 result[index] = value
             } else {
@@ -95,8 +103,9 @@ extension Store {
         var result: [SubmissionRecord] = []
         for period in periods {
             result += try statement.rows(.int(period.key), .text(bound), .text(bound)) { row in
-                SubmissionRecord(unit: row.text(0), period: period, firstReceived: Day(parsing: row.text(1))!,
-                                 lastReceived: Day(parsing: row.text(3))!, versions: row.int(2))
+                let where_ = "unit \(row.text(0)) \(period)"
+                return SubmissionRecord(unit: row.text(0), period: period, firstReceived: try storedDay(row.text(1), row: where_),
+                                        lastReceived: try storedDay(row.text(3), row: where_), versions: row.int(2))
             }
         }
         return result
@@ -113,8 +122,12 @@ extension Store {
             """)
         return try statement.rows(.int(range.lowerBound.key), .int(range.upperBound.key),
                                   .text(Store.receivedBound(receivedBy))) { row in
-            TaskReport(unit: row.text(0), period: Period(key: row.int(1))!, task: row.text(2),
-                       status: TaskStatus(rawValue: row.text(3)) ?? .notStarted, evidence: row.optionalText(4))
+            let where_ = "unit \(row.text(0)) task \(row.text(2))"
+            guard let status = TaskStatus(rawValue: row.text(3)) else {
+                throw StoreError.damagedRow(table: "task_report", row: where_, column: "status", text: row.text(3), path: database.path)
+            }
+            return TaskReport(unit: row.text(0), period: try storedPeriod(row.int(1), row: where_), task: row.text(2),
+                              status: status, evidence: row.optionalText(4))
         }
     }
 
@@ -129,8 +142,8 @@ extension Store {
             """)
         return try statement.rows(.int(range.lowerBound.key), .int(range.upperBound.key),
                                   .text(Store.receivedBound(receivedBy))) { row in
-            Narrative(unit: row.text(0), period: Period(key: row.int(1))!, difficulties: row.optionalText(2),
-                      proposals: row.optionalText(3))
+            Narrative(unit: row.text(0), period: try storedPeriod(row.int(1), row: "unit \(row.text(0))"),
+                      difficulties: row.optionalText(2), proposals: row.optionalText(3))
         }
     }
 
@@ -144,41 +157,55 @@ extension Store {
             ORDER BY s.version
             """)
         return try statement.rows(.text(unit), .int(period.key), .text(indicator)) { row in
-            (row.int(0), Day(parsing: row.text(1))!, row.int64(2))
+            (row.int(0), try storedDay(row.text(1), row: "unit \(unit) \(period) version \(row.int(0))"), row.int64(2))
         }
     }
 
     /// The periods that have any submission, in order.
     public func periodsWithSubmissions() throws -> [Period] {
         try database.prepare("SELECT DISTINCT period_key FROM submission ORDER BY period_key")
-            .rows { Period(key: $0.int(0))! }
+            .rows { try storedPeriod($0.int(0), row: "period_key \($0.int(0))") }
     }
 
     /// The day of the latest receipt in the store, if any.
     public func latestReceipt() throws -> Day? {
         let statement = try database.prepare("SELECT max(received) FROM submission")
         guard try statement.step(), let text = statement.optionalText(0) else { return nil }
-        return Day(parsing: text)
+        return try storedDay(text, row: "latest receipt")
+    }
+
+    // MARK: - Decoding stored rows
+
+    /// A stored `received` day; a value that is no date (a store edited by hand, a damaged
+    /// page) is a `StoreError.damagedRow` naming the table and row, never a crash.
+    func storedDay(_ text: String, row: String, table: String = "submission", column: String = "received") throws -> Day {
+        guard let day = Day(parsing: text), day.description == text else {
+            throw StoreError.damagedRow(table: table, row: row, column: column, text: text, path: database.path)
+        }
+        return day
+    }
+
+    /// A stored `period_key` (year × 10 + quarter, or + 5 for a year).
+    func storedPeriod(_ key: Int, row: String) throws -> Period {
+        guard let period = Period(key: key) else {
+            throw StoreError.damagedRow(table: "submission", row: row, column: "period_key", text: String(key),
+                                        path: database.path)
+        }
+        return period
+    }
+
+    /// The earliest stored file with these exact bytes (its SHA-256), if any.
+    public func batch(withSHA256 sha256: String) throws -> StoredBatch? {
+        let statement = try database.prepare("SELECT file, ingested_on FROM main.batch WHERE sha256 = ? ORDER BY id LIMIT 1")
+        try statement.bind(.text(sha256))
+        guard try statement.step() else { return nil }
+        let found = StoredBatch(file: statement.text(0),
+                                ingestedOn: try storedDay(statement.text(1), row: "file \(statement.text(0))", table: "batch",
+                                                          column: "ingested_on"))
+        statement.reset()
+        return found
     }
 
     /// Received dates are stored as `YYYY-MM-DD`, which sort as text; no bound is the far future.
     static func receivedBound(_ day: Day?) -> String { day?.description ?? "9999-12-31" }
-
-    /// `PRAGMA integrity_check` plus the store's own consistency checks; empty when healthy.
-    /// When the file itself is damaged, only what `integrity_check` found: the other checks
-    /// would read the damaged pages.
-    public func healthProblems() throws -> [String] {
-        var problems = try database.prepare("PRAGMA integrity_check").rows { $0.text(0) }.filter { $0 != "ok" }
-        guard problems.isEmpty else { return problems }
-        problems += try database.prepare("PRAGMA foreign_key_check").rows { row in
-            "foreign key broken in table \(row.text(0)) (row \(row.int(1))) → \(row.text(2))"
-        }
-        problems += try database.prepare("""
-            SELECT unit_id, period_key, count(*), max(version) FROM submission
-            GROUP BY unit_id, period_key HAVING count(*) != max(version)
-            """).rows { row in
-            "unit \(row.text(0)) period \(Period(key: row.int(1))?.description ?? "?") has \(row.int(2)) versions numbered up to \(row.int(3))"
-        }
-        return problems
-    }
 }

@@ -1,12 +1,71 @@
+import Foundation
+
 /// The embedded SQLite store: one plan, its units and indicators, and every submission and
-/// revision ever ingested. Opening a store brings its schema up to date.
+/// revision ever ingested. Opening a store for writing brings its schema up to date; opening
+/// it for reading changes nothing in the file.
 public final class Store {
     public let database: Database
+    /// Opened with `init(readingAt:)`: SQLite refuses every write.
+    public let isReadOnly: Bool
 
-    /// Opens or creates the store at `path` (`:memory:` for tests).
+    /// Opens or creates the store at `path` (`:memory:` for tests). An existing file must be
+    /// empty or a hiendien store: another program's SQLite file is refused, untouched.
     public init(path: String) throws {
-        self.database = try Database(path: path)
+        if path != ":memory:", let size = Store.fileSize(path), size > 0 {
+            try Store.checkIdentity(Database(path: path, readOnly: true), path: path, readOnly: false)
+        }
+        self.database = try Store.open(path: path, readOnly: false)
+        self.isReadOnly = false
         try migrate()
+    }
+
+    /// Opens an existing store for reading only (`check`, `status`, `report`, `form`, a dry
+    /// run): no table is created, no schema upgraded, no journal mode changed, so the file's
+    /// bytes stay as they were. A file that is not a hiendien store is refused.
+    public init(readingAt path: String) throws {
+        let database = try Store.open(path: path, readOnly: true)
+        try Store.checkIdentity(database, path: path, readOnly: true)
+        self.database = database
+        self.isReadOnly = true
+    }
+
+    /// The tables every hiendien store has (schema 1 on).
+    static let tables: Set<String> = ["meta", "unit", "indicator", "batch", "submission", "value", "task_report"]
+
+    /// Refuses a database that is neither empty nor a hiendien store, and (read-only) one whose
+    /// schema would have to change before it can be read.
+    private static func checkIdentity(_ database: Database, path: String, readOnly: Bool) throws {
+        let version = try database.userVersion()
+        let names = Set(try database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").rows { $0.text(0) })
+        if version == 0 && names.isEmpty {
+            if readOnly { throw StoreError.noPlan(path: path) }
+            return
+        }
+        guard version > 0, tables.isSubset(of: names) else { throw StoreError.notAStore(path: path) }
+        if version > schemaVersion {
+            throw StoreError.newerSchema(found: version, supported: schemaVersion, path: path)
+        }
+        if readOnly && version < schemaVersion {
+            throw StoreError.olderSchema(found: version, supported: schemaVersion, path: path)
+        }
+    }
+
+    /// Opens the file, saying plainly when the folder (not the file) is what blocks SQLite:
+    /// a WAL store needs to create `<db>-wal` and `<db>-shm` beside itself.
+    private static func open(path: String, readOnly: Bool) throws -> Database {
+        do {
+            return try Database(path: path, readOnly: readOnly)
+        } catch let error as SQLiteError where path != ":memory:" {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                throw StoreError.folderNotWritable(path: path, folder: folder.isEmpty ? "." : folder)
+            }
+            throw error
+        }
+    }
+
+    static func fileSize(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
     }
 
     /// The plan this store holds, or nil when `init` has not loaded one yet.
@@ -42,6 +101,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case otherPlan(stored: String, given: String, path: String)
     case planDropsData(problems: [String], file: String)
     case backupExists(path: String)
+    case notAStore(path: String)
+    case olderSchema(found: Int, supported: Int, path: String)
+    case folderNotWritable(path: String, folder: String)
+    case damagedRow(table: String, row: String, column: String, text: String, path: String)
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -53,6 +117,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(path): the store holds plan '\(stored)', not '\(given)'. Use another --db for another plan."
         case .backupExists(let path):
             return "\(path) already exists, so the store was not upgraded (an upgrade first backs the store up there and never overwrites a backup). Move that file somewhere safe, then run the command again."
+        case .notAStore(let path):
+            return "\(path) is an SQLite file but not a hiendien store; it was left untouched. Give --db a hiendien store, or a new file name for `hiendien init`. [store.not-hiendien]"
+        case let .olderSchema(found, supported, path):
+            return "\(path): the store has schema \(found) and this hiendien reads \(supported); it is not upgraded by a command that only reads. Run `hiendien init --plan PLAN.json --db \(path)` once to upgrade it (a backup is made first). [store.older-schema]"
+        case let .folderNotWritable(path, folder):
+            return "\(path): the store cannot be opened because its folder \(folder) is not writable; SQLite needs to create \((path as NSString).lastPathComponent)-wal and -shm beside it, even to read. Make the folder writable for this user, or copy the store to a writable folder. [store.folder-read-only]"
+        case let .damagedRow(table, row, column, text, path):
+            return "\(path): table \(table), \(row): the \(column) '\(text)' cannot be read. Run `hiendien check --db \(path)`, then restore the latest backup (<db>.v<N>.bak) or re-ingest the original files into a new store. [store.damaged-row]"
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason). [output.cannot-write]"
         case let .planDropsData(problems, file):
             return "\(file): the edited plan would orphan stored reports, so it was not loaded:\n"
                 + problems.map { "  - \($0)" }.joined(separator: "\n")

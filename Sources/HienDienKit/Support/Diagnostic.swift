@@ -48,6 +48,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var hint: String?
     /// The text of the line the problem is on, for context.
     public var lineText: String?
+    /// Named details for the message catalogue (`suggestion`, `column`, `earlier`…), which words
+    /// the diagnostic in each language (`DiagnosticCatalogue`).
+    public var arguments: [String: String] = [:]
 
     public init(
         _ severity: Severity = .error, at location: SourceLocation, code: String, message: String,
@@ -125,6 +128,9 @@ public struct DiagnosticList: Sendable {
 
     public var isEmpty: Bool { items.isEmpty }
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    /// True once the cap is reached: what is appended now is only counted, so nothing costly
+    /// (a "did you mean" search) need be worked out for it.
+    public var isFull: Bool { items.count >= cap }
 
     public mutating func append(_ diagnostic: Diagnostic) {
         if items.count < cap { items.append(diagnostic) } else { omitted += 1 }

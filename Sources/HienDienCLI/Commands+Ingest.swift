@@ -1,0 +1,84 @@
+import Foundation
+import HienDienKit
+
+extension Commands {
+    // MARK: - ingest
+
+    func ingest() throws -> Int32 {
+        let dryRun = arguments.flag("dry-run")
+        let (store, plan) = try openStore(forWriting: !dryRun)
+        let options = IngestOptions(received: try day("received"), today: context.today, dryRun: dryRun)
+        let ingester = ReportIngester(plan: plan, store: store)
+        if console.errorIsTerminal {
+            let console = self.console
+            let language = self.language
+            ingester.progress = { read, total in
+                let message = Message.readingProgress(mebibytes: read >> 20, percent: total > 0 ? read * 100 / total : nil)
+                console.progress(message.rendered(in: language))
+            }
+        }
+        let feedback = arguments.value("feedback").map(absolute)
+        var failed = 0
+        let files = try reportFiles(arguments.positionals)
+        for file in files {
+            do {
+                let summary = try ingester.ingest(path: absolute(file), label: file, options: options)
+                console.endProgress()
+                if let earlier = summary.alreadyStored {
+                    console.out(text(.alreadyStored(file: file, on: earlier.ingestedOn, as: earlier.file)))
+                    continue
+                }
+                console.out(text(.ingestSummary(file: file, values: summary.values, units: summary.units, periods: summary.periods,
+                                                submissions: summary.submissions, revisions: summary.revisions,
+                                                taskReports: summary.taskReports, format: summary.format, dryRun: summary.dryRun)))
+            } catch let error as InputError {
+                console.endProgress()
+                failed += 1
+                console.err(error.rendered(in: language))
+                console.err(text(.ingestRefused(file: file, problems: error.diagnostics.count + error.omitted, dryRun: options.dryRun)))
+                if let feedback {
+                    let paths = try writeFeedback(for: file, error: error, plan: plan, into: feedback)
+                    console.err(text(.feedbackWritten(file: file, paths: paths)))
+                }
+            }
+        }
+        if files.count > 1 {
+            console.err(text(.ingestTotals(stored: files.count - failed, total: files.count, refused: failed, dryRun: options.dryRun)))
+        }
+        return failed > 0 ? Runner.ExitCode.badInput : Runner.ExitCode.success
+    }
+
+    /// Writes the note for a refused file as `DIR/<file>.phan-hoi.md` and `.html`; returns the paths.
+    func writeFeedback(for file: String, error: InputError, plan: Plan, into directory: String) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let sender = ReportSender.read(path: absolute(file), label: file, plan: plan)
+        let note = FeedbackNote(plan: plan, file: file, error: error, sender: sender, date: context.today)
+        let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + ".phan-hoi"
+        var written: [String] = []
+        for (suffix, content) in [("md", note.markdown()), ("html", note.html())] {
+            let path = (directory as NSString).appendingPathComponent("\(base).\(suffix)")
+            try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            written.append(path)
+        }
+        return written
+    }
+
+    /// The files to ingest: each file as given, and every `.csv` and `.json` file in a folder,
+    /// in name order (so a revision named after the original is ingested after it).
+    func reportFiles(_ arguments: [String]) throws -> [String] {
+        var files: [String] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute(argument), isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(argument)
+                continue
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: absolute(argument))
+                .filter { !$0.hasPrefix(".") && ($0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".json")) }
+                .sorted()
+            if names.isEmpty { throw UsageProblem(.folderHoldsNoReports(argument)) }
+            files += names.map { (argument as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import HienDienKit
+
+extension Commands {
+    // MARK: - status
+
+    func status() throws -> Int32 {
+        let (store, plan) = try openStore()
+        let asOf = try day("as-of") ?? context.today
+        let period = try resolvePeriod(arguments.value("period") ?? "latest", plan: plan, asOf: asOf)
+        let report = try ReportEngine(plan: plan).report(for: period, asOf: asOf, store: store)
+        let names = Dictionary(plan.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        console.out(text(.statusHeading(plan: plan.id, period: period, due: report.due, asOf: asOf)))
+        let rows = report.submissions.sorted { a, b in
+            let order: [SubmissionStatus: Int] = [.missing: 0, .pending: 1, .late: 2, .onTime: 3]
+            return (order[a.status]!, a.unit) < (order[b.status]!, b.unit)
+        }
+        let table: [[String]] = rows.map { row in
+            let days = switch row.status {
+            case .pending: String(row.daysLeft)
+            case .missing: language == .vietnamese ? "quá \(-row.daysLeft)" : String(row.daysLeft)
+            default: ""
+            }
+            let received = row.received.map { language == .vietnamese ? VietnameseFormat.shortDate($0) : $0.description } ?? "—"
+            return [row.unit, text(.submissionStatus(row.status)), received, days, names[row.unit] ?? ""]
+        }
+        let header = [text(.statusColumnUnit), text(.statusColumnStatus), text(.statusColumnReceived),
+                      text(.statusColumnDaysLeft), text(.statusColumnName)]
+        let widths = (0..<4).map { column in ([header] + table).map { $0[column].count }.max() ?? 0 }
+        for line in [header] + table {
+            let padded = (0..<4).map { line[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+            console.out((padded + [line[4]]).joined(separator: "  "))
+        }
+        let overall = report.rates.last
+        console.out(text(.statusTotals(reported: overall?.reported ?? 0, expected: overall?.expected ?? 0, onTime: overall?.onTime ?? 0,
+                                       missing: rows.filter { $0.status == .missing }.count,
+                                       pending: rows.filter { $0.status == .pending }.count)))
+        if let target = arguments.value("letter") {
+            // The coordinator writes the letter; it does not remind itself.
+            let chased = rows.filter { ($0.status == .missing || $0.status == .pending) && $0.unit != plan.coordinator }
+                .compactMap { plan.unit($0.unit) }
+            guard !chased.isEmpty else {
+                console.err(text(.letterNothingToChase(period: period)))
+                return Runner.ExitCode.success
+            }
+            let letter = ReminderLetter(plan: plan, period: period, units: chased, due: report.due, date: asOf)
+            let (paths, forms) = try write(letter, to: target)
+            console.err(text(.letterWritten(paths: paths, forms: letter.units.count, formsFolder: forms)))
+        }
+        return Runner.ExitCode.success
+    }
+
+    /// Writes the letter as `.md` and `.html` — at `FILE` (`letter.md` gives `letter.md` and
+    /// `letter.html`) or in a folder as `cong-van-don-doc-PERIOD` — with the blank form of every
+    /// unit it reminds in `bieu-mau/` beside it, which the letter says are enclosed.
+    func write(_ letter: ReminderLetter, to target: String) throws -> (letter: [String], forms: String) {
+        let path = absolute(target)
+        let lowered = path.lowercased()
+        let base: String
+        if lowered.hasSuffix(".md") || lowered.hasSuffix(".html") {
+            base = (path as NSString).deletingPathExtension
+        } else {
+            base = (path as NSString).appendingPathComponent("cong-van-don-doc-\(letter.period)")
+        }
+        let directory = (base as NSString).deletingLastPathComponent
+        let forms = (directory as NSString).appendingPathComponent("bieu-mau")
+        try FileManager.default.createDirectory(atPath: forms, withIntermediateDirectories: true)
+        var written: [String] = []
+        for (suffix, content) in [("md", letter.markdown()), ("html", letter.html())] {
+            try Data(content.utf8).write(to: URL(fileURLWithPath: "\(base).\(suffix)"), options: .atomic)
+            written.append("\(base).\(suffix)")
+        }
+        for unit in letter.units {
+            let form = (forms as NSString).appendingPathComponent("\(unit.id)-\(letter.period).csv")
+            try Data(BlankForm.csv(plan: letter.plan, unit: unit, period: letter.period).utf8)
+                .write(to: URL(fileURLWithPath: form), options: .atomic)
+        }
+        return (written, forms)
+    }
+}

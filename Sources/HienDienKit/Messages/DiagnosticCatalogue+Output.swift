@@ -1,0 +1,24 @@
+extension DiagnosticCatalogue {
+    /// Writing reports and reading the templates they are written with.
+    static let output: [String: DiagnosticText] = [
+        "report.write": DiagnosticText(vi: "không ghi được tệp báo cáo", hint: "kiểm tra thư mục --out có tồn tại và có quyền ghi"),
+        "report.outside-out-directory": DiagnosticText(
+            vi: "thư mục của kỳ báo cáo sẽ nằm ngoài thư mục --out",
+            hint: "báo cáo được ghi vào thư mục mang tên kỳ bên trong --out; hãy xóa liên kết tượng trưng trùng tên hoặc chọn --out khác"),
+        "template.not-found": DiagnosticText(vi: "không tìm thấy mẫu báo cáo", hint: "kiểm tra thư mục --templates có đủ các tệp *.mustache"),
+        "template.unreadable": DiagnosticText(vi: "không đọc được mẫu báo cáo", hint: "kiểm tra quyền đọc và bảng mã UTF-8 của tệp mẫu"),
+        "template.unreadable-partial": DiagnosticText(vi: "không đọc được mẫu con được chèn vào", hint: "kiểm tra quyền đọc và bảng mã UTF-8 của tệp mẫu con"),
+        "template.missing-partial": DiagnosticText(vi: "không có mẫu con mang tên này", hint: "kiểm tra tên sau {{> …}} và tệp .mustache tương ứng"),
+        "template.partial-depth": DiagnosticText(vi: "các mẫu con chèn lồng nhau quá nhiều tầng", hint: "kiểm tra mẫu con có tự chèn chính nó không"),
+        "template.invalid-template-name": DiagnosticText(vi: "tên mẫu không hợp lệ", hint: "tên mẫu chỉ gồm chữ cái không dấu, chữ số, '-', '_' và '.'"),
+        "template.missing-key": DiagnosticText(vi: "mẫu dùng một tên không có trong dữ liệu báo cáo", hint: "kiểm tra chính tả tên trong thẻ {{…}}; các tên có sẵn xem trong mẫu gốc"),
+        "template.wrong-kind": DiagnosticText(vi: "tên trong thẻ chỉ một loại dữ liệu khác với cách mẫu dùng nó", hint: "kiểm tra thẻ: mục {{#…}} dùng cho danh sách hoặc điều kiện, {{…}} dùng cho chữ và số"),
+        "template.unclosed-tag": DiagnosticText(vi: "thẻ chưa được đóng", hint: "kết thúc thẻ bằng '}}'"),
+        "template.empty-tag": DiagnosticText(vi: "thẻ không có tên", hint: "ghi tên vào giữa {{ và }}"),
+        "template.unknown-sigil": DiagnosticText(vi: "không nhận ra loại thẻ", hint: "dùng {{tên}}, {{#mục}}…{{/mục}}, {{^mục}}…{{/mục}}, {{> mẫu con}} hoặc {{! ghi chú}}"),
+        "template.invalid-name": DiagnosticText(vi: "tên trong thẻ không hợp lệ", hint: "tên gồm chữ cái không dấu, chữ số và '_', nối với nhau bằng '.'"),
+        "template.unopened-close": DiagnosticText(vi: "thẻ đóng không có mục nào đang mở", hint: "xóa thẻ đóng thừa hoặc thêm thẻ mở {{#…}}"),
+        "template.mismatched-close": DiagnosticText(vi: "mục được đóng bằng thẻ của mục khác", hint: "đóng các mục theo đúng thứ tự đã mở"),
+        "template.unclosed-section": DiagnosticText(vi: "mục chưa bao giờ được đóng", hint: "thêm thẻ đóng {{/…}} cùng tên"),
+    ]
+}
