@@ -16,8 +16,15 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The system zlib (DEFLATE for .xlsx/.docx containers), only used from Office/
+        // (Debian: zlib1g-dev, one of Swift's own Linux prerequisites).
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // All logic: plans, periods, ingest, store, engine, rendering.
-        .target(name: "HienDienKit", dependencies: ["CSQLite"]),
+        .target(name: "HienDienKit", dependencies: ["CSQLite", "CZlib"]),
         // The commands behind the runner: argument parsing, dispatch, error rendering.
         .target(name: "HienDienCLI", dependencies: ["HienDienKit"]),
         // The thin executable: argv in, exit code out.

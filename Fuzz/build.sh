@@ -13,13 +13,14 @@ OUT=.build/fuzz
 mkdir -p "$OUT/lib" "$OUT/probe"
 
 # target name → source file in Fuzz/Targets/
-targets=(csv-reader json-report plan template)
+targets=(csv-reader json-report plan template workbook)
 source_of() {
     case "$1" in
         csv-reader) echo CSVReaderFuzz.swift ;;
         json-report) echo JSONReportFuzz.swift ;;
         plan) echo PlanFuzz.swift ;;
         template) echo TemplateFuzz.swift ;;
+        workbook) echo WorkbookFuzz.swift ;;
         *) echo "unknown fuzz target '$1' (known: ${targets[*]})" >&2; return 1 ;;
     esac
 }
@@ -52,14 +53,15 @@ if [ -z "$sanitize" ]; then
 fi
 
 common=(-sanitize="$sanitize" -parse-as-library -O
-        -Xcc -fmodule-map-file=Sources/CSQLite/module.modulemap -I Sources/CSQLite)
+        -Xcc -fmodule-map-file=Sources/CSQLite/module.modulemap -I Sources/CSQLite
+        -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap -I Sources/CZlib)
 threads=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 
 # The library, rebuilt when a source is newer than it or the sanitizers changed.
 library="$OUT/lib/libHienDienKit.a"
 kit_sources=$(find Sources/HienDienKit -name '*.swift' | sort)
 if [ ! -f "$library" ] || [ "$(cat "$OUT/lib/sanitize" 2>/dev/null)" != "$sanitize" ] \
-    || [ -n "$(find Sources/HienDienKit Sources/CSQLite -newer "$library" -print -quit)" ]; then
+    || [ -n "$(find Sources/HienDienKit Sources/CSQLite Sources/CZlib -newer "$library" -print -quit)" ]; then
     echo "fuzz: building HienDienKit with -sanitize=$sanitize" >&2
     # shellcheck disable=SC2086
     quiet swiftc "${common[@]}" -wmo -num-threads "$threads" -enable-testing -module-name HienDienKit \
@@ -79,6 +81,6 @@ for target in "${requested[@]}"; do
     echo "fuzz: linking $target" >&2
     module=$(basename "$file" .swift)
     quiet swiftc "${common[@]}" -module-name "$module" -I "$OUT/lib" -L "$OUT/lib" -lHienDienKit \
-        Fuzz/Targets/FuzzSupport.swift "Fuzz/Targets/$file" -lsqlite3 -o "$binary"
+        Fuzz/Targets/FuzzSupport.swift "Fuzz/Targets/$file" -lsqlite3 -lz -o "$binary"
 done
 echo "fuzz: built ${requested[*]} (-sanitize=$sanitize) in $OUT/" >&2

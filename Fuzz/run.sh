@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets and runs each for a while, from its seed corpus.
 #
-#   Fuzz/run.sh [-t SECONDS] [TARGET...]     # targets: csv-reader json-report plan template
+#   Fuzz/run.sh [-t SECONDS] [TARGET...]     # targets: csv-reader json-report plan template workbook
 #
 # Each target runs for SECONDS (default 10) on .build/fuzz/corpus/<target> (what it has found,
 # kept between runs) and Fuzz/corpus/<target> (the seeds and every input that once crashed it,
@@ -22,7 +22,7 @@ while getopts "t:" option; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv-reader json-report plan template)
+[ ${#targets[@]} -gt 0 ] || targets=(csv-reader json-report plan template workbook)
 
 status=0
 Fuzz/build.sh "${targets[@]}" || status=$?
@@ -36,7 +36,7 @@ fi
 
 max_len_of() {
     case "$1" in
-        plan | template) echo 65536 ;;
+        plan | template | workbook) echo 65536 ;;
         *) echo 16384 ;;
     esac
 }

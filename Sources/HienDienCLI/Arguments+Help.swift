@@ -186,7 +186,7 @@ extension CommandSpec {
     /// `hiendien ingest`.
     public static let ingest = CommandSpec(
         name: "ingest",
-        abstract: "Store the reports that units have sent (CSV or JSON files).",
+        abstract: "Store the reports that units have sent (CSV, Excel .xlsx or JSON files).",
         discussion: """
             Each file is checked against the plan and stored whole or not at all: one bad cell \
             refuses the file, with its line, column and what to fix. A file may hold many units \
@@ -201,7 +201,8 @@ extension CommandSpec {
             PositionalSpec(
                 "FILE",
                 help: "Report files: CSV (long or wide form, ',' or ';' between fields, with or "
-                    + "without BOM) or JSON; a folder stands for its .csv and .json files, in name order.",
+                    + "without BOM), Excel .xlsx (the form's sheet, else the first visible one) or JSON; "
+                    + "a folder stands for its .csv, .xlsx and .json files, in name order.",
                 repeatable: true),
         ],
         options: [
@@ -226,20 +227,23 @@ extension CommandSpec {
     /// `hiendien report`.
     public static let report = CommandSpec(
         name: "report",
-        abstract: "Write the reports for a period: Markdown, HTML and CSV.",
+        abstract: "Write the reports for a period: Markdown, HTML, Word, CSV and Excel.",
         discussion: """
             The reports give results against the plan's targets, figures by unit, the status of \
             tasks, and who reported on time, late or not at all. Files go into DIR/PERIOD/: \
-            report.md, report.html, targets.csv, indicators.csv, submissions.csv and tasks.csv. \
+            report.md, report.html, report.docx (the same report for Word, in Decree 30's page \
+            setup, to edit and sign), targets.csv, indicators.csv, submissions.csv, tasks.csv and \
+            tables.xlsx (the four tables with names beside ids, for Excel). \
             Running it again on the same data writes the same files, byte for byte.
             """,
         options: [
             .period(required: true),
             .option(
-                "format", value: "md,html,csv",
+                "format", value: "FORMATS",
                 help: "Which files to write, separated by commas: md (report.md), html "
-                    + "(report.html), csv (the four CSV files).",
-                default: "md,html,csv"),
+                    + "(report.html), docx (report.docx), csv (the four CSV files), xlsx (tables.xlsx: "
+                    + "the four tables for Excel).",
+                default: "md,html,docx,csv,xlsx"),
             .option("out", value: "DIR", help: "The folder to write into, as DIR/PERIOD/.", default: "reports"),
             .database,
             .option("templates", value: "DIR", help: "A folder of your own templates, used instead of the built-in ones."),
@@ -278,10 +282,12 @@ extension CommandSpec {
     /// `hiendien form`.
     public static let form = CommandSpec(
         name: "form",
-        abstract: "Write a blank CSV form for one unit and period, ready to fill in.",
+        abstract: "Write a blank form (CSV or Excel) for one unit and period, ready to fill in.",
         discussion: """
             The form lists what the plan asks the unit to report for the period. Filled in, it \
-            goes back in with 'hiendien ingest'.
+            goes back in with 'hiendien ingest'. The Excel form (--format xlsx) has the unit, \
+            period and indicators filled in and locked, only whole numbers allowed in the value \
+            column, and a second sheet with instructions in Vietnamese.
             """,
         options: [
             .option(
@@ -289,12 +295,16 @@ extension CommandSpec {
                 help: "The unit: its id, name or alias (SGDDT, \"Sở GD&ĐT\").", required: true),
             .period(required: true, latest: false),
             .database,
-            .option("out", value: "FILE", help: "Write the form to FILE instead of the standard output."),
+            .option("format", value: "csv|xlsx", help: "csv (the default) or xlsx (an Excel workbook; also chosen by an --out ending in .xlsx)."),
+            .option("out", value: "FILE", help: "Write the form to FILE instead of the standard output (an xlsx form goes to UNIT-PERIOD.xlsx)."),
         ],
         examples: [
             Example(
                 "hiendien form --unit SGDDT --period 2026-Q2 --out SGDDT-2026-Q2.csv",
                 "Writes the form the Department of Education and Training fills in for the second quarter."),
+            Example(
+                "hiendien form --unit SGDDT --period 2026-Q2 --format xlsx",
+                "Writes the same form as the Excel workbook SGDDT-2026-Q2.xlsx."),
         ])
 
     /// `hiendien check`.

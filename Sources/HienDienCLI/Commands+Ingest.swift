@@ -63,7 +63,7 @@ extension Commands {
         return written
     }
 
-    /// The files to ingest: each file as given, and every `.csv` and `.json` file in a folder,
+    /// The files to ingest: each file as given, and every `.csv`, `.json` and `.xlsx` file in a folder,
     /// in name order (so a revision named after the original is ingested after it).
     func reportFiles(_ arguments: [String]) throws -> [String] {
         var files: [String] = []
@@ -74,7 +74,10 @@ extension Commands {
                 continue
             }
             let names = try FileManager.default.contentsOfDirectory(atPath: absolute(argument))
-                .filter { !$0.hasPrefix(".") && ($0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".json")) }
+                .filter { name in
+                    // `~$…` is the lock file Excel leaves beside an open workbook.
+                    !name.hasPrefix(".") && !name.hasPrefix("~$") && [".csv", ".json", ".xlsx"].contains { name.lowercased().hasSuffix($0) }
+                }
                 .sorted()
             if names.isEmpty { throw UsageProblem(.folderHoldsNoReports(argument)) }
             files += names.map { (argument as NSString).appendingPathComponent($0) }

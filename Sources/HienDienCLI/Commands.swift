@@ -130,6 +130,14 @@ struct Commands {
         guard unit.exists(during: plan.reporting.window(for: period)) else {
             throw UsageProblem(.unitDidNotExist(unit: unit.id, name: unit.name, period: period))
         }
+        let format = arguments.value("format")?.lowercased() ?? (arguments.value("out")?.lowercased().hasSuffix(".xlsx") == true ? "xlsx" : "csv")
+        guard format == "csv" || format == "xlsx" else { throw UsageProblem(.notAFormFormat(format)) }
+        if format == "xlsx" {
+            let out = arguments.value("out") ?? "\(unit.id)-\(period).xlsx"
+            try OutputFiles.write(Data(BlankForm.xlsx(plan: plan, unit: unit, period: period)), to: absolute(out))
+            console.err(text(.formWrittenXLSX(file: out, unit: unit.id, period: period)))
+            return Runner.ExitCode.success
+        }
         let csv = BlankForm.csv(plan: plan, unit: unit, period: period)
         if let out = arguments.value("out") {
             try OutputFiles.write(Data(csv.utf8), to: absolute(out))

@@ -127,7 +127,7 @@ public enum Runner {
             console.err("\(errorWord): \(error.phrase.rendered(in: language))")
             return ExitCode.badInput
         case let error as OutputError:
-            console.err("error: \(error.description)")
+            console.err(error.diagnostic.rendered(in: language))
             return ExitCode.badInput
         case let error as SQLiteError:
             console.err("\(errorWord): \(Message.storeUnusable(detail: error.description).rendered(in: language))")

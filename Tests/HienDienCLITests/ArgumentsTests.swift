@@ -71,7 +71,7 @@ struct ArgumentsTests {
     @Test func optionsNotGivenFallBackToTheirDefaults() throws {
         let report = try run("report --period 2026-Q2")
         #expect(report.value("out") == "reports")
-        #expect(report.list("format") == ["md", "html", "csv"])
+        #expect(report.list("format") == ["md", "html", "docx", "csv", "xlsx"])
         #expect(!report.wasGiven("out"))
         #expect(report.value("db") == nil)
         #expect(try run("status").value("period") == "latest")
@@ -149,7 +149,7 @@ struct ArgumentsTests {
         #expect(error.command == "report")
         #expect(error.description == """
             error: Unknown option '--perod'. Did you mean '--period'?
-            usage: hiendien report --period PERIOD [--format md,html,csv] [--out DIR] [--db FILE] \
+            usage: hiendien report --period PERIOD [--format FORMATS] [--out DIR] [--db FILE] \
             [--templates DIR] [--as-of YYYY-MM-DD]
             See 'hiendien help report' for more.
             """)
@@ -168,10 +168,10 @@ struct ArgumentsTests {
     @Test(arguments: [
         (CommandSpec.initialize, "hiendien init --plan PLAN.json [--db FILE]"),
         (.ingest, "hiendien ingest FILE... [--db FILE] [--received YYYY-MM-DD] [--dry-run] [--feedback DIR]"),
-        (.report, "hiendien report --period PERIOD [--format md,html,csv] [--out DIR] [--db FILE] "
+        (.report, "hiendien report --period PERIOD [--format FORMATS] [--out DIR] [--db FILE] "
             + "[--templates DIR] [--as-of YYYY-MM-DD]"),
         (.status, "hiendien status [--period PERIOD] [--as-of YYYY-MM-DD] [--db FILE] [--letter [FILE|DIR]]"),
-        (.form, "hiendien form --unit UNIT --period PERIOD [--db FILE] [--out FILE]"),
+        (.form, "hiendien form --unit UNIT --period PERIOD [--db FILE] [--format csv|xlsx] [--out FILE]"),
         (.check, "hiendien check [--db FILE]"),
         (.demo, "hiendien demo [--out DIR]"),
         (.help, "hiendien help [COMMAND]"),
@@ -223,10 +223,10 @@ struct ArgumentsTests {
             """)
         let report = CommandSpec.report.helpText()
         #expect(report.contains("""
-            USAGE: hiendien report --period PERIOD [--format md,html,csv] [--out DIR]
+            USAGE: hiendien report --period PERIOD [--format FORMATS] [--out DIR]
                                    [--db FILE] [--templates DIR] [--as-of YYYY-MM-DD]
             """))
-        #expect(report.contains("  --out DIR             The folder to write into, as DIR/PERIOD/. Default:\n"))
+        #expect(report.contains("  --out DIR           The folder to write into, as DIR/PERIOD/. Default:\n"))
     }
 
     @Test func overviewListsEveryCommand() {

@@ -234,8 +234,8 @@ struct ReportCommandTests {
         let result = cli.run("report", "--period", "latest", "--as-of", "2026-06-20", "--out", "out")
         #expect(result.code == 0, "\(result.errors)")
         let files = result.output.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }
-        #expect(files.sorted() == ["data-check.md", "indicators.csv", "report.html", "report.md", "submissions.csv", "targets.csv",
-                                   "tasks.csv"])
+        #expect(files.sorted() == ["data-check.md", "indicators.csv", "report.docx", "report.html", "report.md", "submissions.csv",
+                                   "tables.xlsx", "targets.csv", "tasks.csv"])
         #expect(result.output.contains("/out/2026-Q2/"))
         let markdown = try String(contentsOf: cli.directory.appendingPathComponent("out/2026-Q2/report.md"), encoding: .utf8)
         #expect(markdown.contains("Quý II năm 2026"))
@@ -256,7 +256,7 @@ struct ReportCommandTests {
         #expect(cli.run("report", "--period", "2026-Q2", "--format", "csv", "--as-of", "2026-07-01").code == 0)
         #expect(try Data(contentsOf: path) == before)
         let wrong = cli.run("report", "--period", "2026-Q2", "--format", "pdf")
-        #expect(wrong.code == 2 && wrong.errors.contains("md, html or csv"))
+        #expect(wrong.code == 2 && wrong.errors.contains("md, html, docx, csv or xlsx"))
     }
 
     @Test func ownTemplatesAreUsedAndABrokenOneNamesItsLine() throws {

@@ -4,6 +4,9 @@
 /// UTF-8 with a byte-order mark and `;` between fields — what Excel with Vietnamese regional
 /// settings opens correctly and saves back — with Vietnamese headers and one row per indicator.
 public enum BlankForm {
+    /// The name of the form's sheet in the `.xlsx` form, which `ingest` reads first.
+    public static let sheetName = "Báo cáo"
+
     public static func csv(plan: Plan, unit: ReportingUnit, period: Period) -> String {
         var text = "\u{FEFF}"
         let header = ["đơn vị", "kỳ báo cáo", "chỉ tiêu", "tên chỉ tiêu", "đơn vị tính", "giá trị", "ghi chú", "ngày gửi"]

@@ -55,7 +55,12 @@ extension ReportIngester {
 
     /// CSV reports in long form (one row per value) or wide form (one column per indicator).
     func ingestCSV(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
-        let reader = try CSVReader(path: path, fileLabel: file)
+        try ingestRecords(of: try CSVReader(path: path, fileLabel: file), path: path, file: file, options: options, format: "csv")
+    }
+
+    /// The rows of `reader` under the CSV rules; the `.xlsx` path feeds a sheet's rows through here too.
+    /// `path` is the file as received, whose bytes identify it (the same file twice is no revision).
+    func ingestRecords(of reader: CSVReader, path: String, file: String, options: IngestOptions, format: String) throws -> IngestSummary {
         guard try reader.nextRecord() else {
             throw InputError(Diagnostic(at: SourceLocation(file: file, line: 1), code: "csv.empty",
                                         message: "the file is empty", hint: "export the sheet again, with its header row"))
@@ -134,7 +139,7 @@ extension ReportIngester {
             }
             try state.diagnostics.throwIfAny()
             try recordDigest(path: path, file: file, writer: writer)
-            return summary(of: writer, file: file, format: isLong ? "csv-long" : "csv-wide", tasks: 0, options: options)
+            return summary(of: writer, file: file, format: format + (isLong ? "-long" : "-wide"), tasks: 0, options: options)
         }
     }
 

@@ -45,6 +45,9 @@ public final class ReportIngester {
     let indicatorIDs: Set<String>
     let indicatorByKey: [String: String]
     let taskIDs: Set<String>
+    /// Units the plan names in a task (lead or partner), and the coordinator: they may send a
+    /// report (figures, progress) even when they are not expected to report (`reports: false`).
+    let unitsWithARole: Set<String>
     /// Called with (bytes read, total bytes) while a large CSV file is read.
     public var progress: (@Sendable (Int, Int) -> Void)?
 
@@ -61,6 +64,7 @@ public final class ReportIngester {
         }
         indicatorByKey = byKey
         taskIDs = Set(plan.tasks.map(\.id))
+        unitsWithARole = Set(plan.tasks.flatMap { $0.lead + $0.partners } + [plan.coordinator])
     }
 
     /// Ingests one file. Throws an `InputError` listing every problem; the store is then unchanged.
@@ -68,6 +72,9 @@ public final class ReportIngester {
         let file = label ?? path
         try checkReceivedOption(options, file: file)
         do {
+            if try Self.looksLikeWorkbook(path: path, label: file) {
+                return try ingestXLSX(path: path, file: file, options: options)
+            }
             if try looksLikeJSON(path: path, label: file) {
                 return try ingestJSON(path: path, file: file, options: options)
             }
@@ -112,9 +119,12 @@ public final class ReportIngester {
             return nil
         }
         guard let unit = match.id.flatMap({ unitsByID[$0] }) else { return nil }
-        if !unit.reports {
+        // A unit not expected to report may still send what it did for a task it leads or
+        // supports (never graded); one with no part in the plan (the Ministry that receives the
+        // report) may not report into it.
+        if !unit.reports && !unitsWithARole.contains(unit.id) {
             diagnostics.append(Diagnostic(at: location, code: "unit.not-reporting",
-                                          message: "\(unit.id) does not report under this plan (\"reports\": false), so its figures would count nowhere",
+                                          message: "\(unit.id) does not report under this plan (\"reports\": false) and has no task in it, so its figures would count nowhere",
                                           offending: text,
                                           hint: "check the unit; if it does report now, set \"reports\": true for it in the plan and run `hiendien init` again",
                                           lineText: lineText))

@@ -142,6 +142,68 @@ extension DiagnosticCatalogue {
         }),
         "json.empty": DiagnosticText(vi: "trường này không được để trống", hint: "điền nội dung cho trường"),
         "json.date": DiagnosticText(vi: "không phải là ngày hợp lệ", hint: "ghi ngày theo dạng năm-tháng-ngày, ví dụ 2026-03-31"),
+
+        // MARK: Rows, texts and who may report (added with the reliability work)
+        "csv.row-short": DiagnosticText(
+            vi: "dòng này có ít cột hơn dòng tiêu đề, nên thiếu một cột",
+            hint: "ghi đủ các cột, kể cả cột để trống (ô để trống nghĩa là không báo cáo); kiểm tra xem có thiếu dấu phân cách không"),
+        "csv.row-long": DiagnosticText(
+            vi: "dòng này có nhiều cột hơn dòng tiêu đề; giá trị này không thuộc cột nào",
+            hint: "giá trị có dấu phân cách bên trong phải đặt trong ngoặc kép (\"1,5 triệu\"); hoặc thêm cột đó vào dòng tiêu đề"),
+        "text.nul": DiagnosticText(
+            vi: "đoạn chữ có một ký tự vô hình (mã 0) làm mất phần chữ phía sau",
+            hint: "xóa ký tự vô hình đó (thường đi theo khi sao chép từ chương trình khác), rồi lưu lại tệp"),
+        "date.received-before-period": DiagnosticText(
+            vi: "ngày nhận (--received) trước khi kỳ báo cáo bắt đầu, nên không thể là ngày nhận báo cáo này",
+            hint: "ghi đúng ngày nhận tệp bằng --received, hoặc ghi ngày gửi trong tệp"),
+        "unit.not-reporting": DiagnosticText(
+            vi: "đơn vị này không thuộc diện báo cáo theo kế hoạch và không được giao nhiệm vụ nào, nên số liệu của đơn vị không được tính vào đâu",
+            hint: "kiểm tra lại đơn vị; nếu nay đơn vị có báo cáo, sửa kế hoạch (\"reports\": true) rồi chạy lại `hiendien init`"),
+        "task.not-lead": DiagnosticText(vi: { d in
+            Wording("đơn vị này không chủ trì nhiệm vụ này; tình hình thực hiện nhiệm vụ do đơn vị chủ trì báo cáo",
+                    hint: "bỏ nhiệm vụ này khỏi báo cáo; gửi kết quả phối hợp cho đơn vị chủ trì, hoặc ghi vào mục khó khăn hay đề xuất")
+        }),
+        "report.notes-not-stored": DiagnosticText(
+            vi: "báo cáo không có mục \"notes\", nên phần ghi chú này sẽ bị mất",
+            hint: "ghi ý kiến vào mục \"difficulties\" (khó khăn) hoặc \"proposals\" (đề xuất), là các mục được đưa vào báo cáo"),
+
+        // MARK: Excel workbooks (.xlsx)
+        "xlsx.not-zip": DiagnosticText(
+            vi: "tệp không phải là tệp Excel (.xlsx) hay Word (.docx) dạng Office Open XML",
+            hint: "mở bằng Excel hoặc LibreOffice rồi lưu dưới dạng Excel Workbook (.xlsx), hoặc gửi báo cáo dạng CSV"),
+        "xlsx.encrypted": DiagnosticText(
+            vi: "tệp được đặt mật khẩu (mã hóa) hoặc là tệp Excel 97–2003, không phải tệp .xlsx",
+            hint: "mở bằng Excel, bỏ mật khẩu (File → Info → Protect Workbook → Encrypt with Password, để trống) rồi lưu dưới dạng Excel Workbook (.xlsx)"),
+        "xlsx.corrupt": DiagnosticText(
+            vi: "tệp bị hỏng, không đọc được",
+            hint: "mở bằng Excel hoặc LibreOffice rồi lưu lại; nếu không mở được, đề nghị đơn vị gửi lại tệp"),
+        "xlsx.zip64": DiagnosticText(
+            vi: "tệp được nén theo kiểu ZIP64, chương trình không đọc kiểu này",
+            hint: "báo cáo của đơn vị không cần ZIP64: mở bằng Excel hoặc LibreOffice rồi lưu lại"),
+        "xlsx.unsupported-compression": DiagnosticText(
+            vi: "một phần của tệp được nén theo cách chương trình không đọc được",
+            hint: "mở bằng Excel hoặc LibreOffice rồi lưu lại"),
+        "xlsx.too-large": DiagnosticText(
+            vi: "khi giải nén, tệp lớn vượt giới hạn cho phép nên bị từ chối (có thể là tệp độc hại)",
+            hint: "báo cáo của một đơn vị chỉ vài kilobyte: chỉ gửi trang tính báo cáo, hoặc gửi dạng CSV"),
+        "xlsx.xml-invalid": DiagnosticText(
+            vi: "nội dung bên trong tệp bị lỗi cấu trúc, không đọc được",
+            hint: "mở bằng Excel hoặc LibreOffice rồi lưu lại"),
+        "xlsx.not-workbook": DiagnosticText(
+            vi: "tệp không phải là sổ tính Excel (có thể là văn bản Word)",
+            hint: "gửi báo cáo dạng Excel Workbook (.xlsx) hoặc CSV"),
+        "xlsx.no-sheet": DiagnosticText(
+            vi: "sổ tính không có trang tính nào đang hiện",
+            hint: "hiện lại trang tính báo cáo (nhấp chuột phải vào thẻ trang tính → Unhide) rồi lưu lại"),
+        "xlsx.sheet-empty": DiagnosticText(
+            vi: "trang tính được đọc không có dữ liệu",
+            hint: "điền vào trang tính của biểu mẫu, hoặc đặt báo cáo ở trang tính đầu tiên"),
+        "xlsx.cell-invalid": DiagnosticText(
+            vi: "một ô trong trang tính bị lỗi, không đọc được",
+            hint: "mở bằng Excel hoặc LibreOffice rồi lưu lại"),
+        "xlsx.formula-no-value": DiagnosticText(
+            vi: "ô có công thức nhưng kết quả chưa được tính và lưu lại",
+            hint: "mở sổ tính bằng Excel hoặc LibreOffice để chương trình tính, lưu lại rồi gửi; hoặc gõ thẳng con số thay cho công thức"),
     ]
 
     static let excelSave = "trong Excel chọn File → Save As → “CSV UTF-8 (Comma delimited) (*.csv)” rồi gửi lại tệp"

@@ -20,5 +20,14 @@ extension DiagnosticCatalogue {
         "template.unopened-close": DiagnosticText(vi: "thẻ đóng không có mục nào đang mở", hint: "xóa thẻ đóng thừa hoặc thêm thẻ mở {{#…}}"),
         "template.mismatched-close": DiagnosticText(vi: "mục được đóng bằng thẻ của mục khác", hint: "đóng các mục theo đúng thứ tự đã mở"),
         "template.unclosed-section": DiagnosticText(vi: "mục chưa bao giờ được đóng", hint: "thêm thẻ đóng {{/…}} cùng tên"),
+        "output.no-folder": DiagnosticText(vi: "thư mục cần ghi vào không tồn tại", hint: "tạo thư mục trước, hoặc chọn đường dẫn trong một thư mục đã có"),
+        "output.is-folder": DiagnosticText(vi: "đường dẫn này là một thư mục, không phải tên tệp", hint: "ghi tên tệp, ví dụ bieu-mau.csv, sau tên thư mục"),
+        "output.symbolic-link": DiagnosticText(vi: "đường dẫn này là liên kết tượng trưng, chương trình không ghi qua liên kết", hint: "xóa liên kết hoặc chọn tên tệp khác"),
+        "output.dangling-link": DiagnosticText(vi: "đường dẫn này là liên kết tượng trưng trỏ đến nơi không tồn tại", hint: "tạo nơi mà liên kết trỏ đến, xóa liên kết, hoặc chọn --out khác"),
+        "output.not-a-folder": DiagnosticText(vi: "đường dẫn này là một tệp, không phải thư mục", hint: "chỉ --out đến một thư mục"),
+        "output.write-failed": DiagnosticText(vi: { d in
+            Wording("không ghi được tệp" + (d.argument("reason").map { " (\($0))" } ?? ""),
+                    hint: "kiểm tra quyền ghi và dung lượng còn trống của ổ đĩa, rồi chạy lại lệnh")
+        }),
     ]
 }

@@ -50,8 +50,9 @@ extension Message {
         case let .notAFolder(option, text): return "--\(option) '\(text)' is not a folder"
         case .templatesNotFound: return "cannot find the Templates folder; pass --templates DIR or set HIENDIEN_TEMPLATES"
         case .sampleDataNotFound: return "cannot find the SampleData folder; run from the repository or set HIENDIEN_SAMPLEDATA"
-        case .folderHoldsNoReports(let folder): return "'\(folder)' holds no .csv or .json file"
-        case .notAFormat(let name): return "--format '\(name)' is not a format: use md, html or csv (comma-separated)"
+        case .folderHoldsNoReports(let folder): return "'\(folder)' holds no .csv, .json or .xlsx file"
+        case .notAFormat(let name): return "--format '\(name)' is not a format: use md, html, docx, csv or xlsx (comma-separated)"
+        case .notAFormFormat(let name): return "--format '\(name)' is not a form format: use csv or xlsx"
         case .notAPeriod(let text): return "'\(text)' is not a period: write 2026-Q2, 2026, Q2/2026, Quý II/2026 or latest"
         case let .periodOutsidePlan(period, plan, start, end):
             return "\(period) lies outside plan '\(plan)' (\(start) – \(end))"
@@ -75,6 +76,8 @@ extension Message {
             return "\(file): already stored on \(day) (as \(earlier)); nothing stored again [ingest.already-stored]"
         case let .feedbackWritten(file, paths): return "\(file): wrote a note for the unit: \(paths.joined(separator: ", "))"
 
+        case let .formWrittenXLSX(file, unit, period):
+            return "wrote \(file): the Excel form for \(unit) \(period); fill in 'Giá trị' (and 'Ngày gửi'), then `hiendien ingest \(file)`"
         case let .formWritten(file, unit, period):
             return "wrote \(file): the form for \(unit) \(period); fill in 'giá trị' and 'ngày gửi', then `hiendien ingest \(file)`"
 

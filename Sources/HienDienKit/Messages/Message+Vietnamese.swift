@@ -59,9 +59,11 @@ extension Message {
             return "không tìm thấy thư mục Templates (mẫu báo cáo); hãy chỉ rõ bằng --templates DIR hoặc đặt biến môi trường HIENDIEN_TEMPLATES"
         case .sampleDataNotFound:
             return "không tìm thấy thư mục SampleData (dữ liệu mẫu); hãy chạy lệnh trong thư mục mã nguồn hoặc đặt biến môi trường HIENDIEN_SAMPLEDATA"
-        case .folderHoldsNoReports(let folder): return "thư mục '\(folder)' không có tệp .csv hay .json nào"
+        case .folderHoldsNoReports(let folder): return "thư mục '\(folder)' không có tệp .csv, .json hay .xlsx nào"
         case .notAFormat(let name):
-            return "--format '\(name)' không phải là định dạng: dùng md, html hoặc csv, cách nhau bằng dấu phẩy"
+            return "--format '\(name)' không phải là định dạng: dùng md, html, docx, csv hoặc xlsx, cách nhau bằng dấu phẩy"
+        case .notAFormFormat(let name):
+            return "--format '\(name)' không phải là định dạng biểu mẫu: dùng csv hoặc xlsx"
         case .notAPeriod(let text):
             return "'\(text)' không phải là kỳ báo cáo: hãy viết 2026-Q2, 2026, Q2/2026, Quý II/2026 hoặc latest (kỳ gần nhất đã khép sổ)"
         case let .periodOutsidePlan(period, plan, start, end):
@@ -88,6 +90,8 @@ extension Message {
         case let .feedbackWritten(file, paths):
             return "\(file): đã viết thư phản hồi gửi đơn vị: \(paths.joined(separator: ", "))"
 
+        case let .formWrittenXLSX(file, unit, period):
+            return "Đã ghi \(file): biểu mẫu Excel của \(unit) cho \(F.shortPeriod(period)); điền cột 'Giá trị' (và 'Ngày gửi'), rồi chạy `hiendien ingest \(file)`"
         case let .formWritten(file, unit, period):
             return "Đã ghi \(file): biểu mẫu của \(unit) cho \(F.shortPeriod(period)); điền cột 'giá trị' và 'ngày gửi', rồi chạy `hiendien ingest \(file)`"
 

@@ -48,6 +48,7 @@ public enum Message: Sendable, Hashable {
     case sampleDataNotFound
     case folderHoldsNoReports(String)
     case notAFormat(String)
+    case notAFormFormat(String)
     case notAPeriod(String)
     case periodOutsidePlan(period: Period, plan: String, start: Day, end: Day)
     /// `latest` asked before the plan's first quarter has closed.
@@ -72,6 +73,7 @@ public enum Message: Sendable, Hashable {
     case feedbackWritten(file: String, paths: [String])
 
     // MARK: form
+    case formWrittenXLSX(file: String, unit: String, period: Period)
     case formWritten(file: String, unit: String, period: Period)
 
     // MARK: status

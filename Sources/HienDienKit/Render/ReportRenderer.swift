@@ -15,6 +15,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// The contract's four machine tables: `targets.csv`, `indicators.csv`,
     /// `submissions.csv`, `tasks.csv`.
     case csv
+    /// `tables.xlsx`: the four tables as one Excel workbook, names beside ids.
+    case xlsx
+    /// `report.docx`: report.html as a Word document in Decree 30's page setup, to edit and sign.
+    case docx
 }
 
 /// Writes the reports people sign (Markdown, HTML) from the templates in `Templates/`, and
@@ -60,20 +64,26 @@ public struct ReportRenderer: Sendable {
     /// is refused.
     ///
     /// - Returns: The paths written, `outDirectory` joined with the period and file name,
-    ///   in the order md, html, `data-check.md` (with md or html), then the CSV tables.
+    ///   in the order md, html, docx, `data-check.md` (with md, html or docx), the CSV tables,
+    ///   then tables.xlsx.
     public func write(_ report: PeriodReport, formats: Set<ReportFormat>, to outDirectory: String) throws -> [String] {
-        var files: [(name: String, text: String)] = []
-        if formats.contains(.md) { files.append(("report.md", try markdown(report))) }
-        if formats.contains(.html) { files.append(("report.html", try html(report))) }
+        var files: [(name: String, data: Data)] = []
+        if formats.contains(.md) { files.append(("report.md", Data(try markdown(report).utf8))) }
+        let page = formats.contains(.html) || formats.contains(.docx) ? try html(report) : ""
+        if formats.contains(.html) { files.append(("report.html", Data(page.utf8))) }
+        if formats.contains(.docx) { files.append(("report.docx", Data(WordDocument.make(fromHTML: page)))) }
         // The data checks go beside the signed report, never into it.
-        if formats.contains(.md) || formats.contains(.html) { files.append((DataCheck.fileName, DataCheck.markdown(report))) }
-        if formats.contains(.csv) { files += ReportTables.all(report) }
+        if !formats.isDisjoint(with: [.md, .html, .docx]) {
+            files.append((DataCheck.fileName, Data(DataCheck.markdown(report).utf8)))
+        }
+        if formats.contains(.csv) { files += ReportTables.all(report).map { ($0.name, Data($0.text.utf8)) } }
+        if formats.contains(.xlsx) { files.append((ReportTables.workbookName, Data(ReportTables.workbook(report)))) }
 
         let folder = try Self.periodFolder(report.period.description, in: outDirectory)
         try OutputFiles.makeFolder(outDirectory)
         if FileManager.default.fileExists(atPath: folder.path) { try Self.requireInside(folder, outDirectory: outDirectory) }
         // The period's files are written into a folder beside it and swapped in whole.
-        try OutputFiles.replaceFolder(folder.path, with: files.map { ($0.name, Data($0.text.utf8)) })
+        try OutputFiles.replaceFolder(folder.path, with: files)
         let shownFolder = (outDirectory as NSString).appendingPathComponent(report.period.description)
         let written = files.map { (shownFolder as NSString).appendingPathComponent($0.name) }
         return written

@@ -10,17 +10,21 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var column: Int?
     /// JSON path such as `$.units[3].parent`, when the input is JSON.
     public var path: String?
+    /// A workbook cell or row such as `Sheet1!D7` or `Sheet1!7:7`, when the input is `.xlsx`.
+    public var cell: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, cell: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.path = path
+        self.cell = cell
     }
 
-    /// `file:line:column` or `file: $.path` — the form editors and terminals recognise.
+    /// `file:line:column`, `file: $.path` or `file:Sheet1!D7` — the form editors and terminals recognise.
     public var description: String {
         var text = file
+        if let cell { return text + ":\(cell)" }
         if let line {
             text += ":\(line)"
             if let column { text += ":\(column)" }

@@ -16,6 +16,12 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         "\(path): cannot write: \(reason) [\(code)]\n    hint: \(hint)"
     }
+
+    /// The same as a diagnostic on the path, so the runner words it in the user's language.
+    public var diagnostic: Diagnostic {
+        Diagnostic(at: SourceLocation(file: path), code: code, message: "cannot write: \(reason)", hint: hint)
+            .with("reason", reason)
+    }
 }
 
 /// Writes hiendien's outputs so that a reader never sees half of one: a single file is

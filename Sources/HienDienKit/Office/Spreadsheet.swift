@@ -1,0 +1,238 @@
+/// A workbook to write as `.xlsx` (SpreadsheetML): sheets of typed cells with a small fixed set
+/// of styles, column widths, a frozen header row, filters, protection and data validation.
+///
+/// Written byte for byte the same for the same content (see `ZipWriter`), with strings inline
+/// in their cells and numbers as numbers.
+struct Spreadsheet {
+    /// The cell styles of `styles.xml`, by their index in `cellXfs`.
+    enum Style: Int {
+        case normal = 0
+        /// Bold on grey, bordered, wrapped: a table's header row.
+        case header
+        /// Bordered text, locked when the sheet is protected.
+        case text
+        /// Bordered whole number (`#,##0`), open for input on a protected sheet.
+        case inputCount
+        /// Bordered text, open for input.
+        case inputText
+        /// Bordered date (`dd/mm/yyyy`), open for input.
+        case inputDate
+        /// Bordered whole number, `#,##0` (shows 1.250 with Vietnamese settings).
+        case count
+        /// Bordered percentage with one decimal.
+        case percent
+        /// Bold, larger: a sheet's title line.
+        case title
+        /// Wrapped text without border: instructions.
+        case wrapped
+        /// Bordered date, `dd/mm/yyyy`.
+        case date
+        /// Bordered number with up to two decimals.
+        case decimal
+    }
+
+    enum Value {
+        case text(String)
+        case number(Double)
+        case day(Day)
+        case blank
+    }
+
+    struct Cell {
+        var value: Value
+        var style: Style
+
+        static func text(_ text: String, _ style: Style = .text) -> Cell { Cell(value: .text(text), style: style) }
+        static func number(_ number: Double, _ style: Style = .count) -> Cell { Cell(value: .number(number), style: style) }
+        static func blank(_ style: Style = .normal) -> Cell { Cell(value: .blank, style: style) }
+    }
+
+    /// Whole numbers at least `minimum` (blank allowed) in `range`, e.g. `F2:F20`.
+    struct Validation {
+        var range: String
+        var minimum: Int
+        var title: String
+        var message: String
+    }
+
+    struct Sheet {
+        /// At most 31 characters, none of `[]:*?/\`.
+        var name: String
+        var rows: [[Cell]] = []
+        /// Widths in characters, by column.
+        var columnWidths: [Double] = []
+        /// Rows kept in view when scrolling (the header).
+        var frozenRows = 0
+        /// Filter buttons on the first row over the used range.
+        var autoFilter = false
+        /// Locked cells cannot be changed (no password: it guards against slips, not people).
+        var isProtected = false
+        var validations: [Validation] = []
+    }
+
+    var sheets: [Sheet]
+
+    /// The `.xlsx` package.
+    func bytes() -> [UInt8] {
+        var zip = ZipWriter()
+        let sheetTypes = sheets.indices.map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined()
+        zip.add("[Content_Types].xml", text: Self.declaration + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            \(sheetTypes)</Types>
+            """)
+        zip.add("_rels/.rels", text: Self.declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+            </Relationships>
+            """)
+        var list = "", names = "", relations = ""
+        for (index, sheet) in sheets.enumerated() {
+            list += "<sheet name=\"\(XMLText.escaped(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+            relations += "<Relationship Id=\"rId\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+            if sheet.autoFilter, let range = usedRange(sheet) {
+                names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">'\(sheet.name.replacingOccurrences(of: "'", with: "''"))'!\(absolute(range))</definedName>"
+            }
+        }
+        zip.add("xl/workbook.xml", text: Self.declaration + """
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+            <sheets>\(list)</sheets>\(names.isEmpty ? "" : "<definedNames>\(names)</definedNames>")</workbook>
+            """)
+        zip.add("xl/_rels/workbook.xml.rels", text: Self.declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relations)\
+            <Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            </Relationships>
+            """)
+        zip.add("xl/styles.xml", text: Self.declaration + Self.styles)
+        for (index, sheet) in sheets.enumerated() {
+            zip.add("xl/worksheets/sheet\(index + 1).xml", text: worksheet(sheet))
+        }
+        return zip.finished()
+    }
+
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+    /// Fonts: Times New Roman 12, bold, bold 14. Fills: none, gray125 (required), light grey.
+    /// Number formats: 3 `#,##0`, 164 `dd/mm/yyyy`, 165 `0.0%`, 166 `#,##0.##`.
+    static let styles = """
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+        <numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0%"/>\
+        <numFmt numFmtId="166" formatCode="#,##0.##"/></numFmts>\
+        <fonts count="3"><font><sz val="12"/><name val="Times New Roman"/><family val="1"/></font>\
+        <font><b/><sz val="12"/><name val="Times New Roman"/><family val="1"/></font>\
+        <font><b/><sz val="14"/><name val="Times New Roman"/><family val="1"/></font></fonts>\
+        <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+        <fill><patternFill patternType="solid"><fgColor rgb="FFD9D9D9"/><bgColor indexed="64"/></patternFill></fill></fills>\
+        <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>\
+        <border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right>\
+        <top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>\
+        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+        <cellXfs count="12">\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
+        <xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1" applyProtection="1"><alignment vertical="top"/><protection locked="0"/></xf>\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1" applyProtection="1"><alignment vertical="top" wrapText="1"/><protection locked="0"/></xf>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1" applyProtection="1"><alignment vertical="top"/><protection locked="0"/></xf>\
+        <xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+        <xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+        <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+        <xf numFmtId="166" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>\
+        </cellXfs>\
+        <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
+        """
+
+    private func usedRange(_ sheet: Sheet) -> String? {
+        let width = sheet.rows.map(\.count).max() ?? 0
+        guard width > 0 else { return nil }
+        return "A1:" + Workbook.reference(row: sheet.rows.count, column: width)
+    }
+
+    private func absolute(_ range: String) -> String {
+        range.split(separator: ":").map { part in
+            let letters = part.prefix { $0.isLetter }
+            return "$\(letters)$\(part.dropFirst(letters.count))"
+        }.joined(separator: ":")
+    }
+
+    private func worksheet(_ sheet: Sheet) -> String {
+        var xml = Self.declaration + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"  // printed one page wide
+        if let range = usedRange(sheet) { xml += "<dimension ref=\"\(range)\"/>" }
+        xml += "<sheetViews><sheetView workbookViewId=\"0\">"
+        if sheet.frozenRows > 0 {
+            let topLeft = "A\(sheet.frozenRows + 1)"
+            xml += "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
+        }
+        xml += "</sheetView></sheetViews>"
+        if !sheet.columnWidths.isEmpty {
+            xml += "<cols>" + sheet.columnWidths.enumerated().map { index, width in
+                "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+            }.joined() + "</cols>"
+        }
+        xml += "<sheetData>"
+        for (rowIndex, row) in sheet.rows.enumerated() {
+            let lines = Self.wrappedLines(row, widths: sheet.columnWidths)
+            xml += lines > 1 ? "<row r=\"\(rowIndex + 1)\" ht=\"\(Self.format(Double(lines) * 15.75))\" customHeight=\"1\">" : "<row r=\"\(rowIndex + 1)\">"
+            for (columnIndex, cell) in row.enumerated() {
+                let reference = Workbook.reference(row: rowIndex + 1, column: columnIndex + 1)
+                let style = cell.style == .normal ? "" : " s=\"\(cell.style.rawValue)\""
+                switch cell.value {
+                case .blank: if !style.isEmpty { xml += "<c r=\"\(reference)\"\(style)/>" }
+                case .text(let text):
+                    xml += "<c r=\"\(reference)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escaped(text))</t></is></c>"
+                case .number(let number):
+                    xml += "<c r=\"\(reference)\"\(style)><v>\(Self.format(number))</v></c>"
+                case .day(let day):
+                    xml += "<c r=\"\(reference)\"\(style)><v>\(Day(year: 1899, month: 12, day: 30)!.days(to: day))</v></c>"
+                }
+            }
+            xml += "</row>"
+        }
+        xml += "</sheetData>"
+        if sheet.isProtected {
+            xml += "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" formatRows=\"0\" autoFilter=\"0\"/>"
+        }
+        if sheet.autoFilter, let range = usedRange(sheet) { xml += "<autoFilter ref=\"\(range)\"/>" }
+        if !sheet.validations.isEmpty {
+            xml += "<dataValidations count=\"\(sheet.validations.count)\">"
+            for validation in sheet.validations {
+                xml += "<dataValidation type=\"whole\" operator=\"greaterThanOrEqual\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
+                    + " errorTitle=\"\(XMLText.escaped(validation.title))\" error=\"\(XMLText.escaped(validation.message))\""
+                    + " promptTitle=\"\(XMLText.escaped(validation.title))\" prompt=\"\(XMLText.escaped(validation.message))\""
+                    + " sqref=\"\(validation.range)\"><formula1>\(validation.minimum)</formula1></dataValidation>"
+            }
+            xml += "</dataValidations>"
+        }
+        xml += "<pageMargins left=\"0.59\" right=\"0.39\" top=\"0.79\" bottom=\"0.79\" header=\"0.3\" footer=\"0.3\"/>"
+        xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
+        return xml
+    }
+
+    /// How many lines the row's wrapped texts take at the column widths (office suites do not
+    /// size rows to wrapped text on opening, so the height is written).
+    static func wrappedLines(_ row: [Cell], widths: [Double]) -> Int {
+        var lines = 1
+        for (index, cell) in row.enumerated() where [.text, .inputText, .wrapped, .header].contains(cell.style) {
+            guard case .text(let text) = cell.value, index < widths.count else { continue }
+            let perLine = max(1, Int(widths[index] * 0.95))
+            let needed = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
+            lines = max(lines, needed)
+        }
+        return lines
+    }
+
+    /// A number as SpreadsheetML writes it: whole numbers without a decimal point.
+    static func format(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+}

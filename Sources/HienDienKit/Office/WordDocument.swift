@@ -1,0 +1,106 @@
+/// A Word document (`.docx`, WordprocessingML) in the page setup of Decree 30/2020/NĐ-CP on
+/// administrative documents: A4, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm,
+/// Times New Roman 14 pt (13 pt in tables), page numbers centred at the top from page 2.
+///
+/// The body is built by `WordDocument+HTML` from the report's HTML; sections may turn the
+/// page to landscape (wide appendices) and back.
+struct WordDocument {
+    /// Twentieths of a point: 1 mm = 56.7 twips.
+    static func twips(millimetres: Double) -> Int { Int((millimetres * 1440 / 25.4).rounded()) }
+
+    enum Orientation: Equatable {
+        case portrait, landscape
+    }
+
+    /// A4 with the decree's margins.
+    struct PageSetup {
+        static let width = 11906, height = 16838
+        static let top = twips(millimetres: 20), bottom = twips(millimetres: 20)
+        static let left = twips(millimetres: 30), right = twips(millimetres: 15)
+        /// The page number sits 10 mm from the top edge.
+        static let header = twips(millimetres: 10)
+
+        /// The width text may take, in twips.
+        static func textWidth(_ orientation: Orientation) -> Int {
+            (orientation == .portrait ? width : height) - left - right
+        }
+
+        /// `<w:sectPr>` for a section; the first section shows no number on its first page.
+        static func properties(_ orientation: Orientation, isFirst: Bool) -> String {
+            let (w, h) = orientation == .portrait ? (width, height) : (height, width)
+            return "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"
+                + (isFirst ? "<w:headerReference w:type=\"first\" r:id=\"rIdFirstHeader\"/>" : "")
+                + "<w:type w:val=\"nextPage\"/>"
+                + "<w:pgSz w:w=\"\(w)\" w:h=\"\(h)\"\(orientation == .landscape ? " w:orient=\"landscape\"" : "")/>"
+                + "<w:pgMar w:top=\"\(top)\" w:right=\"\(right)\" w:bottom=\"\(bottom)\" w:left=\"\(left)\" w:header=\"\(header)\" w:footer=\"\(header)\" w:gutter=\"0\"/>"
+                + (isFirst ? "<w:titlePg/>" : "") + "</w:sectPr>"
+        }
+    }
+
+    /// The body's blocks (`<w:p>`, `<w:tbl>`), with section breaks inside.
+    var body = ""
+
+    /// The `.docx` package, ending with the last section's properties.
+    func bytes(lastSection: Orientation, isOnlySection: Bool) -> [UInt8] {
+        var zip = ZipWriter()
+        zip.add("[Content_Types].xml", text: Spreadsheet.declaration + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+            <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+            <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
+            <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+            <Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+            </Types>
+            """)
+        zip.add("_rels/.rels", text: Spreadsheet.declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+            </Relationships>
+            """)
+        zip.add("word/_rels/document.xml.rels", text: Spreadsheet.declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
+            <Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
+            <Relationship Id="rIdFirstHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>\
+            </Relationships>
+            """)
+        zip.add("word/document.xml", text: Spreadsheet.declaration + "<w:document \(Self.namespaces)><w:body>" + body
+                + PageSetup.properties(lastSection, isFirst: isOnlySection) + "</w:body></w:document>")
+        zip.add("word/styles.xml", text: Spreadsheet.declaration + Self.styles)
+        zip.add("word/settings.xml", text: Spreadsheet.declaration + """
+            <w:settings \(Self.namespaces)><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>\
+            <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
+            """)
+        // The page number, centred at the top; the first page's header is empty (Decree 30, Art. 4 of Appendix I).
+        zip.add("word/header1.xml", text: Spreadsheet.declaration + """
+            <w:hdr \(Self.namespaces)><w:p><w:pPr><w:jc w:val="center"/></w:pPr>\
+            <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+            <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>
+            """)
+        zip.add("word/header2.xml", text: Spreadsheet.declaration + "<w:hdr \(Self.namespaces)><w:p/></w:hdr>")
+        return zip.finished()
+    }
+
+    static let namespaces = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+
+    /// Times New Roman 14 pt, justified, 6 pt after each paragraph, single line spacing.
+    static let styles = """
+        <w:styles \(namespaces)><w:docDefaults><w:rPrDefault><w:rPr>\
+        <w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>\
+        <w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault>\
+        <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>\
+        <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
+        <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
+        <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
+        <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
+        <w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>\
+        <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>\
+        <w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\
+        </w:styles>
+        """
+}

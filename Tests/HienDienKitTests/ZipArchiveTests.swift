@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import HienDienKit
+
+struct ZipArchiveTests {
+    private func archive(_ files: [(String, String)]) -> [UInt8] {
+        var writer = ZipWriter()
+        for (name, text) in files { writer.add(name, text: text) }
+        return writer.finished()
+    }
+
+    private func code(_ body: () throws -> Void) -> String? {
+        do { try body() } catch let error as InputError { return error.diagnostics.first?.code } catch { return "\(error)" }
+        return nil
+    }
+
+    @Test func whatTheWriterDeflatesTheReaderInflates() throws {
+        let sheet = String(repeating: "<row><c t=\"s\"><v>1250</v></c></row>", count: 2000)
+        let bytes = archive([("[Content_Types].xml", "<Types/>"), ("xl/worksheets/sheet1.xml", sheet), ("empty", "")])
+        var zip = try ZipArchive(bytes: bytes, label: "bao-cao.xlsx")
+        #expect(zip.entries.map(\.name) == ["[Content_Types].xml", "xl/worksheets/sheet1.xml", "empty"])
+        #expect(try zip.data("xl/worksheets/sheet1.xml").map { String(decoding: $0, as: UTF8.self) } == sheet)
+        #expect(try zip.data("empty") == [])
+        #expect(try zip.data("xl/missing.xml") == nil)
+        #expect(bytes.count < sheet.utf8.count / 10)  // really deflated
+    }
+
+    @Test func theSameFilesGiveTheSameBytes() {
+        let files = [("a.xml", "<a>Sở Khoa học và Công nghệ</a>"), ("b.xml", "<b/>")]
+        #expect(archive(files) == archive(files))
+    }
+
+    @Test func aStoredEntryWrittenByAnotherToolIsRead() throws {
+        // "hello" stored (method 0), as `zip -0` writes it.
+        let contents = Array("hello".utf8)
+        var bytes: [UInt8] = []
+        let crc = Deflate.crc32(contents[...])
+        bytes.append32(0x0403_4B50); bytes.append16(10); bytes.append16(0); bytes.append16(0); bytes.append16(0); bytes.append16(0x21)
+        bytes.append32(crc); bytes.append32(5); bytes.append32(5); bytes.append16(1); bytes.append16(0)
+        bytes += Array("h".utf8) + contents
+        let directory = bytes.count
+        bytes.append32(0x0201_4B50); bytes.append16(20); bytes.append16(10); bytes.append16(0); bytes.append16(0); bytes.append16(0)
+        bytes.append16(0x21); bytes.append32(crc); bytes.append32(5); bytes.append32(5); bytes.append16(1); bytes.append16(0)
+        bytes.append16(0); bytes.append16(0); bytes.append16(0); bytes.append32(0); bytes.append32(0)
+        bytes += Array("h".utf8)
+        let size = bytes.count - directory
+        bytes.append32(0x0605_4B50); bytes.append16(0); bytes.append16(0); bytes.append16(1); bytes.append16(1)
+        bytes.append32(UInt32(size)); bytes.append32(UInt32(directory)); bytes.append16(0)
+        var zip = try ZipArchive(bytes: bytes, label: "x.xlsx")
+        #expect(try zip.data("h") == contents)
+    }
+
+    @Test func aZipBombIsRefusedBeforeItFillsMemory() throws {
+        // 100 MB of zeros deflate to about 100 KB: a ratio of 1000:1.
+        let bomb = archive([("xl/worksheets/sheet1.xml", String(repeating: "0", count: 100_000_000))])
+        var zip = try ZipArchive(bytes: bomb, label: "bom.xlsx")
+        #expect(code { _ = try zip.data("xl/worksheets/sheet1.xml") } == "xlsx.too-large")
+        // A bomb that lies about its size is stopped when it inflates past what it declared.
+        var lying = bomb
+        let central = lying.count - 22 - 46 - "xl/worksheets/sheet1.xml".utf8.count
+        lying[central + 24] = 0x10;  // the central directory's uncompressed size: 16 bytes
+        lying[central + 25] = 0; lying[central + 26] = 0; lying[central + 27] = 0
+        var liar = try ZipArchive(bytes: lying, label: "bom.xlsx")
+        #expect(code { _ = try liar.data("xl/worksheets/sheet1.xml") } == "xlsx.too-large")
+    }
+
+    @Test func theTotalOfAllEntriesIsBounded() throws {
+        let part = String(repeating: "<c>1</c>", count: 2000)
+        var zip = try ZipArchive(bytes: archive([("a", part), ("b", part)]), label: "x.xlsx",
+                                 limits: ZipArchive.Limits(maxEntryBytes: 1 << 20, maxTotalBytes: 20_000))
+        _ = try zip.data("a")
+        #expect(code { _ = try zip.data("b") } == "xlsx.too-large")
+    }
+
+    @Test func anEncryptedWorkbookIsRefusedWithHowToRemoveThePassword() throws {
+        // Excel saves a workbook with a password as an OLE compound file.
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
+        do {
+            _ = try ZipArchive(bytes: ole, label: "bao-cao.xlsx")
+            Issue.record("an encrypted workbook was accepted")
+        } catch {
+            #expect(error.diagnostics[0].code == "xlsx.encrypted")
+            #expect(error.description.contains("password"))
+        }
+        // A ZIP entry with the encryption flag.
+        var flagged = archive([("a", "secret")])
+        flagged[6] |= 1
+        let central = flagged.count - 22 - 46 - 1
+        flagged[central + 8] |= 1
+        var zip = try ZipArchive(bytes: flagged, label: "x.xlsx")
+        #expect(code { _ = try zip.data("a") } == "xlsx.encrypted")
+    }
+
+    @Test func damageIsRefusedClearly() throws {
+        let good = archive([("a", String(repeating: "Quý II/2026 ", count: 100))])
+        #expect(code { _ = try ZipArchive(bytes: Array(good.prefix(good.count - 30)), label: "x") } == "xlsx.corrupt")
+        #expect(code { _ = try ZipArchive(bytes: Array("đơn vị;kỳ".utf8), label: "x") } == "xlsx.not-zip")
+        var flipped = good
+        flipped[40] ^= 0xFF
+        #expect(code { var zip = try ZipArchive(bytes: flipped, label: "x"); _ = try zip.data("a") } == "xlsx.corrupt")
+        var zip64 = good
+        let end = zip64.count - 22
+        zip64[end + 10] = 0xFF; zip64[end + 11] = 0xFF
+        #expect(code { _ = try ZipArchive(bytes: zip64, label: "x") } == "xlsx.zip64")
+    }
+}
