@@ -2,7 +2,11 @@
 # hiendien national-scale benchmark: hiendien ingest/report against sqlite3's own importer
 # and a raw GROUP BY over the imported table. See BENCHMARKS.md for what is measured and why.
 #
-#   bench/run.sh [--runs 5] [--data DIR] [--provinces 34] [--no-build] [--keep]
+#   bench/run.sh [--runs 5] [--data DIR] [--provinces 34] [--no-build] [--keep] [--refusal ROWS]
+#
+# --refusal ROWS (default 100000; 0 skips it) also times refusing ROWS rows of unknown units
+# against storing the same ROWS rows with their real units: refusing a file may cost at most
+# about as much as storing it (the goal is within 2x).
 #
 # Plain bash and public tools only: /usr/bin/time, sqlite3, date, awk, sort.
 # Exits 0 whether the goals are met or not (it is a measurement). Non-zero only when it
@@ -15,13 +19,14 @@ DATA=""
 PROVINCES=34
 BUILD=1
 KEEP=0
+REFUSAL_ROWS=100000
 PERIOD=2028-Q2
 AS_OF=2028-07-01
 # The generated file has no `submitted` column: pin the receipt date (inside 2028-Q2's window,
 # before --as-of) so that the report counts every value whatever the machine's clock says.
 RECEIVED=2028-06-15
 
-usage() { echo "usage: bench/run.sh [--runs N] [--data DIR] [--provinces N] [--no-build] [--keep]" >&2; }
+usage() { echo "usage: bench/run.sh [--runs N] [--data DIR] [--provinces N] [--no-build] [--keep] [--refusal ROWS]" >&2; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) RUNS="${2:?--runs needs a number}"; shift 2 ;;
@@ -29,11 +34,13 @@ while [ $# -gt 0 ]; do
         --provinces) PROVINCES="${2:?--provinces needs a number}"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
         --keep) KEEP=1; shift ;;
+        --refusal) REFUSAL_ROWS="${2:?--refusal needs a number of rows}"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench/run.sh: unknown argument '$1'" >&2; usage; exit 2 ;;
     esac
 done
 case "$RUNS" in ''|*[!0-9]*|0) echo "bench/run.sh: --runs must be a positive whole number" >&2; exit 2 ;; esac
+case "$REFUSAL_ROWS" in ''|*[!0-9]*) echo "bench/run.sh: --refusal must be a whole number of rows" >&2; exit 2 ;; esac
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -80,15 +87,16 @@ RESULTS="$WORK/timings.tsv"
 # to $RESULTS. Wall time from date +%s.%N (ns resolution; /usr/bin/time's %e has only 10 ms),
 # peak RSS (%M) and CPU time (user %U + system %S) from /usr/bin/time. CPU time is the
 # cross-check on a shared machine: other processes stretch wall time much more than CPU time.
-# Output of the command goes to $WORK/NAME.out / .err.
+# Output of the command goes to $WORK/NAME.out / .err. EXPECT_EXIT (default 0) is the exit
+# status the command must end with (1 for a file that must be refused).
 measure() {
     local name="$1"; shift
-    local t0 t1 rss status=0
+    local t0 t1 rss status=0 expected="${EXPECT_EXIT:-0}"
     t0=$(date +%s.%N)
     /usr/bin/time -f "%M %U %S" -o "$WORK/$name.time" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || status=$?
     t1=$(date +%s.%N)
-    if [ "$status" != 0 ]; then
-        echo "bench/run.sh: '$name' failed (exit $status): $*" >&2
+    if [ "$status" != "$expected" ]; then
+        echo "bench/run.sh: '$name' ended with exit $status, not $expected: $*" >&2
         sed -n '1,20p' "$WORK/$name.err" >&2
         exit 1
     fi
@@ -121,6 +129,20 @@ report()   { rm -rf "$REPORT_DIR"
 group_by() { measure groupby sqlite3 "$IMP_DB" ".output $WORK/groupby.csv" "$GROUP_BY_SQL"
              measure fullsql sqlite3 "$IMP_DB" ".output $WORK/fullsql.csv" "$FULL_SQL"; }
 
+# Refusing against storing: the first REFUSAL_ROWS data rows as they are, and the same rows
+# with every unit id changed into one the plan does not have (each a near miss of a real one).
+GOOD_CSV="$WORK/good-rows.csv"
+BAD_CSV="$WORK/unknown-units.csv"
+if [ "$REFUSAL_ROWS" -gt 0 ]; then
+    head -n $((REFUSAL_ROWS + 1)) "$CSV" > "$GOOD_CSV"
+    awk -F, -v OFS=, 'NR == 1 { print; next } { $1 = $1 "X"; print }' "$GOOD_CSV" > "$BAD_CSV"
+fi
+refusal()  { rm -f "$HD_DB" "$HD_DB"-wal "$HD_DB"-shm
+             "$HIENDIEN" init --plan "$PLAN" --db "$HD_DB" >"$WORK/init.out" 2>"$WORK/init.err" \
+                 || { echo "bench/run.sh: hiendien init failed:" >&2; cat "$WORK/init.err" >&2; exit 1; }
+             measure store "$HIENDIEN" ingest "$GOOD_CSV" --db "$HD_DB" --received "$RECEIVED"
+             EXPECT_EXIT=1 measure refuse "$HIENDIEN" ingest "$BAD_CSV" --db "$HD_DB" --received "$RECEIVED"; }
+
 # ---- the machine ------------------------------------------------------------------------
 {
     echo "# hiendien benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+dirty')"
@@ -141,6 +163,7 @@ for round in $(seq 1 "$RUNS"); do
     else
         import; ingest; group_by; report
     fi
+    if [ "$REFUSAL_ROWS" -gt 0 ]; then refusal; fi
 done
 
 # ---- sanity: hiendien and the baseline add up the same data --------------------------
@@ -192,6 +215,11 @@ awk -F'\t' -v rows="$ROWS" -v bytes="$BYTES" -v runs="$RUNS" -v groups="$NGROUPS
         printf "%-44s %8.2fx %8.2fx %8.2fx  %s\n", "ingest / sqlite3 .import", ri, ci, 1.5, ri <= 1.5 ? "PASS" : "MISS"
         printf "%-44s %8.2fx %8.2fx %8.2fx  %s\n", "national quarterly report / raw GROUP BY", rr, cr, 3, rr <= 3 ? "PASS" : "MISS"
         printf "%-44s %5.1f MiB %9s %5d MiB  %s\n", "peak RSS of hiendien ingest (max of runs)", pm, "", 64, pm <= 64 ? "PASS" : "MISS"
+        if (count["refuse"] > 0) {
+            ms = median("wall", "store"); mf = median("wall", "refuse"); cs = median("cpu", "store"); cf2 = median("cpu", "refuse")
+            printf "%-44s %8.2fx %8.2fx %8.2fx  %s  (%.3f s refusing, %.3f s storing)\n", "refusing unknown units / storing the rows",
+                   mf / ms, (cs > 0) ? cf2 / cs : 0, 2, mf / ms <= 2 ? "PASS" : "MISS", mf, ms
+        }
         cf = (cpu["fullsql"] > 0) ? cpu["report"] / cpu["fullsql"] : 0
         printf "%-44s %8.2fx %8.2fx %9s\n", "report / GROUP BY sum+last (informational)", med["report"] / med["fullsql"], cf, "-"
         printf "\ndata: %d rows, %d bytes (%.1f MiB); throughput: hiendien %.0f rows/s, sqlite3 .import %.0f rows/s\n",

@@ -167,7 +167,7 @@ struct Commands {
                 assumed = plan.assumptionNotices(file: "plan '\(plan.id)'")
             }
         } catch let error as SQLiteError {
-            problems = [text(.storeUnreadable(detail: error.description))]
+            problems = [text(.storeUnreadable(detail: error.userDescription))]
         }
         if problems.isEmpty {
             console.out(text(.storeHealthy(path: databasePath, plan: planID, periods: periods)))

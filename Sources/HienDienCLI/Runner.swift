@@ -130,7 +130,7 @@ public enum Runner {
             console.err(error.diagnostic.rendered(in: language))
             return ExitCode.badInput
         case let error as SQLiteError:
-            console.err("\(errorWord): \(Message.storeUnusable(detail: error.description).rendered(in: language))")
+            console.err("\(errorWord): \(Message.storeUnusable(detail: error.userDescription).rendered(in: language))")
             console.err("\(Message.hint.rendered(in: language)): \(Message.storeUnusableHint.rendered(in: language))")
             return ExitCode.badInput
         default:

@@ -73,3 +73,37 @@ struct OutputFilesTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.appendingPathComponent("out").path) == ["2026-Q2"])
     }
 }
+
+extension OutputFilesTests {
+    // MARK: - Templates that link outside their folder (item 17)
+
+    @Test func aPartialThatLinksOutsideTheTemplatesFolderIsRefused() throws {
+        let cli = try Self.initialized()
+        _ = cli.write("secret.txt", "SECRET")
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        _ = cli.write("templates/report.md.mustache", "# {{title}}\n{{> evil}}\n")
+        _ = cli.write("templates/report.html.mustache", "<p>{{title}}</p>\n")
+        try FileManager.default.createSymbolicLink(atPath: cli.directory.appendingPathComponent("templates/evil.mustache").path,
+                                                   withDestinationPath: cli.directory.appendingPathComponent("secret.txt").path)
+        let result = cli.run("report", "--db", "s.sqlite", "--period", "2026-Q2", "--templates", "templates", "--out", "out",
+                             "--as-of", "2026-06-25")
+        #expect(result.code == Runner.ExitCode.badInput, "\(result.errors)")
+        #expect(result.errors.contains("[template.outside-folder]"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("out/2026-Q2/report.md").path))
+    }
+
+    @Test func aPartialThatLinksInsideTheFolderIsRead() throws {
+        let cli = try Self.initialized()
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        _ = cli.write("templates/report.md.mustache", "# {{title}}\n{{> alias}}\n")
+        _ = cli.write("templates/report.html.mustache", "<p>{{title}}</p>\n")
+        _ = cli.write("templates/shared.mustache", "SHARED PART")
+        try FileManager.default.createSymbolicLink(atPath: cli.directory.appendingPathComponent("templates/alias.mustache").path,
+                                                   withDestinationPath: "shared.mustache")
+        let result = cli.run("report", "--db", "s.sqlite", "--period", "2026-Q2", "--templates", "templates", "--out", "out",
+                             "--as-of", "2026-06-25", "--format", "md")
+        #expect(result.code == 0, "\(result.errors)")
+        let text = try String(contentsOfFile: cli.directory.appendingPathComponent("out/2026-Q2/report.md").path, encoding: .utf8)
+        #expect(text.contains("SHARED PART"))
+    }
+}

@@ -102,3 +102,30 @@ struct ReadOnlyStoreTests {
         #expect(check.output.contains("received '2026-02-30' is not a day"), "\(check.output)")
     }
 }
+
+extension ReadOnlyStoreTests {
+    // MARK: - Messages (items 13, 20)
+
+    @Test func aDamagedStoreIsReportedWithoutSQLStatements() throws {
+        let cli = try RunnerHarness()
+        let path = StoreHealthTests.filledStore(cli)
+        try StoreHealthTests.damagePages(path)
+        let report = cli.run("report", "--db", "s.sqlite", "--period", "2026-Q2", "--as-of", "2026-06-25", "--out", "out")
+        #expect(report.code == Runner.ExitCode.badInput, "\(report.errors)")
+        #expect(report.errors.contains("SQLite error"), "\(report.errors)")
+        #expect(!report.errors.contains("while executing") && !report.errors.contains("SELECT"), "\(report.errors)")
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root may write into any folder, so the folder cannot be made read-only for it"))
+    func aStoreInAReadOnlyFolderSaysTheFolderMustBeWritable() throws {
+        let cli = try RunnerHarness()
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("ro"), withIntermediateDirectories: true)
+        _ = StoreHealthTests.filledStore(cli, "ro/s.sqlite")
+        let folder = cli.directory.appendingPathComponent("ro").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
+        let status = cli.run("status", "--db", "ro/s.sqlite", "--period", "2026-Q2", "--as-of", "2026-06-25")
+        #expect(status.code == Runner.ExitCode.badInput, "\(status.errors)")
+        #expect(status.errors.contains("[store.folder-read-only]") && !status.errors.contains("disk is not full"), "\(status.errors)")
+    }
+}

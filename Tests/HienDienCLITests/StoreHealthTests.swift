@@ -115,3 +115,36 @@ struct StoreHealthTests {
         #expect(try store.database.userVersion() == Store.migrations.count + 1)
     }
 }
+
+extension StoreHealthTests {
+    // MARK: - The plan moved under stored data (issue 15, item 19)
+
+    @Test func movingThePlansStartAfterStoredDataIsRefusedListingWhatWouldBeOrphaned() throws {
+        let cli = try RunnerHarness()
+        let path = Self.filledStore(cli)
+        let moved = try String(contentsOfFile: RunnerHarness.fixture("plans/thu-2026.json"), encoding: .utf8)
+            .replacingOccurrences(of: #""start": "2026-01-01""#, with: #""start": "2026-07-01""#)
+            .replacingOccurrences(of: #""due": "2026-03""#, with: #""due": "2026-09""#)
+        _ = cli.write("moved.json", moved)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let result = cli.run("init", "--plan", "moved.json", "--db", "s.sqlite")
+        #expect(result.code == Runner.ExitCode.badInput, "\(result.errors)")
+        #expect(result.errors.contains("2026-Q1 has") && result.errors.contains("lies outside the plan (2026-07-01 – 2027-12-31)"),
+                "\(result.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func checkFindsStoredPeriodsOutsideTheStoredPlan() throws {
+        let cli = try RunnerHarness()
+        let path = Self.filledStore(cli)
+        // A plan edited inside the store by hand, past `init`'s refusal.
+        let database = try Database(path: path)
+        let json = try #require(try database.prepare("SELECT value FROM meta WHERE key = 'plan_json'").rows { $0.text(0) }.first)
+        try database.prepare("UPDATE meta SET value = ? WHERE key = 'plan_json'")
+            .run(.text(json.replacingOccurrences(of: #""start": "2026-01-01""#, with: #""start": "2026-07-01""#)
+                .replacingOccurrences(of: #""due": "2026-03""#, with: #""due": "2026-09""#)))
+        let check = cli.run("check", "--db", "s.sqlite")
+        #expect(check.code == Runner.ExitCode.unhealthyStore, "\(check.output)")
+        #expect(check.output.contains("2026-Q1 has"), "\(check.output)")
+    }
+}

@@ -174,32 +174,39 @@ struct HostileInputTests {
 
     @Test func formulasFromPlansAndReportsAreNeutralisedInTheCSVTables() throws {
         try Self.withFolder { folder in
+            // A unit id cannot be a formula: the plan refuses it (ids begin with a letter or digit).
+            let refused = #expect(throws: InputError.self) {
+                _ = try Self.store(folder) { $0.replacingOccurrences(of: #""id": "STC""#, with: #""id": "-STC""#) }
+            }
+            #expect(refused?.diagnostics.contains { $0.code == "plan.id" && $0.offending == "-STC" } ?? false)
+        }
+        try Self.withFolder { folder in
             let (store, plan, ingester) = try Self.store(folder) { json in
-                json.replacingOccurrences(of: #""id": "STC""#, with: #""id": "-STC""#)
-                    .replacingOccurrences(of: #""partners": ["STC"]"#, with: #""partners": ["-STC"]"#)
-                    .replacingOccurrences(of: #""lead": ["SKHCN"], "recurs""#, with: #""lead": ["-STC"], "recurs""#)
+                json.replacingOccurrences(of: #""lead": ["SKHCN"], "recurs""#, with: #""lead": ["STC"], "recurs""#)
+                    .replacingOccurrences(of: #""name": "Số lớp tập huấn""#, with: #""name": "=1+1 lớp""#)
             }
             let report = """
-                { "unit": "-STC", "period": "2026-Q2", "submitted": "2026-06-10", "values": { "trainings_held": 3 },
+                { "unit": "STC", "period": "2026-Q2", "submitted": "2026-06-10", "values": { "trainings_held": 3 },
                   "tasks": { "IV.1": { "status": "done", "evidence": "=HYPERLINK(\\"http://evil.example\\",\\"x\\")" } } }
                 """
             _ = try ingester.ingest(path: try Self.write(report, to: folder, as: "r.json"), label: "r.json", options: Self.options)
             let computed = try ReportEngine(plan: plan).report(
                 for: .quarter(2, of: 2026), asOf: Day(year: 2026, month: 6, day: 25)!, store: store)
+            var cells = 0
             for (name, text) in ReportTables.all(computed) {
                 let reader = CSVReader(bytes: Array(text.utf8), fileLabel: name)
                 while try reader.nextRecord() {
                     for index in 0..<reader.fieldCount {
                         let cell = reader.string(index)
+                        cells += 1
                         #expect(!["=", "+", "-", "@", "\t", "\r"].contains(cell.first.map(String.init) ?? ""),
                                 "\(name) line \(reader.line): \(cell)")
                     }
                 }
             }
+            #expect(cells > 0)
             let tables = Dictionary(uniqueKeysWithValues: ReportTables.all(computed))
-            #expect(tables["submissions.csv"]!.contains("\r\n2026-Q2,'-STC,on_time,2026-06-10,"))
-            #expect(tables["tasks.csv"]!.contains(",'-STC,done,\"'-STC: =HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\r\n"),
-                    "\(tables["tasks.csv"]!)")
+            #expect(tables["tasks.csv"]!.contains("=HYPERLINK"), "\(tables["tasks.csv"]!)")
         }
     }
 

@@ -155,6 +155,9 @@ extension ReportIngester {
         /// Hot-path caches of what has resolved cleanly in this file (failures are resolved again,
         /// so every failing row gets its own diagnostic).
         var units: [String: ReportingUnit] = [:]
+        /// Unit texts that did not resolve: once the list of problems is full, a row naming one
+        /// again is only counted (refusing a file costs about what storing it does).
+        var unknownUnits: Set<String> = []
         var periods: [String: Period] = [:]
         var indicators: [String: String] = [:]
         /// The plan's indicator ids as UTF-8, for matching a cell without making a String.
@@ -238,6 +241,7 @@ extension ReportIngester {
             return reader.string(index)
         }
         let errorsBefore = state.diagnostics.items.count + state.diagnostics.omitted
+        let itemsBefore = state.diagnostics.items.count
         if reader.fieldCount < state.headerFields {
             state.diagnostics.append(Diagnostic(
                 at: SourceLocation(file: file, line: line), code: "csv.row-short",
@@ -255,9 +259,13 @@ extension ReportIngester {
         }
         let unitText = cell(.unit) ?? ""
         var unit = state.units[unitText]
+        if unit == nil && state.diagnostics.isFull && state.unknownUnits.contains(unitText) {
+            state.diagnostics.countOmitted()
+            return
+        }
         if unit == nil {
             unit = resolveUnit(unitText, at: location(.unit), lineText: nil, into: &state.diagnostics)
-            if let unit { state.units[unitText] = unit }
+            if let unit { state.units[unitText] = unit } else { state.unknownUnits.insert(unitText) }
         }
         let periodText = cell(.period) ?? ""
         var period: Period?
@@ -316,8 +324,9 @@ extension ReportIngester {
         }
         let errorsAfter = state.diagnostics.items.count + state.diagnostics.omitted
         if errorsAfter > errorsBefore {
-            // Attach the row's text to the problems it caused, for context.
-            state.diagnostics.annotateLast(errorsAfter - errorsBefore, lineText: reader.recordText)
+            // Attach the row's text to the problems it caused and that are shown, for context.
+            let shown = state.diagnostics.items.count - itemsBefore
+            if shown > 0 { state.diagnostics.annotateLast(shown, lineText: reader.recordText) }
             return
         }
         // Once anything is wrong the file will be refused: keep checking, stop writing.

@@ -19,6 +19,9 @@ extension DiagnosticCatalogue {
         "template.invalid-name": DiagnosticText(vi: "tên trong thẻ không hợp lệ", hint: "tên gồm chữ cái không dấu, chữ số và '_', nối với nhau bằng '.'"),
         "template.unopened-close": DiagnosticText(vi: "thẻ đóng không có mục nào đang mở", hint: "xóa thẻ đóng thừa hoặc thêm thẻ mở {{#…}}"),
         "template.mismatched-close": DiagnosticText(vi: "mục được đóng bằng thẻ của mục khác", hint: "đóng các mục theo đúng thứ tự đã mở"),
+        "template.outside-folder": DiagnosticText(
+            vi: "mẫu báo cáo là liên kết tượng trưng trỏ ra ngoài thư mục mẫu",
+            hint: "chép tệp mẫu vào thư mục --templates thay cho liên kết"),
         "template.unclosed-section": DiagnosticText(vi: "mục chưa bao giờ được đóng", hint: "thêm thẻ đóng {{/…}} cùng tên"),
         "output.no-folder": DiagnosticText(vi: "thư mục cần ghi vào không tồn tại", hint: "tạo thư mục trước, hoặc chọn đường dẫn trong một thư mục đã có"),
         "output.is-folder": DiagnosticText(vi: "đường dẫn này là một thư mục, không phải tên tệp", hint: "ghi tên tệp, ví dụ bieu-mau.csv, sau tên thư mục"),

@@ -6,6 +6,12 @@ extension DiagnosticCatalogue {
         "plan.invalid": DiagnosticText(vi: "tệp này không phải là một kế hoạch", hint: "tệp kế hoạch là một đối tượng JSON { … } như trong docs/PLAN_FORMAT.md"),
         "plan.dates": DiagnosticText(vi: "ngày kết thúc sớm hơn ngày bắt đầu", hint: "kiểm tra lại hai ngày"),
         "plan.id": DiagnosticText(vi: "mã chỉ được dùng chữ cái A–Z không dấu, chữ số, '_', '-' và '.'", hint: "đặt lại mã, ví dụ XA_AN_BINH"),
+        "plan.plan-id": DiagnosticText(
+            vi: "mã kế hoạch chỉ gồm chữ cái A–Z không dấu, chữ số, '_' và '-', bắt đầu bằng chữ cái hoặc chữ số, tối đa 64 ký tự",
+            hint: "mã kế hoạch dùng để đặt tên thư mục báo cáo, ví dụ \"tra-vinh-2024-2025\""),
+        "plan.reserved-id": DiagnosticText(
+            vi: "mã này dành riêng cho dòng tổng của cả tỉnh trong các bảng báo cáo",
+            hint: "đặt cho đơn vị một mã khác"),
         "plan.duplicate-id": DiagnosticText(vi: "mã này đã dùng cho một mục khác", hint: "mỗi đơn vị, chỉ tiêu, mục tiêu, nhiệm vụ cần một mã riêng"),
         "plan.unknown-unit": DiagnosticText(vi: { d in
             Wording("kế hoạch không có đơn vị mang mã này", hint: d.hint.flatMap(suggestedID).map { "có phải là '\($0)'?" } ?? "dùng mã của một đơn vị trong danh sách \"units\"")

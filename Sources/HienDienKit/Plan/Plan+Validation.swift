@@ -1,10 +1,10 @@
 extension Plan {
     /// Checks the plan against its own rules, appending one diagnostic per problem.
     func validate(into reader: inout JSONReader) {
-        let idPattern: (String) -> Bool = { id in
-            !id.isEmpty && id.utf8.allSatisfy { c in
-                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x2E
-            }
+        let idPattern = Plan.isValidID
+        if !Plan.isValidPlanID(id) {
+            reader.error("$.id", "plan.plan-id", "a plan id may use only letters A–Z, digits, '_' and '-', beginning with a letter or digit (at most 64)",
+                         offending: id, hint: "the id names the plan's folders, e.g. \"tra-vinh-2024-2025\"")
         }
         if start > end {
             reader.error("$.end", "plan.dates", "the plan ends before it starts", offending: end.description)
@@ -27,8 +27,10 @@ extension Plan {
         for (index, unit) in units.enumerated() {
             let path = "$.units[\(index)]"
             if !idPattern(unit.id) {
-                reader.error("\(path).id", "plan.id", "ids may use only letters A–Z, digits, '_', '-' and '.'",
-                             offending: unit.id)
+                reader.error("\(path).id", "plan.id", Plan.idRule, offending: unit.id)
+            } else if Plan.reservedUnitIDs.contains(unit.id.uppercased()) {
+                reader.error("\(path).id", "plan.reserved-id", "'\(unit.id)' is reserved: the reports use it for the province's total",
+                             offending: unit.id, hint: "give the unit another id")
             }
             if let parent = unit.parent, !unitIDs.contains(parent) {
                 reader.error("\(path).parent", "plan.unknown-unit", "unknown parent unit", offending: parent,
@@ -80,7 +82,7 @@ extension Plan {
         for (index, indicator) in indicators.enumerated() {
             let path = "$.indicators[\(index)]"
             if !idPattern(indicator.id) {
-                reader.error("\(path).id", "plan.id", "ids may use only letters A–Z, digits, '_', '-' and '.'",
+                reader.error("\(path).id", "plan.id", Plan.idRule,
                              offending: indicator.id)
             }
             for source in indicator.sources?.sorted() ?? [] where !types.contains(source) {
@@ -183,5 +185,29 @@ extension Plan {
 
     private func suggestion(_ text: String, _ candidates: Set<String>) -> String? {
         EditDistance.closest(to: text, among: candidates.sorted(), limit: EditDistance.typoLimit(for: text)).map { "did you mean '\($0)'?" }
+    }
+
+    // MARK: Ids (docs/PLAN_FORMAT.md)
+
+    static let idRule = "ids may use only letters A–Z, digits, '_', '-' and '.', beginning with a letter or digit"
+
+    /// Words the outputs use beside unit ids (`TOTAL` is the province's row in indicators.csv).
+    static let reservedUnitIDs: Set<String> = ["TOTAL"]
+
+    /// A unit, indicator, target or task id: `[A-Za-z0-9][A-Za-z0-9_.-]*`, so it is never a
+    /// path step (`..`), a formula in a spreadsheet (`-1-1`) or empty.
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.utf8.first, isLetterOrDigit(first) else { return false }
+        return id.utf8.allSatisfy { isLetterOrDigit($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x2E }
+    }
+
+    /// A plan id names folders (`demo-out/<plan>/`): `[A-Za-z0-9][A-Za-z0-9_-]{0,63}`, no dot.
+    static func isValidPlanID(_ id: String) -> Bool {
+        guard let first = id.utf8.first, isLetterOrDigit(first), id.utf8.count <= 64 else { return false }
+        return id.utf8.allSatisfy { isLetterOrDigit($0) || $0 == 0x5F || $0 == 0x2D }
+    }
+
+    private static func isLetterOrDigit(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
     }
 }

@@ -2,22 +2,27 @@
 /// Vietnamese), `,` separators, CRLF line ends (RFC 4180), quoting where needed, and any cell
 /// a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first)
 /// prefixed with `'`.
+///
+/// The one writer of every CSV hiendien writes: the report tables and the blank form (which
+/// uses `;`, as Excel with Vietnamese settings expects).
 public struct CSVWriter: Sendable {
     public private(set) var text: String
+    public let delimiter: Unicode.Scalar
 
-    public init(header: [String], byteOrderMark: Bool = true) {
+    public init(header: [String], byteOrderMark: Bool = true, delimiter: Unicode.Scalar = ",") {
         text = byteOrderMark ? "\u{FEFF}" : ""
+        self.delimiter = delimiter
         append(header)
     }
 
     public mutating func append(_ row: [String]) {
-        text += row.map(CSVWriter.escape).joined(separator: ",")
+        text += row.map { CSVWriter.escape($0, delimiter: delimiter) }.joined(separator: String(delimiter))
         text += "\r\n"
     }
 
-    /// Neutralises formulas, then quotes when the cell holds `,`, `"`, CR or LF.
-    public static func escape(_ cell: String) -> String {
-        quoted(neutralised(cell), delimiter: ",")
+    /// Neutralises formulas, then quotes when the cell holds the delimiter, `"`, CR or LF.
+    public static func escape(_ cell: String, delimiter: Unicode.Scalar = ",") -> String {
+        quoted(neutralised(cell), delimiter: delimiter)
     }
 
     /// `cell` in quotes, its quotes doubled, when it holds `delimiter`, a quote, CR or LF.

@@ -82,6 +82,16 @@ public final class TemplateLibrary: @unchecked Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
         else { return nil }
+        // A symbolic link is followed only to a file inside the folder: `evil.mustache ->
+        // /etc/passwd` would otherwise copy that file into a report.
+        let resolved = url.resolvingSymlinksInPath().path
+        let folder = directory.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else {
+            throw InputError(Diagnostic(
+                at: SourceLocation(file: file(for: name)), code: "template.outside-folder",
+                message: "the template is a symbolic link to a file outside the templates folder", offending: resolved,
+                hint: "copy the file into '\(directory.relativePath)' instead of linking to it"))
+        }
         let data: Data
         do {
             // Read with a size cap: a huge file named like a template must not fill memory.

@@ -14,6 +14,10 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     /// The primary result code (extended codes carry more in their upper bits).
     public var primaryCode: Int32 { code & 0xFF }
 
+    /// The code and message without the statement: what a user is shown (the SQL is for
+    /// developers and logs, and says nothing a user can act on).
+    public var userDescription: String { "SQLite error \(code): \(message)" }
+
     public var description: String {
         var text = "SQLite error \(code): \(message)"
         if let sql { text += " - while executing `\(sql)`" }

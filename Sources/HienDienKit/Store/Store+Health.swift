@@ -17,6 +17,7 @@ extension Store {
             "unit \(row.text(0)) period \(Period(key: row.int(1))?.description ?? "?") has \(row.int(2)) versions numbered up to \(row.int(3))"
         }
         problems += try storedRowProblems()
+        if let plan = try? plan() { problems += try periodProblems(under: plan) }
         return problems
     }
 

@@ -9,6 +9,29 @@ extension Store {
         public var tasks: Int
     }
 
+    /// Stored submissions the plan no longer covers: a period outside the plan's dates (its
+    /// start moved after stored data), or a unit's period outside the unit's life.
+    func periodProblems(under plan: Plan) throws -> [String] {
+        var problems: [String] = []
+        let units = Dictionary(plan.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = try database.prepare("""
+            SELECT unit_id, period_key, count(*) FROM main.submission GROUP BY unit_id, period_key ORDER BY period_key, unit_id
+            """).rows { ($0.text(0), $0.int(1), $0.int(2)) }
+        var outside: [Period: Int] = [:]
+        for (unitID, key, count) in rows {
+            guard let period = Period(key: key) else { continue }  // `check` reports a key that is no period
+            if !plan.contains(period) {
+                outside[period, default: 0] += count
+            } else if let unit = units[unitID], !unit.exists(during: plan.reporting.window(for: period)) {
+                problems.append("unit '\(unitID)' has \(count) stored submission(s) for \(period), outside its life in the plan")
+            }
+        }
+        let periods = outside.sorted { $0.key < $1.key }.map { period, count in
+            "\(period) has \(count) stored submission(s) but lies outside the plan (\(plan.start) – \(plan.end)); keep the plan's dates around it"
+        }
+        return periods + problems
+    }
+
     // MARK: - Writes
 
     /// Loads a plan (first `init`) or replaces it with an edited version of the same plan,
@@ -34,6 +57,7 @@ extension Store {
             ).rows(map: { ($0.text(0), $0.int(1)) }) where !indicatorIDs.contains(indicator) {
                 problems.append("indicator '\(indicator)' is gone from the plan but has \(count) stored value(s)")
             }
+            if problems.isEmpty { problems = try periodProblems(under: plan) }
             if !problems.isEmpty { throw StoreError.planDropsData(problems: problems, file: file) }
 
             let upsertUnit = try database.prepare("""

@@ -11,21 +11,25 @@ public final class Store {
     /// Opens or creates the store at `path` (`:memory:` for tests). An existing file must be
     /// empty or a hiendien store: another program's SQLite file is refused, untouched.
     public init(path: String) throws {
-        if path != ":memory:", let size = Store.fileSize(path), size > 0 {
-            try Store.checkIdentity(Database(path: path, readOnly: true), path: path, readOnly: false)
+        self.database = try Store.diagnosingFolder(of: path) {
+            if path != ":memory:", let size = Store.fileSize(path), size > 0 {
+                try Store.checkIdentity(Database(path: path, readOnly: true), path: path, readOnly: false)
+            }
+            return try Database(path: path)
         }
-        self.database = try Store.open(path: path, readOnly: false)
         self.isReadOnly = false
-        try migrate()
+        try Store.diagnosingFolder(of: path) { try migrate() }
     }
 
     /// Opens an existing store for reading only (`check`, `status`, `report`, `form`, a dry
     /// run): no table is created, no schema upgraded, no journal mode changed, so the file's
     /// bytes stay as they were. A file that is not a hiendien store is refused.
     public init(readingAt path: String) throws {
-        let database = try Store.open(path: path, readOnly: true)
-        try Store.checkIdentity(database, path: path, readOnly: true)
-        self.database = database
+        self.database = try Store.diagnosingFolder(of: path) {
+            let database = try Database(path: path, readOnly: true)
+            try Store.checkIdentity(database, path: path, readOnly: true)
+            return database
+        }
         self.isReadOnly = true
     }
 
@@ -50,11 +54,11 @@ public final class Store {
         }
     }
 
-    /// Opens the file, saying plainly when the folder (not the file) is what blocks SQLite:
-    /// a WAL store needs to create `<db>-wal` and `<db>-shm` beside itself.
-    private static func open(path: String, readOnly: Bool) throws -> Database {
+    /// Runs `body`, saying plainly when an SQLite failure comes from the folder (not the file):
+    /// a WAL store needs to create `<db>-wal` and `<db>-shm` beside itself, even to be read.
+    private static func diagnosingFolder<T>(of path: String, _ body: () throws -> T) throws -> T {
         do {
-            return try Database(path: path, readOnly: readOnly)
+            return try body()
         } catch let error as SQLiteError where path != ":memory:" {
             let folder = (path as NSString).deletingLastPathComponent
             if !FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) {

@@ -136,6 +136,12 @@ public struct DiagnosticList: Sendable {
     /// (a "did you mean" search) need be worked out for it.
     public var isFull: Bool { items.count >= cap }
 
+    /// Counts a problem past the cap without making its diagnostic.
+    public mutating func countOmitted() {
+        precondition(isFull, "only a full list omits")
+        omitted += 1
+    }
+
     public mutating func append(_ diagnostic: Diagnostic) {
         if items.count < cap { items.append(diagnostic) } else { omitted += 1 }
     }
