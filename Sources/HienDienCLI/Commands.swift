@@ -134,6 +134,7 @@ struct Commands {
         guard format == "csv" || format == "xlsx" else { throw UsageProblem(.notAFormFormat(format)) }
         if format == "xlsx" {
             let out = arguments.value("out") ?? "\(unit.id)-\(period).xlsx"
+            if out == "-" { throw UsageProblem(.excelFormNeedsFile) }
             try OutputFiles.write(Data(BlankForm.xlsx(plan: plan, unit: unit, period: period)), to: absolute(out))
             console.err(text(.formWrittenXLSX(file: out, unit: unit.id, period: period)))
             return Runner.ExitCode.success

@@ -13,9 +13,9 @@ extension HelpWords {
         "init.example.0": "Tạo thanh-hoa.sqlite cho Kế hoạch của tỉnh Thanh Hóa giai đoạn 2026 - 2030.",
 
         // ingest
-        "ingest.abstract": "Lưu các báo cáo đơn vị đã gửi (tệp CSV hoặc JSON).",
+        "ingest.abstract": "Lưu các báo cáo đơn vị đã gửi (tệp CSV, Excel .xlsx hoặc JSON).",
         "ingest.discussion": "Mỗi tệp được kiểm tra theo kế hoạch và được lưu toàn bộ hoặc không lưu gì: chỉ một ô sai là tệp bị từ chối, kèm dòng, cột và cách sửa. Một tệp có thể chứa nhiều đơn vị và nhiều kỳ.\n\nĐơn vị có thể ghi bằng mã, tên hoặc tên gọi khác (\"SGDDT\", \"Sở GD&ĐT\"). Số liệu là số nguyên: 1.250, 1,250 và 1 250 đều là 1250; ô để trống nghĩa là \"chưa báo cáo\", không bao giờ là 0. Gửi lại báo cáo của cùng đơn vị và kỳ là một bản sửa đổi: số liệu mới thay số liệu cũ, số liệu cũ vẫn được lưu lại.",
-        "ingest.argument.FILE": "Các tệp báo cáo: CSV (dạng dọc hoặc dạng ngang, phân cách bằng ',' hoặc ';', có hoặc không có BOM) hoặc JSON; một thư mục là mọi tệp .csv và .json trong đó, theo thứ tự tên.",
+        "ingest.argument.FILE": "Các tệp báo cáo: CSV (dạng dọc hoặc dạng ngang, phân cách bằng ',' hoặc ';', có hoặc không có BOM) sổ tính Excel (.xlsx; đọc trang tính \"Báo cáo\" của biểu mẫu, nếu không có thì trang tính đầu tiên đang hiện) hoặc JSON; một thư mục là mọi tệp .csv, .xlsx và .json trong đó, theo thứ tự tên.",
         "ingest.option.received": "Ngày nhận các tệp, dùng cho báo cáo không ghi ngày gửi. Mặc định: hôm nay.",
         "ingest.option.dry-run": "Chạy thử: kiểm tra các tệp và cho biết tệp nào sẽ được lưu hay bị từ chối, không lưu gì.",
         "ingest.option.feedback": "Với mỗi tệp bị từ chối, viết một thư phản hồi gửi đơn vị (vị trí cần sửa, cách sửa, hạn gửi) vào thư mục DIR, dạng .md và .html, sẵn sàng gửi lại.",
@@ -23,9 +23,9 @@ extension HelpWords {
         "ingest.example.1": "Kiểm tra mọi báo cáo trong một thư mục mà không lưu.",
 
         // report
-        "report.abstract": "Viết báo cáo của một kỳ: Markdown, HTML và CSV.",
-        "report.discussion": "Báo cáo nêu kết quả so với mục tiêu của kế hoạch, số liệu theo đơn vị, tình hình thực hiện nhiệm vụ và đơn vị nào báo cáo đúng hạn, trễ hạn hoặc chưa báo cáo. Các tệp được ghi vào DIR/PERIOD/: report.md, report.html, targets.csv, indicators.csv, submissions.csv và tasks.csv. Chạy lại trên cùng số liệu thì được đúng các tệp như cũ, từng byte.",
-        "report.option.format": "Các tệp cần viết, cách nhau bằng dấu phẩy: md (report.md), html (report.html), csv (bốn tệp CSV).",
+        "report.abstract": "Viết báo cáo của một kỳ: Markdown, HTML, Word, CSV và Excel.",
+        "report.discussion": "Báo cáo nêu kết quả so với mục tiêu của kế hoạch, số liệu theo đơn vị, tình hình thực hiện nhiệm vụ và đơn vị nào báo cáo đúng hạn, trễ hạn hoặc chưa báo cáo. Các tệp được ghi vào DIR/PERIOD/: report.md, report.html, report.docx (để chỉnh sửa, ký trong Word), data-check.md (các điểm số liệu cần kiểm tra, không đưa vào báo cáo), targets.csv, indicators.csv, submissions.csv, tasks.csv và tables.xlsx. Chạy lại trên cùng số liệu thì được đúng các tệp như cũ, từng byte.",
+        "report.option.format": "Các tệp cần viết, cách nhau bằng dấu phẩy: md (report.md), html (report.html), docx (report.docx), csv (bốn tệp CSV), xlsx (tables.xlsx). Mặc định: tất cả.",
         "report.option.out": "Thư mục ghi báo cáo, dạng DIR/PERIOD/.",
         "report.option.templates": "Thư mục mẫu báo cáo riêng, dùng thay cho mẫu có sẵn.",
         "report.option.as-of": "Tính thời hạn và 'latest' theo ngày này thay cho hôm nay, và ghi ngày này trên báo cáo.",
@@ -38,12 +38,14 @@ extension HelpWords {
         "status.example.0": "Cho biết tình hình báo cáo Quý I năm 2026 đến ngày 20/03/2026.",
 
         // form
-        "form.abstract": "Viết biểu mẫu CSV trống của một đơn vị cho một kỳ, để đơn vị điền số liệu.",
-        "form.discussion": "Biểu mẫu liệt kê các chỉ tiêu kế hoạch yêu cầu đơn vị báo cáo trong kỳ. Sau khi đơn vị điền, tệp được nạp lại bằng 'hiendien ingest'.",
+        "form.abstract": "Viết biểu mẫu trống (CSV hoặc Excel) của một đơn vị cho một kỳ, để đơn vị điền số liệu.",
+        "form.discussion": "Biểu mẫu liệt kê các chỉ tiêu kế hoạch yêu cầu đơn vị báo cáo trong kỳ. Sau khi đơn vị điền, tệp được nạp lại bằng 'hiendien ingest'. Biểu mẫu Excel (--format xlsx) đã điền sẵn và khóa đơn vị, kỳ và chỉ tiêu, cột giá trị chỉ nhận số nguyên, và có trang tính hướng dẫn bằng tiếng Việt.",
         "form.option.unit": "Đơn vị: mã, tên hoặc tên gọi khác (SGDDT, \"Sở GD&ĐT\").",
         "form.option.period": "Kỳ báo cáo: 2026-Q2 (một quý) hoặc 2026 (một năm); cũng có thể viết Q2/2026, \"Quý II/2026\" hoặc \"Quý II năm 2026\".",
-        "form.option.out": "Ghi biểu mẫu vào tệp FILE thay vì in ra màn hình.",
+        "form.option.format": "csv (mặc định) hoặc xlsx (sổ tính Excel; cũng được chọn khi --out kết thúc bằng .xlsx).",
+        "form.option.out": "Ghi biểu mẫu vào tệp FILE thay vì in ra màn hình (biểu mẫu Excel mặc định ghi vào MÃ-ĐƠN-VỊ-KỲ.xlsx).",
         "form.example.0": "Viết biểu mẫu Sở Giáo dục và Đào tạo điền cho Quý II.",
+        "form.example.1": "Viết cùng biểu mẫu đó dưới dạng sổ tính Excel SGDDT-2026-Q2.xlsx.",
 
         // check
         "check.abstract": "Kiểm tra cơ sở dữ liệu và kế hoạch trong đó, không thay đổi gì.",

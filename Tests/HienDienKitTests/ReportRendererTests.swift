@@ -282,8 +282,8 @@ struct ReportRendererTests {
             let out = ProcessInfo.processInfo.environment["HIENDIEN_RENDER_CHECK"] ?? folder.path
             let paths = try Self.renderer.write(Self.quarter, formats: Set(ReportFormat.allCases), to: out)
             _ = try Self.renderer.write(Self.year, formats: [.md, .html], to: out)
-            let names = ["report.md", "report.html", "data-check.md", "targets.csv", "indicators.csv", "submissions.csv",
-                         "tasks.csv"]
+            let names = ["report.md", "report.html", "report.docx", "data-check.md", "targets.csv", "indicators.csv",
+                         "submissions.csv", "tasks.csv", "tables.xlsx"]
             #expect(paths == names.map { "\(out)/2026-Q2/\($0)" })
             let written = try FileManager.default.contentsOfDirectory(atPath: "\(out)/2026-Q2")
             #expect(Set(written) == Set(names), "no temporary file may be left behind")

@@ -64,7 +64,7 @@ struct XLSXIngestTests {
         b.sharedStrings.append("18/06/2026")
         b.sheets = [("Sheet1", nil, rows, "")]
         let summary = try ingest(b, f)
-        #expect(summary.format == "xlsx-long, sheet “Sheet1”")
+        #expect(summary.format == "xlsx-long" && summary.sheet == "Sheet1")
         #expect(try f.values(q2) == ["XA_HOA.id_vn_new": 1250, "XA_HOA.biz_vn_new": 35])
         let received = try f.store.submissions(in: [q2]).map(\.firstReceived)
         #expect(received == [Day(year: 2026, month: 6, day: 18)!])
@@ -80,11 +80,11 @@ struct XLSXIngestTests {
         b.sheets = [("Cũ", "hidden", hidden, ""), ("Hướng dẫn", nil, "<row r=\"1\">\(b.s("A1", "Điền cột giá trị"))</row>", ""),
                     ("Báo cáo", nil, shown, "")]
         let summary = try ingest(b, f)
-        #expect(summary.format == "xlsx-wide, sheet “Báo cáo”")
+        #expect(summary.format == "xlsx-wide" && summary.sheet == "Báo cáo")
         #expect(try f.values(q2) == ["STC.trainings_held": 4])
         b.sheets = [b.sheets[0], ("Tổng hợp", nil, shown, "")]
         let f2 = try IngestFixture()
-        #expect(try ingest(b, f2).format == "xlsx-wide, sheet “Tổng hợp”")
+        #expect(try ingest(b, f2).sheet == "Tổng hợp")
     }
 
     /// A header merged over two rows, and a unit merged down over its rows.
@@ -175,7 +175,7 @@ struct XLSXIngestTests {
         let path = f.directory.appendingPathComponent("STC-2026-Q2.xlsx").path
         try Data(filled.finished()).write(to: URL(fileURLWithPath: path))
         let summary = try ReportIngester(plan: f.plan, store: f.store).ingest(path: path, options: f.options)
-        #expect(summary.values == 1 && summary.format == "xlsx-long, sheet “Báo cáo”")
+        #expect(summary.values == 1 && summary.format == "xlsx-long" && summary.sheet == "Báo cáo")
         #expect(try f.values(q2) == ["STC.trainings_held": 7])
         #expect(try f.store.submissions(in: [q2]).map(\.firstReceived) == [Day(year: 2026, month: 6, day: 19)!])
         // Untouched, it stores nothing and is not an error: nothing reported yet.
@@ -183,5 +183,69 @@ struct XLSXIngestTests {
         try Data(form).write(to: URL(fileURLWithPath: blank))
         #expect(try ReportIngester(plan: f.plan, store: f.store).ingest(path: blank, options: f.options).values == 0)
         #expect(form == BlankForm.xlsx(plan: f.plan, unit: f.plan.unit("STC")!, period: q2))  // byte-identical
+    }
+
+    /// Excel's own quirks: rich-text shared strings (runs, phonetic guides), a `x:` prefix,
+    /// cells without a reference, a `t="str"` formula result, a boolean that is not a count.
+    @Test func richTextPrefixesAndCellsWithoutReferences() throws {
+        let f = try IngestFixture()
+        var zip = ZipWriter()
+        zip.add("xl/workbook.xml", text: "<x:workbook xmlns:x=\"m\" xmlns:r=\"r\"><x:sheets><x:sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></x:sheets></x:workbook>")
+        zip.add("xl/_rels/workbook.xml.rels", text: "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
+        zip.add("xl/sharedStrings.xml", text: """
+            <x:sst xmlns:x="m"><x:si><x:r><x:rPr><x:b/></x:rPr><x:t>Sở </x:t></x:r><x:r><x:t>TC</x:t></x:r><x:rPh><x:t>ソ</x:t></x:rPh></x:si>\
+            <x:si><x:t>unit</x:t></x:si><x:si><x:t>period</x:t></x:si><x:si><x:t>trainings_held</x:t></x:si><x:si><x:t>id_vn_new</x:t></x:si></x:sst>
+            """)
+        zip.add("xl/worksheets/sheet1.xml", text: """
+            <x:worksheet xmlns:x="m"><x:sheetData><x:row><x:c t="s"><x:v>1</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c><x:c t="s"><x:v>3</x:v></x:c>\
+            <x:c t="s"><x:v>4</x:v></x:c></x:row><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="str"><x:f>"2026-"&amp;"Q2"</x:f><x:v>2026-Q2</x:v></x:c>\
+            <x:c><x:v>5</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>
+            """)
+        let path = f.directory.appendingPathComponent("excel.xlsx").path
+        try Data(zip.finished()).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try ReportIngester(plan: f.plan, store: f.store).ingest(path: path, options: f.options)
+            Issue.record("a TRUE in a value cell was taken for a count")
+        } catch let error as InputError {
+            #expect(error.diagnostics.map(\.location.description) == ["\(path):Sheet1!D2"], "\(error)")
+            #expect(error.diagnostics.first?.offending == "TRUE")
+        }
+        // Without the boolean: "Sở TC" (bold run + plain run, phonetic guide left out) is STC.
+        var archive = try ZipArchive(bytes: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), label: "x")
+        var fixed = ZipWriter()
+        for entry in archive.entries {
+            let text = String(decoding: try archive.data(entry.name)!, as: UTF8.self)
+            fixed.add(entry.name, text: text.replacingOccurrences(of: "<x:c t=\"b\"><x:v>1</x:v></x:c>", with: ""))
+        }
+        try Data(fixed.finished()).write(to: URL(fileURLWithPath: path))
+        _ = try ReportIngester(plan: f.plan, store: f.store).ingest(path: path, options: f.options)
+        #expect(try f.values(q2) == ["STC.trainings_held": 5])
+    }
+
+    /// A wide form as offices draw it: “Đơn vị” and “Kỳ báo cáo” merged over two header rows,
+    /// a group title “Số liệu” merged across the indicator columns, their ids below it.
+    @Test func aTwoRowHeaderWithAGroupTitle() throws {
+        let f = try IngestFixture()
+        var b = WorkbookBuilder()
+        let rows = [
+            "<row r=\"1\">\(b.s("A1", "Đơn vị"))\(b.s("B1", "Kỳ báo cáo"))\(b.s("C1", "Số liệu"))</row>",
+            "<row r=\"2\">\(b.s("C2", "trainings_held"))\(b.s("D2", "Tên miền id.vn đăng ký mới"))</row>",
+            "<row r=\"3\">\(b.s("A3", "DHTHU"))\(b.s("B3", "Quý II/2026"))<c r=\"C3\"><v>2</v></c><c r=\"D3\"><v>300</v></c></row>",
+        ].joined()
+        b.sheets = [("Sheet1", nil, rows, "<mergeCells><mergeCell ref=\"A1:A2\"/><mergeCell ref=\"B1:B2\"/><mergeCell ref=\"C1:D1\"/></mergeCells>")]
+        #expect(try ingest(b, f).format == "xlsx-wide")
+        #expect(try f.values(q2) == ["DHTHU.trainings_held": 2, "DHTHU.id_vn_new": 300])
+    }
+
+    /// A date typed into a cell formatted as General shows as its serial number, 46192.
+    @Test func aDateThatLostItsFormatIsReadAsTheDayItCounts() throws {
+        let f = try IngestFixture()
+        var b = WorkbookBuilder()
+        let rows = "<row r=\"1\">\(b.s("A1", "unit"))\(b.s("B1", "period"))\(b.s("C1", "ngày gửi"))\(b.s("D1", "trainings_held"))</row>"
+            + "<row r=\"2\">\(b.s("A2", "STC"))\(b.s("B2", "2026-Q2"))<c r=\"C2\"><v>46192</v></c><c r=\"D2\"><v>46192</v></c></row>"
+        b.sheets = [("Sheet1", nil, rows, "")]
+        _ = try ingest(b, f)
+        #expect(try f.values(q2) == ["STC.trainings_held": 46192])  // a count stays a count
+        #expect(try f.store.submissions(in: [q2]).map(\.firstReceived) == [Day(year: 2026, month: 6, day: 19)!])
     }
 }

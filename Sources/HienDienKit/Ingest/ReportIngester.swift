@@ -13,6 +13,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var dryRun: Bool
     /// When the file's exact bytes were stored before: that earlier batch; nothing was stored now.
     public var alreadyStored: StoredBatch? = nil
+    /// The sheet read, for a workbook.
+    public var sheet: String? = nil
 }
 
 /// Options that apply to every file of one `ingest` run.

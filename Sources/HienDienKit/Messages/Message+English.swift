@@ -52,6 +52,7 @@ extension Message {
         case .sampleDataNotFound: return "cannot find the SampleData folder; run from the repository or set HIENDIEN_SAMPLEDATA"
         case .folderHoldsNoReports(let folder): return "'\(folder)' holds no .csv, .json or .xlsx file"
         case .notAFormat(let name): return "--format '\(name)' is not a format: use md, html, docx, csv or xlsx (comma-separated)"
+        case .excelFormNeedsFile: return "an Excel form cannot go to the standard output: give --out FILE.xlsx"
         case .notAFormFormat(let name): return "--format '\(name)' is not a form format: use csv or xlsx"
         case .notAPeriod(let text): return "'\(text)' is not a period: write 2026-Q2, 2026, Q2/2026, Quý II/2026 or latest"
         case let .periodOutsidePlan(period, plan, start, end):
@@ -69,9 +70,9 @@ extension Message {
 
         case let .readingProgress(mebibytes, percent):
             return "reading… \(mebibytes) MiB" + (percent.map { " (\($0) %)" } ?? "")
-        case let .ingestSummary(file, values, units, periods, submissions, revisions, taskReports, format, dryRun):
+        case let .ingestSummary(file, values, units, periods, submissions, revisions, taskReports, format, dryRun, sheet):
             let list = periods.map(\.description).joined(separator: ", ")
-            return "\(file): \(dryRun ? "would store" : "stored") \(values) values from \(units) unit(s) for \(list) — \(submissions) submission(s), \(revisions) revision(s), \(taskReports) task report(s) [\(format)]"
+            return "\(file): \(dryRun ? "would store" : "stored") \(values) values from \(units) unit(s) for \(list) — \(submissions) submission(s), \(revisions) revision(s), \(taskReports) task report(s) [\(format)\(sheet.map { ", sheet “\($0)”" } ?? "")]"
         case let .alreadyStored(file, day, earlier):
             return "\(file): already stored on \(day) (as \(earlier)); nothing stored again [ingest.already-stored]"
         case let .feedbackWritten(file, paths): return "\(file): wrote a note for the unit: \(paths.joined(separator: ", "))"

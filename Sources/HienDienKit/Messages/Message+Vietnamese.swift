@@ -62,6 +62,8 @@ extension Message {
         case .folderHoldsNoReports(let folder): return "thư mục '\(folder)' không có tệp .csv, .json hay .xlsx nào"
         case .notAFormat(let name):
             return "--format '\(name)' không phải là định dạng: dùng md, html, docx, csv hoặc xlsx, cách nhau bằng dấu phẩy"
+        case .excelFormNeedsFile:
+            return "biểu mẫu Excel không ghi ra màn hình được: hãy ghi --out TÊN-TỆP.xlsx"
         case .notAFormFormat(let name):
             return "--format '\(name)' không phải là định dạng biểu mẫu: dùng csv hoặc xlsx"
         case .notAPeriod(let text):
@@ -82,9 +84,9 @@ extension Message {
 
         case let .readingProgress(mebibytes, percent):
             return "đang đọc… \(mebibytes) MiB" + (percent.map { " (\($0) %)" } ?? "")
-        case let .ingestSummary(file, values, units, periods, submissions, revisions, taskReports, format, dryRun):
+        case let .ingestSummary(file, values, units, periods, submissions, revisions, taskReports, format, dryRun, sheet):
             let periodList = periods.map { F.shortPeriod($0) }.joined(separator: ", ")
-            return "\(file): \(dryRun ? "sẽ lưu" : "đã lưu") \(values) số liệu của \(units) đơn vị cho \(periodList) — \(submissions) báo cáo, \(revisions) bản sửa đổi, \(taskReports) mục nhiệm vụ [\(Self.formatName(format))]"
+            return "\(file): \(dryRun ? "sẽ lưu" : "đã lưu") \(values) số liệu của \(units) đơn vị cho \(periodList) — \(submissions) báo cáo, \(revisions) bản sửa đổi, \(taskReports) mục nhiệm vụ [\(Self.formatName(format))\(sheet.map { ", trang tính “\($0)”" } ?? "")]"
         case let .alreadyStored(file, day, earlier):
             return "\(file): tệp này đã được lưu ngày \(F.shortDate(day)) (tệp \(earlier)); không lưu lại lần nữa. Nếu đơn vị sửa số liệu, hãy nhận tệp đã sửa."
         case let .feedbackWritten(file, paths):
@@ -158,6 +160,8 @@ extension Message {
         case "csv-long": "CSV dạng dọc"
         case "csv-wide": "CSV dạng ngang"
         case "json": "JSON"
+        case "xlsx-long": "Excel dạng dọc"
+        case "xlsx-wide": "Excel dạng ngang"
         default: format
         }
     }

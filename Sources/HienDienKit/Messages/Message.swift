@@ -49,6 +49,8 @@ public enum Message: Sendable, Hashable {
     case folderHoldsNoReports(String)
     case notAFormat(String)
     case notAFormFormat(String)
+    /// `form --format xlsx --out -`: a workbook cannot go to the standard output.
+    case excelFormNeedsFile
     case notAPeriod(String)
     case periodOutsidePlan(period: Period, plan: String, start: Day, end: Day)
     /// `latest` asked before the plan's first quarter has closed.
@@ -67,7 +69,7 @@ public enum Message: Sendable, Hashable {
     // MARK: ingest
     case readingProgress(mebibytes: Int, percent: Int?)
     case ingestSummary(file: String, values: Int, units: Int, periods: [Period], submissions: Int, revisions: Int,
-                       taskReports: Int, format: String, dryRun: Bool)
+                       taskReports: Int, format: String, dryRun: Bool, sheet: String? = nil)
     /// `ingest`: the file's exact bytes were stored before (as `as`, on `on`); nothing stored again.
     case alreadyStored(file: String, on: Day, as: String)
     case feedbackWritten(file: String, paths: [String])

@@ -2,7 +2,8 @@ extension ReportIngester {
     /// The names of the blank form's sheet, which is read before any other (compared as match keys).
     static let formSheetNames = [BlankForm.sheetName, "Bieu mau", "Biểu mẫu", "Report"]
 
-    /// Whether a file is to be read as an `.xlsx` workbook: by its extension, else by its first bytes.
+    /// Whether a file is to be read as an `.xlsx` workbook: by its extension, else by its first
+    /// bytes. A `.csv` or `.json` file is never sniffed (it may be a pipe, read once).
     static func looksLikeWorkbook(path: String, label: String) throws -> Bool {
         let lower = path.lowercased()
         if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return true }
@@ -15,7 +16,8 @@ extension ReportIngester {
     /// same rules as a CSV file — long, wide or the blank form's layout — with every problem
     /// named by sheet and cell (`bao-cao.xlsx:Sheet1!D7`).
     func ingestXLSX(path: String, file: String, options: IngestOptions) throws -> IngestSummary {
-        var workbook = try Workbook(bytes: try FileBytes.read(path: path, label: file), label: file)
+        // 32 MiB: a unit's workbook is a few kilobytes; its parts are bounded again once inflated.
+        var workbook = try Workbook(bytes: try FileBytes.read(path: path, label: file, limit: 32 << 20), label: file)
         let visible = workbook.sheets.filter { !$0.isHidden }
         let formKeys = Set(Self.formSheetNames.map(VietnameseText.matchKey))
         guard let sheet = visible.first(where: { formKeys.contains(VietnameseText.matchKey($0.name)) }) ?? visible.first else {
@@ -42,11 +44,13 @@ extension ReportIngester {
         let table = SheetRecords(cells: cells, isHeader: { text in
             let key = VietnameseText.matchKey(text.trimmingWhitespace())
             return Column.byKey[key] != nil || self.resolveIndicator(text) != nil
-        })
+        }, isDateHeader: { text in
+            Column.byKey[VietnameseText.matchKey(text.trimmingWhitespace())] == .submitted
+        }, day: { serial in workbook.day(fromSerial: serial) })
         let reader = CSVReader(bytes: table.bytes, fileLabel: file, delimiter: UInt8(ascii: ";"))
         do {
             var summary = try ingestRecords(of: reader, path: path, file: file, options: options, format: "xlsx")
-            summary.format += ", sheet “\(sheet.name)”"
+            summary.sheet = sheet.name
             return summary
         } catch let error as InputError {
             throw InputError(error.diagnostics.map { table.locating($0, sheet: sheetName) }, omitted: error.omitted)
@@ -58,15 +62,21 @@ extension ReportIngester {
 /// and field each sheet row and cell became, so that diagnostics can name the cell.
 ///
 /// The header is the first row, among the first 30, with two cells that name a column or an
-/// indicator (title rows above it are passed over); rows under it covered by merged header
-/// cells are sub-headers, passed over too. A value merged down over data rows counts for every
-/// row it covers.
+/// indicator (title rows above it are passed over). When header cells are merged down over
+/// more rows, those rows are one header: a column is named by its lowest text in them (a group
+/// title merged across the top yields to the names below it). A value merged down over data
+/// rows counts for every row it covers.
 struct SheetRecords {
     private(set) var bytes: [UInt8] = []
     /// For the line each record starts on: the sheet row, and each field's first character column and sheet column.
     private var records: [Int: (row: Int, fields: [(start: Int, column: Int)])] = [:]
 
-    init(cells: Workbook.Cells, isHeader: (String) -> Bool) {
+    /// - Parameters:
+    ///   - isDateHeader: whether a header names a date column; a whole number there in the
+    ///     serial range of 1960–2099 is an Excel date whose cell lost its date format.
+    ///   - day: the day of an Excel serial number in the workbook's date system.
+    init(cells: Workbook.Cells, isHeader: (String) -> Bool, isDateHeader: (String) -> Bool = { _ in false },
+         day: (Double) -> Day? = { _ in nil }) {
         var rows = cells.rows
         let numbers = rows.keys.sorted()
         let header = numbers.prefix(30).first { number in
@@ -74,17 +84,34 @@ struct SheetRecords {
         } ?? numbers.first ?? 1
         var firstData = header + 1
         for merge in cells.merges where merge.top == header { firstData = max(firstData, merge.bottom + 1) }
+        // A header over several rows (a group title merged across, the names below it): each
+        // column is named by its lowest text in those rows.
+        for row in (header + 1)..<max(firstData, header + 1) {
+            for (column, text) in rows[row] ?? [:] { rows[header, default: [:]][column] = text }
+        }
         for merge in cells.merges where merge.top >= firstData && merge.bottom > merge.top {
             guard let value = rows[merge.top]?[merge.left] else { continue }
             for row in (merge.top + 1)...merge.bottom where rows[row]?[merge.left] == nil { rows[row, default: [:]][merge.left] = value }
         }
+        let dateColumns = (rows[header] ?? [:]).filter { isDateHeader($0.value) }.map(\.key)
+        for number in rows.keys where number >= firstData {
+            for column in dateColumns {
+                if let text = rows[number]?[column], let serial = Int(text), (21_916...73_050).contains(serial),
+                   let date = day(Double(serial)) {
+                    rows[number]![column] = date.description
+                }
+            }
+        }
         var line = 1
+        // A sheet stores no empty cells, so a row ends at its last filled cell: every row is laid
+        // out at least as wide as the header (a row is never "short" in a workbook).
+        let headerWidth = rows[header]?.keys.max() ?? 1
         for number in rows.keys.sorted() where number == header || number >= firstData {
             let row = rows[number]!
             var text = ""
             var column = 1
             var fields: [(start: Int, column: Int)] = []
-            for sheetColumn in 1...(row.keys.max() ?? 1) {
+            for sheetColumn in 1...max(headerWidth, row.keys.max() ?? 1) {
                 if sheetColumn > 1 { text += ";"; column += 1 }
                 fields.append((column, sheetColumn))
                 let cell = Self.quoted(row[sheetColumn] ?? "")

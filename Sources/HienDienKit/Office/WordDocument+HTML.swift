@@ -247,8 +247,8 @@ struct HTMLToWordprocessingML {
             var properties = ""
             if run.bold { properties += "<w:b/><w:bCs/>" }
             if run.italic { properties += "<w:i/><w:iCs/>" }
-            if run.underline { properties += "<w:u w:val=\"single\"/>" }
             if let size = run.size { properties += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
+            if run.underline { properties += "<w:u w:val=\"single\"/>" }  // after the size: Word checks the order
             xml += "<w:r>" + (properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>")
                 + "<w:t xml:space=\"preserve\">\(XMLText.escaped(run.text))</w:t></w:r>"
         }
