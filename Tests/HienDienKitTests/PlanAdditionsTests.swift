@@ -111,6 +111,16 @@ struct PlanAdditionsTests {
         #expect(error.diagnostics.map(\.code) == ["plan.ranking"] && error.diagnostics[0].message.contains("per_unit"))
     }
 
+    @Test func reportsCannotGoRoundInALoop() throws {
+        let text = PlanTests.minimal
+            .replacingOccurrences(of: #""parent": "SVHTTDL", "aliases""#, with: #""via": "SVHTTDL", "aliases""#)
+            .replacingOccurrences(of: #""Sở Văn hóa, Thể thao và Du lịch", "type": "department" }"#,
+                                  with: #""Sở Văn hóa, Thể thao và Du lịch", "type": "department", "via": "TRUONG" }"#)
+        let error = try #require(throws: InputError.self) { try PlanTests.decode(text) }
+        #expect(error.diagnostics.map(\.code) == ["plan.via-cycle"])
+        #expect(error.diagnostics.first?.offending == "SVHTTDL → TRUONG → SVHTTDL")
+    }
+
     @Test func aUnitCannotReportThroughOneThatDoesNotReport() throws {
         let text = PlanTests.minimal
             .replacingOccurrences(of: #""parent": "SVHTTDL", "aliases""#, with: #""via": "SVHTTDL", "aliases""#)

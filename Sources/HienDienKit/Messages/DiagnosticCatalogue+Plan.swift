@@ -54,6 +54,7 @@ extension DiagnosticCatalogue {
         "plan.issuer-range": DiagnosticText(vi: "ngày đổi cơ quan ban hành nằm ngoài thời gian của kế hoạch", hint: "ghi ngày trong khoảng \"start\" – \"end\" của kế hoạch"),
         "plan.informed": DiagnosticText(vi: "\"informed\" chỉ dùng cho đơn vị có báo cáo; đơn vị này ghi \"reports\": false", hint: "bỏ \"informed\" hoặc \"reports\": false"),
         "plan.via": DiagnosticText(vi: "đơn vị không thể báo cáo qua chính mình", hint: "ghi mã đơn vị tổng hợp báo cáo hộ trong \"via\""),
+        "plan.via-cycle": DiagnosticText(vi: "báo cáo được gửi vòng quanh giữa các đơn vị, không đến được cơ quan tổng hợp", hint: "sửa \"via\" để đường gửi báo cáo kết thúc ở cơ quan tổng hợp"),
         "plan.via-silent": DiagnosticText(vi: "báo cáo được gửi qua một đơn vị không báo cáo", hint: "cho đơn vị đó \"reports\": true, hoặc gửi báo cáo qua đơn vị khác"),
         "plan.quota": DiagnosticText(vi: "mục tiêu độ bao phủ đã có loại đơn vị \"unit_type\" riêng", hint: "bỏ \"unit_types\" của mục tiêu này"),
         "plan.task-quota": DiagnosticText(vi: "chỉ tiêu số lượng của nhiệm vụ phải từ 1 trở lên", hint: "sửa \"quota_count\""),

@@ -61,6 +61,26 @@ extension Plan {
             }
         }
 
+        // Reports sent through each other in a loop would never reach the coordinator.
+        let vias = Dictionary(units.compactMap { u in u.via.map { (u.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        var looped = Set<String>()
+        for (index, unit) in units.enumerated() where vias[unit.id] != nil && !looped.contains(unit.id) {
+            var seen = [unit.id]
+            var next = vias[unit.id]
+            while let current = next, current != coordinator, seen.count <= units.count {
+                if seen.contains(current) {
+                    if current == unit.id {
+                        looped.formUnion(seen)
+                        reader.error("$.units[\(index)].via", "plan.via-cycle", "reports go round in a loop",
+                                     offending: (seen + [current]).joined(separator: " → "))
+                    }
+                    break
+                }
+                seen.append(current)
+                next = vias[current]
+            }
+        }
+
         // MARK: Rates and reference figures
         for (index, indicator) in indicators.enumerated() {
             for rate in indicator.rates {
