@@ -48,16 +48,16 @@ extension Commands {
         return failed > 0 ? Runner.ExitCode.badInput : Runner.ExitCode.success
     }
 
-    /// Writes the note for a refused file as `DIR/<file>.phan-hoi.md` and `.html`; returns the paths.
+    /// Writes the note for a refused file as `DIR/<file>.phan-hoi.md`, `.html` and `.docx`; returns the paths.
     func writeFeedback(for file: String, error: InputError, plan: Plan, into directory: String) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let sender = ReportSender.read(path: absolute(file), label: file, plan: plan)
         let note = FeedbackNote(plan: plan, file: file, error: error, sender: sender, date: context.today)
         let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + ".phan-hoi"
         var written: [String] = []
-        for (suffix, content) in [("md", note.markdown()), ("html", note.html())] {
+        for (suffix, content) in [("md", Data(note.markdown().utf8)), ("html", Data(note.html().utf8)), ("docx", note.docx())] {
             let path = (directory as NSString).appendingPathComponent("\(base).\(suffix)")
-            try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try content.write(to: URL(fileURLWithPath: path), options: .atomic)
             written.append(path)
         }
         return written

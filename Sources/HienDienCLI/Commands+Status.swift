@@ -50,14 +50,14 @@ extension Commands {
         return Runner.ExitCode.success
     }
 
-    /// Writes the letter as `.md` and `.html` — at `FILE` (`letter.md` gives `letter.md` and
-    /// `letter.html`) or in a folder as `cong-van-don-doc-PERIOD` — with the blank form of every
+    /// Writes the letter as `.md`, `.html` and `.docx` — at `FILE` (`letter.md` gives `letter.md`,
+    /// `letter.html` and `letter.docx`) or in a folder as `cong-van-don-doc-PERIOD` — with the blank form of every
     /// unit it reminds in `bieu-mau/` beside it, which the letter says are enclosed.
     func write(_ letter: ReminderLetter, to target: String) throws -> (letter: [String], forms: String) {
         let path = absolute(target)
         let lowered = path.lowercased()
         let base: String
-        if lowered.hasSuffix(".md") || lowered.hasSuffix(".html") {
+        if lowered.hasSuffix(".md") || lowered.hasSuffix(".html") || lowered.hasSuffix(".docx") {
             base = (path as NSString).deletingPathExtension
         } else {
             base = (path as NSString).appendingPathComponent("cong-van-don-doc-\(letter.period)")
@@ -66,8 +66,8 @@ extension Commands {
         let forms = (directory as NSString).appendingPathComponent("bieu-mau")
         try FileManager.default.createDirectory(atPath: forms, withIntermediateDirectories: true)
         var written: [String] = []
-        for (suffix, content) in [("md", letter.markdown()), ("html", letter.html())] {
-            try Data(content.utf8).write(to: URL(fileURLWithPath: "\(base).\(suffix)"), options: .atomic)
+        for (suffix, content) in [("md", Data(letter.markdown().utf8)), ("html", Data(letter.html().utf8)), ("docx", letter.docx())] {
+            try content.write(to: URL(fileURLWithPath: "\(base).\(suffix)"), options: .atomic)
             written.append("\(base).\(suffix)")
         }
         for unit in letter.units {

@@ -118,6 +118,17 @@ struct LanguageTests {
         #expect(!note.contains("value.decimal") && !note.contains("error"))
         let html = try String(contentsOf: cli.directory.appendingPathComponent("phan-hoi/xa-thieu-hoa-2026-Q2.phan-hoi.html"), encoding: .utf8)
         #expect(html.contains("<td>“12,5”</td>") && html.contains("Kính gửi:"))
+        // The same note for Word, to edit and send.
+        let word = try Self.wordText(cli.directory.appendingPathComponent("phan-hoi/xa-thieu-hoa-2026-Q2.phan-hoi.docx"))
+        #expect(word.contains("Kính gửi:") && word.contains("Ủy ban nhân dân xã Thiệu Hóa.") && word.contains("“12,5”"),
+                "\(word.prefix(400))")
+    }
+
+    /// The text of a `.docx`'s body (word/document.xml), runs joined.
+    static func wordText(_ url: URL) throws -> String {
+        var archive = try ZipArchive(bytes: Array(try Data(contentsOf: url)), label: url.lastPathComponent)
+        let xml = String(decoding: try #require(try archive.data("word/document.xml")), as: UTF8.self)
+        return xml.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
     }
 
     @Test func theChaseListBecomesAReminderLetter() throws {
@@ -141,5 +152,8 @@ struct LanguageTests {
         let form = try String(contentsOf: cli.directory.appendingPathComponent("don-doc/bieu-mau/SGDDT-2026-Q2.csv"), encoding: .utf8)
         #expect(form.contains("đơn vị;kỳ báo cáo;chỉ tiêu"))
         #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("don-doc/cong-van-don-doc-2026-Q2.html").path))
+        let word = try Self.wordText(cli.directory.appendingPathComponent("don-doc/cong-van-don-doc-2026-Q2.docx"))
+        #expect(word.contains("V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch Quý II năm 2026") && word.contains("Sở Giáo dục và Đào tạo"),
+                "\(word.prefix(400))")
     }
 }

@@ -178,12 +178,12 @@ public struct FeedbackNote: Sendable {
     public func html() -> String {
         let e = LetterPage.escape
         var body = """
-            <table class="header"><tr>
+            <table class="header" role="presentation"><tr>
             <td class="left"><b>\(e(coordinatorName.uppercased()))</b><span class="rule"></span></td>
             <td class="right"><span class="date">\(e(place)), \(e(VietnameseFormat.longDate(date)))</span></td>
             </tr></table>
             <h1>\(e(title.uppercased()))</h1>
-            <table class="recipient"><tr><td>Kính gửi:</td><td>\(e(addressee)).</td></tr></table>
+            <table class="recipient" role="presentation"><tr><td>Kính gửi:</td><td>\(e(addressee)).</td></tr></table>
             <p>\(e(opening))</p>
             <table class="fix">
             <tr><th>STT</th><th>Vị trí trong tệp</th><th>Nội dung đang ghi</th><th>Chưa đúng</th><th>Đề nghị sửa</th></tr>
@@ -198,7 +198,7 @@ public struct FeedbackNote: Sendable {
         if let omittedLine { body += "<p>\(e(omittedLine))</p>\n" }
         for line in closing { body += "<p>\(e(line))</p>\n" }
         body += "<p>Trân trọng./.</p>\n"
-        body += "<table class=\"footer\"><tr><td class=\"left\"></td><td class=\"right\">\(e(coordinatorName.uppercased()))</td></tr></table>\n"
+        body += "<table class=\"footer\" role=\"presentation\"><tr><td class=\"left\"></td><td class=\"right\">\(e(coordinatorName.uppercased()))</td></tr></table>\n"
         return LetterPage.html(title: title, body: body)
     }
 }

@@ -94,24 +94,24 @@ public struct ReminderLetter: Sendable {
     public func html() -> String {
         let e = LetterPage.escape
         var html = """
-            <table class="header"><tr>
+            <table class="header" role="presentation"><tr>
             <td class="left">\(authority.map { e($0) + "<br>" } ?? "")<b>\(e(body.uppercased()))</b><span class="rule"></span>\(e(number))<div class="subject">\(e(subject))</div></td>
             <td class="right"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><span class="motto">Độc lập - Tự do - Hạnh phúc</span><span class="rule long"></span><span class="date">\(e(issuer.place)), \(e(VietnameseFormat.longDate(date)))</span></td>
             </tr></table>
 
             """
         if units.count == 1 {
-            html += "<table class=\"recipient\" align=\"center\"><tr><td>Kính gửi:</td><td>\(e(units[0].name)).</td></tr></table>\n"
+            html += "<table class=\"recipient\" align=\"center\" role=\"presentation\"><tr><td>Kính gửi:</td><td>\(e(units[0].name)).</td></tr></table>\n"
         } else {
             let list = units.enumerated().map { index, unit in
                 "- \(e(unit.name))\(index == units.count - 1 ? "." : ";")"
             }.joined(separator: "<br>")
-            html += "<table class=\"recipient\" align=\"center\"><tr><td>Kính gửi:</td><td>\(list)</td></tr></table>\n"
+            html += "<table class=\"recipient\" align=\"center\" role=\"presentation\"><tr><td>Kính gửi:</td><td>\(list)</td></tr></table>\n"
         }
         for paragraph in paragraphs { html += "<p>\(e(paragraph))</p>\n" }
         let signer = issuer.signerTitle.map(e).joined(separator: "<br>")
         html += """
-            <table class="footer"><tr>
+            <table class="footer" role="presentation"><tr>
             <td class="left"><b>Nơi nhận:</b><br>\(recipients.map { "- " + e($0) }.joined(separator: "<br>"))</td>
             <td class="right">\(signer)<div class="signature-space"></div>\(e(issuer.signerName))</td>
             </tr></table>

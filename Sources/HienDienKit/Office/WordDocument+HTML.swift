@@ -184,6 +184,9 @@ struct HTMLToWordprocessingML {
                 result.append(Run(text: text, bold: style.bold, italic: style.italic, underline: style.underline, size: style.size))
             case .element(let name, _, let children):
                 if name == "br" { result.append(Run(text: "", isBreak: true)); continue }
+                // A rule under a header line (`<span class="rule">`, drawn as a block in HTML)
+                // ends that line in Word.
+                if name == "span" && node.classes.contains("rule") { result.append(Run(text: "", isBreak: true)); continue }
                 if name == "figure" || name == "img" { continue }
                 var inner = Self.style(for: node, inheriting: style)
                 inner.alignment = style.alignment
