@@ -79,4 +79,37 @@ struct FuzzFindingsTests {
             #expect(!error.diagnostics.isEmpty)
         }
     }
+
+    /// A workbook whose second sheet is `sheet`, as the `workbook` fuzz target builds it.
+    static func workbook(around sheet: [UInt8]) -> [UInt8] {
+        var zip = ZipWriter()
+        zip.add("xl/workbook.xml", text: """
+            <workbook xmlns:r="r"><sheets><sheet name="Cũ" sheetId="1" state="hidden" r:id="rId1"/>\
+            <sheet name="Báo cáo" sheetId="2" r:id="rId2"/></sheets></workbook>
+            """)
+        zip.add("xl/_rels/workbook.xml.rels", text: """
+            <Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/>\
+            <Relationship Id="rId3" Target="sharedStrings.xml"/></Relationships>
+            """)
+        zip.add("xl/sharedStrings.xml", text: """
+            <sst><si><t>đơn vị</t></si><si><t>kỳ báo cáo</t></si><si><t>chỉ tiêu</t></si><si><t>giá trị</t></si>\
+            <si><t>STC</t></si><si><t>2026-Q2</t></si><si><t>trainings_held</t></si><si><t>1.250</t></si></sst>
+            """)
+        zip.add("xl/worksheets/sheet1.xml", text: "<worksheet><sheetData/></worksheet>")
+        zip.add("xl/worksheets/sheet2.xml", sheet)
+        return zip.finished()
+    }
+
+    @Test(arguments: findings("workbook"))
+    func workbookFindingsReadOrAreRefusedWithADiagnostic(_ path: String) throws {
+        let bytes = Array(try FileBytes.read(path: path))
+        for candidate in [bytes, Self.workbook(around: bytes)] {
+            do {
+                var workbook = try Workbook(bytes: candidate, label: "finding.xlsx")
+                for sheet in workbook.sheets { _ = try workbook.cells(of: sheet) }
+            } catch let error as InputError {
+                #expect(!error.diagnostics.isEmpty)
+            }
+        }
+    }
 }

@@ -92,6 +92,7 @@ extension Workbook {
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap { Int($0) } ?? 0
                 value = nil; formula = nil; inline = ""
+                reading = nil  // a cell never continues the text of an unclosed one before it
                 inCell = true
             case .start("v", _) where inCell: reading = "v"; value = value ?? ""
             case .start("f", _) where inCell: reading = "f"; formula = formula ?? ""
@@ -102,8 +103,8 @@ extension Workbook {
             case .end("v"), .end("f"), .end("t"), .end("rPh"): reading = nil
             case .text(let text):
                 switch reading {
-                case "v": value! += text
-                case "f": formula! += text
+                case "v": value = (value ?? "") + text
+                case "f": formula = (formula ?? "") + text
                 case "t": inline += text
                 default: break
                 }
