@@ -51,19 +51,12 @@ public struct ReportEngine: Sendable {
                 // A quarter's own totals are already in `rows`; earlier quarters need only totals.
                 (quarter, quarter == period ? rows.filter { $0.unit == totalScope } : totalRows(table, quarter))
             },
-            previousYearTotals: [], standings: [])
+            previousYearTotals: [])
         report.rateRows = rateRows(table, period)
         report.tasks = applyQuotas(report.tasks, table, period)
         report.ranking = planStandings(table, period, targets: targets, rates: report.rateRows)
-        if period.isYear {
-            let previous = period.previous
-            if plan.contains(previous) {
-                report.previousYearTotals = totalRows(table, previous)
-            }
-            let allSubmissions = period.quarters.flatMap { quarter in
-                submissionRows(for: quarter, asOf: asOf, records: submissions)
-            } + periodSubmissions
-            report.standings = standings(table, period, targets: targets, submissions: allSubmissions)
+        if period.isYear, plan.contains(period.previous) {
+            report.previousYearTotals = totalRows(table, period.previous)
         }
         return report
     }
@@ -486,43 +479,6 @@ public struct ReportEngine: Sendable {
             if a.period != b.period { return a.period < b.period }
             return a.kind.rawValue < b.kind.rawValue
         }
-    }
-
-    // MARK: - Year-end standings
-
-    func standings(_ table: ValueTable, _ period: Period, targets: [TargetResult],
-                   submissions: [SubmissionRow]) -> [UnitStanding] {
-        var flowIndicators: [Int] = []
-        for target in plan.targets {
-            if case let .count(ids) = target.kind {
-                for id in ids { if let i = table.indicatorIndex[id], !flowIndicators.contains(i) { flowIndicators.append(i) } }
-            }
-        }
-        var standings: [UnitStanding] = []
-        for (u, unit) in plan.units.enumerated() where unit.reports && unit.exists(during: plan.reporting.window(for: period)) {
-            let contribution = flowIndicators.reduce(Int64(0)) { $0 + (table.figure(u, $1, period)?.value ?? 0) }
-            let own = submissions.filter { $0.unit == unit.id && $0.status != .pending }
-            let mine = targets.filter { $0.scope == unit.id }
-            let met = mine.filter { $0.status == .achieved || $0.status == .onTrack }.count
-            let allOnTime = !own.isEmpty && own.allSatisfy { $0.status == .onTime }
-            // Commendation asks for results too: a flow above zero in the year (registrations,
-            // trainings, articles …), besides every own target achieved or on track.
-            let delivered = plan.indicators.indices.contains { i in
-                plan.indicators[i].overTime == .sum && (table.figure(u, i, period)?.value ?? 0) > 0
-            }
-            standings.append(UnitStanding(unit: unit.id, contribution: contribution, submissionsExpected: own.count,
-                                          submissionsOnTime: own.filter { $0.status == .onTime }.count,
-                                          targetsMet: met, targetsEvaluated: mine.count, rank: 0,
-                                          commended: allOnTime && met == mine.count && delivered))
-        }
-        standings.sort { a, b in
-            if a.contribution != b.contribution { return a.contribution > b.contribution }
-            if a.submissionsOnTime != b.submissionsOnTime { return a.submissionsOnTime > b.submissionsOnTime }
-            if a.targetsMet != b.targetsMet { return a.targetsMet > b.targetsMet }
-            return a.unit < b.unit
-        }
-        for index in standings.indices { standings[index].rank = index + 1 }
-        return standings
     }
 }
 
