@@ -10,6 +10,8 @@ public struct ReportEngine: Sendable {
         counts = plan.indicators.map { indicator in plan.units.map { indicator.counts(type: $0.type) } }
     }
 
+    // MARK: - Report
+
     /// Reads what the period needs from the store in one pass of set-based queries and computes.
     ///
     /// The queries run in one read transaction, so they all see the same state of the store:
@@ -61,128 +63,7 @@ public struct ReportEngine: Sendable {
         return report
     }
 
-    // MARK: - Indicators
-
-    /// Only the `TOTAL` row of each indicator (what trends and comparisons need), in the same
-    /// order as `indicatorRows`.
-    func totalRows(_ table: ValueTable, _ period: Period) -> [IndicatorRow] {
-        plan.indicators.indices.map { i in
-            var total: Int64 = 0, cumulativeTotal: Int64 = 0
-            var anyValue = false, anyCumulative = false, carried = false
-            for u in plan.units.indices where counts[i][u] {
-                if let figure = table.figure(u, i, period) {
-                    total += figure.value
-                    anyValue = true
-                    carried = carried || figure.isCarried
-                }
-                if let cumulative = table.cumulative(u, i, period) {
-                    cumulativeTotal += cumulative
-                    anyCumulative = true
-                }
-            }
-            return IndicatorRow(unit: totalScope, indicator: plan.indicators[i].id, value: anyValue ? total : nil,
-                                cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true)
-        }.sorted { $0.indicator < $1.indicator }
-    }
-
-    func indicatorRows(_ table: ValueTable, _ period: Period) -> [IndicatorRow] {
-        // Sorted by indicator, then unit, TOTAL last — built in that order, no sort of the rows.
-        let window = plan.reporting.window(for: period)
-        let unitOrder = plan.units.indices.sorted { plan.units[$0].id < plan.units[$1].id }
-        let existed = plan.units.map { $0.exists(during: window) }
-        var rows: [IndicatorRow] = []
-        for i in plan.indicators.indices.sorted(by: { plan.indicators[$0].id < plan.indicators[$1].id }) {
-            let indicator = plan.indicators[i]
-            var total: Int64 = 0, cumulativeTotal: Int64 = 0
-            var anyValue = false, anyCumulative = false, carried = false
-            for u in unitOrder {
-                let figure = table.figure(u, i, period)
-                let cumulative = table.cumulative(u, i, period)
-                let counted = counts[i][u]
-                if figure != nil || (cumulative != nil && indicator.overTime == .sum && existed[u]) {
-                    rows.append(IndicatorRow(unit: plan.units[u].id, indicator: indicator.id, value: figure?.value,
-                                             cumulative: cumulative, carried: figure?.isCarried ?? false,
-                                             counted: counted))
-                }
-                guard counted else { continue }
-                if let figure {
-                    total += figure.value
-                    anyValue = true
-                    carried = carried || figure.isCarried
-                }
-                if let cumulative {
-                    cumulativeTotal += cumulative
-                    anyCumulative = true
-                }
-            }
-            rows.append(IndicatorRow(unit: totalScope, indicator: indicator.id, value: anyValue ? total : nil,
-                                     cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true))
-        }
-        return rows
-    }
-
-    /// Members of each parent's subtotal: the parent, its descendants, and units merged into any of them.
-    func subtotalMembers() -> [(parent: String, members: [String])] {
-        var children: [String: [String]] = [:]
-        for unit in plan.units {
-            if let parent = unit.parent { children[parent, default: []].append(unit.id) }
-            if let successor = unit.mergedInto { children[successor, default: []].append(unit.id) }
-        }
-        return plan.units.compactMap { unit in
-            guard children[unit.id] != nil else { return nil }
-            var members: [String] = [unit.id]
-            var seen: Set<String> = [unit.id]
-            var queue = children[unit.id] ?? []
-            while !queue.isEmpty {
-                let next = queue.removeFirst()
-                guard seen.insert(next).inserted else { continue }
-                members.append(next)
-                queue += children[next] ?? []
-            }
-            return (unit.id, members)
-        }
-    }
-
-    func subtotals(_ table: ValueTable, _ period: Period) -> [SubtotalRow] {
-        var rows: [SubtotalRow] = []
-        for (parent, members) in subtotalMembers() {
-            for (i, indicator) in plan.indicators.enumerated() {
-                var value: Int64?, cumulative: Int64?
-                for member in members {
-                    guard let u = table.unitIndex[member], indicator.counts(type: plan.units[u].type) else { continue }
-                    if let figure = table.figure(u, i, period) { value = (value ?? 0) + figure.value }
-                    if let c = table.cumulative(u, i, period) { cumulative = (cumulative ?? 0) + c }
-                }
-                if value != nil || cumulative != nil {
-                    rows.append(SubtotalRow(unit: parent, indicator: indicator.id, value: value, cumulative: cumulative,
-                                            members: members))
-                }
-            }
-        }
-        return rows
-    }
-
-    func typeTotals(_ table: ValueTable, _ period: Period) -> [TypeTotalRow] {
-        let types = orderedTypes()
-        var rows: [TypeTotalRow] = []
-        for (i, indicator) in plan.indicators.enumerated() {
-            for type in types {
-                var value: Int64?, cumulative: Int64?, reporting = 0
-                for (u, unit) in plan.units.enumerated() where unit.type == type {
-                    if let figure = table.figure(u, i, period) {
-                        value = (value ?? 0) + figure.value
-                        reporting += 1
-                    }
-                    if let c = table.cumulative(u, i, period) { cumulative = (cumulative ?? 0) + c }
-                }
-                if value != nil || cumulative != nil {
-                    rows.append(TypeTotalRow(type: type, indicator: indicator.id, value: value, cumulative: cumulative,
-                                             reportingUnits: reporting, counted: indicator.counts(type: type)))
-                }
-            }
-        }
-        return rows
-    }
+    // MARK: - Unit types
 
     /// ReportingUnit types in the order they first appear in the plan.
     func orderedTypes() -> [String] {
@@ -197,6 +78,8 @@ public struct ReportEngine: Sendable {
         ReportingRule(window: .calendar).window(for: period).upperBound
     }
 }
+
+// MARK: - Rounding
 
 /// numerator ÷ denominator rounded half up to 4 places in integer arithmetic, so that a
 /// published 0.4321 never depends on binary floating point (0.43215 → 0.4322).
