@@ -155,21 +155,6 @@ public struct DataWarning: Hashable, Sendable {
     public var referencePeriod: Period?
 }
 
-/// A unit's standing over a year (year-end report). A unit is proposed for commendation when
-/// every report it owed in the year came on time, each of its own targets is achieved or on
-/// track, and it delivered something (a flow above zero) in the year.
-public struct UnitStanding: Hashable, Sendable {
-    public var unit: String
-    /// Σ over the count targets' flow indicators in the year.
-    public var contribution: Int64
-    public var submissionsExpected: Int
-    public var submissionsOnTime: Int
-    public var targetsMet: Int
-    public var targetsEvaluated: Int
-    public var rank: Int
-    public var commended: Bool
-}
-
 /// Everything a quarterly or year-end report says, as plain values (no formatting, no I/O).
 public struct PeriodReport: Sendable {
     public var plan: Plan
@@ -196,8 +181,6 @@ public struct PeriodReport: Sendable {
     }
     /// Year-end only: the previous year's `TOTAL` rows (empty when outside the plan).
     public var previousYearTotals: [IndicatorRow]
-    /// Year-end only: units ranked, with the commended ones marked.
-    public var standings: [UnitStanding]
     /// Rates of the indicators that declare them (per 1.000 people, per enterprise): per unit with
     /// the reference figure, then `TOTAL` (ratio of sums over those units).
     public var rateRows: [RateRow] = []
