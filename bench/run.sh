@@ -22,9 +22,10 @@ KEEP=0
 REFUSAL_ROWS=100000
 PERIOD=2028-Q2
 AS_OF=2028-07-01
-# The generated file has no `submitted` column: pin the receipt date (inside 2028-Q2's window,
-# before --as-of) so that the report counts every value whatever the machine's clock says.
-RECEIVED=2028-06-15
+# The generated file dates each submission (the 10th of its quarter's last month, 2026–2030):
+# the runs are made as of a day after the last one, whatever the machine's clock says, so that
+# no submission is "in the future"; the report is still as of AS_OF.
+export HIENDIEN_TODAY=2031-01-15
 
 usage() { echo "usage: bench/run.sh [--runs N] [--data DIR] [--provinces N] [--no-build] [--keep] [--refusal ROWS]" >&2; }
 while [ $# -gt 0 ]; do
@@ -69,7 +70,8 @@ GEN="$BIN/hiendien-gen"
 # ---- data (generated once, deterministic) ---------------------------------------------
 PLAN="$DATA/national-plan.json"
 CSV="$DATA/national-2026-2030.csv"
-if [ ! -s "$PLAN" ] || [ ! -s "$CSV" ]; then
+# (Data from before the generator dated its submissions is made again.)
+if [ ! -s "$PLAN" ] || [ ! -s "$CSV" ] || ! head -n 1 "$CSV" | grep -q ',submitted'; then
     log "generating data into $DATA ($PROVINCES provinces)"
     "$GEN" --out "$DATA" --provinces "$PROVINCES" >&2
 fi
@@ -122,7 +124,7 @@ FULL_SQL="SELECT unit, indicator, sum(CASE WHEN period = '$PERIOD' THEN value EN
 ingest()   { rm -f "$HD_DB" "$HD_DB"-wal "$HD_DB"-shm
              "$HIENDIEN" init --plan "$PLAN" --db "$HD_DB" >"$WORK/init.out" 2>"$WORK/init.err" \
                  || { echo "bench/run.sh: hiendien init failed:" >&2; cat "$WORK/init.err" >&2; exit 1; }
-             measure ingest "$HIENDIEN" ingest "$CSV" --db "$HD_DB" --received "$RECEIVED"; }
+             measure ingest "$HIENDIEN" ingest "$CSV" --db "$HD_DB"; }
 import()   { rm -f "$IMP_DB"; measure import sqlite3 "$IMP_DB" ".import --csv \"$CSV\" t"; }
 report()   { rm -rf "$REPORT_DIR"
              measure report "$HIENDIEN" report --period "$PERIOD" --format csv --as-of "$AS_OF" --db "$HD_DB" --out "$REPORT_DIR"; }
@@ -140,8 +142,8 @@ fi
 refusal()  { rm -f "$HD_DB" "$HD_DB"-wal "$HD_DB"-shm
              "$HIENDIEN" init --plan "$PLAN" --db "$HD_DB" >"$WORK/init.out" 2>"$WORK/init.err" \
                  || { echo "bench/run.sh: hiendien init failed:" >&2; cat "$WORK/init.err" >&2; exit 1; }
-             measure store "$HIENDIEN" ingest "$GOOD_CSV" --db "$HD_DB" --received "$RECEIVED"
-             EXPECT_EXIT=1 measure refuse "$HIENDIEN" ingest "$BAD_CSV" --db "$HD_DB" --received "$RECEIVED"; }
+             measure store "$HIENDIEN" ingest "$GOOD_CSV" --db "$HD_DB"
+             EXPECT_EXIT=1 measure refuse "$HIENDIEN" ingest "$BAD_CSV" --db "$HD_DB"; }
 
 # ---- the machine ------------------------------------------------------------------------
 {

@@ -37,8 +37,14 @@ public enum Runner {
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
         let context = Context(environment: environment, currentDirectory: FileManager.default.currentDirectoryPath,
                               executablePath: Bundle.main.executablePath ?? CommandLine.arguments.first ?? "hiendien",
-                              today: .today())
+                              today: today(environment))
         return run(arguments, context: context, console: .standard())
+    }
+
+    /// Today, or the day `HIENDIEN_TODAY` names (`YYYY-MM-DD`): a benchmark or a rehearsal on
+    /// data dated in the future runs as if on that day. A value that is no day is ignored.
+    static func today(_ environment: [String: String]) -> Day {
+        environment["HIENDIEN_TODAY"].flatMap { Day(parsing: $0) } ?? .today()
     }
 
     public static func run(_ arguments: [String], context: Context, console: Console) -> Int32 {

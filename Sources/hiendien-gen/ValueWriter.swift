@@ -1,6 +1,6 @@
 import HienDienKit
 
-/// Streams the long-form CSV (`unit,period,indicator,value,note`) quarter by quarter, unit
+/// Streams the long-form CSV (`unit,period,indicator,value,submitted`) quarter by quarter, unit
 /// by unit, indicator by indicator — the order a national consolidation file arrives in,
 /// each (unit, period) submission contiguous.
 ///
@@ -19,11 +19,16 @@ struct ValueWriter {
         let quarters = shape.quarters
         let indicatorCount = specs.count
 
-        // Pre-encoded pieces: "unit," / "period," / "indicator," and the row ending ",\n".
+        // Pre-encoded pieces: "unit," / "period," / "indicator," and the row ending ",DAY\n", where
+        // DAY (the submission's date) is the 10th of the quarter's last month: inside its Decree 09
+        // window and before the last allowed day, so every submission is on time.
         let unitBytes = units.map { Array(($0.id + ",").utf8) }
         let periodBytes = quarters.map { Array(($0.description + ",").utf8) }
         let indicatorBytes = specs.map { Array(($0.id + ",").utf8) }
-        let rowEnd: [UInt8] = Array(",\n".utf8)
+        let rowEnds: [[UInt8]] = quarters.map { quarter in
+            let month = (quarter.quarter ?? 4) * 3
+            return Array(",\(quarter.year)-\(month < 10 ? "0" : "")\(month)-10\n".utf8)
+        }
 
         var rngs = units.indices.map { index in
             var rng = SplitMix64(seed: seed ^ (UInt64(index + 1) &* 0xD6E8_FEB8_6659_FD93))
@@ -47,7 +52,7 @@ struct ValueWriter {
             }
         }
 
-        out.write("unit,period,indicator,value,note\n")
+        out.write("unit,period,indicator,value,submitted\n")
         var rows = 0
         let lastQuarter = max(1, quarters.count - 1)
         for (q, period) in periodBytes.enumerated() {
@@ -77,7 +82,7 @@ struct ValueWriter {
                     out.write(period)
                     out.write(indicatorBytes[i])
                     out.write(decimal: value)
-                    out.write(rowEnd)
+                    out.write(rowEnds[q])
                     rows += 1
                 }
             }
