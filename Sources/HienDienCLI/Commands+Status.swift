@@ -11,10 +11,7 @@ extension Commands {
         let report = try ReportEngine(plan: plan).report(for: period, asOf: asOf, store: store)
         let names = Dictionary(plan.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         console.out(text(.statusHeading(plan: plan.id, period: period, due: report.due, asOf: asOf)))
-        let rows = report.submissions.sorted { a, b in
-            let order: [SubmissionStatus: Int] = [.missing: 0, .pending: 1, .late: 2, .onTime: 3]
-            return (order[a.status]!, a.unit) < (order[b.status]!, b.unit)
-        }
+        let rows = report.submissions.sorted { a, b in (a.status.listingRank, a.unit) < (b.status.listingRank, b.unit) }
         let table: [[String]] = rows.map { row in
             let days = switch row.status {
             case .pending: String(row.daysLeft)
@@ -76,5 +73,17 @@ extension Commands {
                 .write(to: URL(fileURLWithPath: form), options: .atomic)
         }
         return (written, forms)
+    }
+}
+
+extension SubmissionStatus {
+    /// Where `status` lists a unit: those still to chase first, those on time last.
+    var listingRank: Int {
+        switch self {
+        case .missing: 0
+        case .pending: 1
+        case .late: 2
+        case .onTime: 3
+        }
     }
 }

@@ -82,7 +82,7 @@ struct Commands {
     // MARK: - init
 
     func initialize() throws -> Int32 {
-        let planArgument = arguments.value("plan")!
+        let planArgument = try arguments.required("plan")
         let planPath = absolute(planArgument)
         let plan = try Plan.load(path: planPath, label: planArgument)
         let json = String(decoding: try FileBytes.read(path: planPath, label: planArgument), as: UTF8.self)
@@ -98,9 +98,10 @@ struct Commands {
     // MARK: - report
 
     func report() throws -> Int32 {
+        let periodText = try arguments.required("period")
         let (store, plan) = try openStore()
         let asOf = try day("as-of") ?? context.today
-        let period = try resolvePeriod(arguments.value("period")!, plan: plan, asOf: asOf)
+        let period = try resolvePeriod(periodText, plan: plan, asOf: asOf)
         var formats = Set<ReportFormat>()
         for name in arguments.list("format") {
             guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
@@ -118,15 +119,11 @@ struct Commands {
     // MARK: - form
 
     func form() throws -> Int32 {
+        let unitText = try arguments.required("unit")
+        let periodText = try arguments.required("period")
         let (_, plan) = try openStore()
-        let unitText = arguments.value("unit")!
-        let matcher = UnitMatcher(plan.units.map { UnitMatcher.Entry(id: $0.id, name: $0.name, aliases: $0.aliases) })
-        let match = matcher.match(unitText)
-        if let diagnostic = match.diagnostic(for: unitText, at: SourceLocation(file: "--unit")) {
-            throw InputError(diagnostic)
-        }
-        let unit = plan.unit(match.id!)!
-        let period = try ReportJob.period(arguments.value("period")!, plan: plan, asOf: context.today)
+        let unit = try unit(named: unitText, in: plan)
+        let period = try ReportJob.period(periodText, plan: plan, asOf: context.today)
         guard unit.exists(during: plan.reporting.window(for: period)) else {
             throw UsageProblem(.unitDidNotExist(unit: unit.id, name: unit.name, period: period))
         }
@@ -147,6 +144,16 @@ struct Commands {
             console.out(csv.hasSuffix("\r\n") ? String(csv.dropLast(2)) : csv)
         }
         return Runner.ExitCode.success
+    }
+
+    /// The plan's unit that `--unit` names by id, name or alias; an input error when it names none or several.
+    func unit(named text: String, in plan: Plan) throws -> ReportingUnit {
+        let matcher = UnitMatcher(plan.units.map { UnitMatcher.Entry(id: $0.id, name: $0.name, aliases: $0.aliases) })
+        let match = matcher.match(text)
+        if let id = match.id, let unit = plan.unit(id) { return unit }
+        // A unique match names a unit of the same plan, so only an ambiguous or unknown text gets here.
+        let refusal: UnitMatcher.Match = match.id == nil ? match : .unknown(suggestions: [])
+        throw InputError(refusal.diagnostic(for: text, at: SourceLocation(file: "--unit")).map { [$0] } ?? [])
     }
 
     // MARK: - check
