@@ -6,8 +6,9 @@ extension Commands {
 
     func status() throws -> Int32 {
         let (store, plan) = try openStore()
-        let asOf = try day("as-of") ?? context.today
-        let period = try resolvePeriod(arguments.value("period") ?? "latest", plan: plan, asOf: asOf)
+        let options = try StatusOptions(arguments)
+        let asOf = options.asOf ?? context.today
+        let period = try resolvePeriod(options.period, plan: plan, asOf: asOf)
         let report = try ReportEngine(plan: plan).report(for: period, asOf: asOf, store: store)
         let names = Dictionary(plan.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         console.out(text(.statusHeading(plan: plan.id, period: period, due: report.due, asOf: asOf)))
@@ -32,7 +33,7 @@ extension Commands {
         console.out(text(.statusTotals(reported: overall?.reported ?? 0, expected: overall?.expected ?? 0, onTime: overall?.onTime ?? 0,
                                        missing: rows.filter { $0.status == .missing }.count,
                                        pending: rows.filter { $0.status == .pending }.count)))
-        if let target = arguments.value("letter") {
+        if let target = options.letter {
             // The coordinator writes the letter; it does not remind itself.
             let chased = rows.filter { ($0.status == .missing || $0.status == .pending) && $0.unit != plan.coordinator }
                 .compactMap { plan.unit($0.unit) }
