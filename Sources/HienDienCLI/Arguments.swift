@@ -166,6 +166,16 @@ public struct ParsedArguments: Hashable, Sendable {
         values[name]?.last ?? defaults[name]
     }
 
+    /// The value of an option the command cannot run without.
+    ///
+    /// The parser already refuses a command line that lacks it; arguments built another way get
+    /// the same usage error (exit 2) instead of a crash.
+    public func required(_ name: String) throws(UsageError) -> String {
+        if let value = value(name) { return value }
+        let synopsis = Arguments.command(named: command)?.option(named: name)?.synopsis ?? "--\(name)"
+        throw UsageError(.missingOption, .missingOptions([synopsis]), command: command)
+    }
+
     /// Every value given for a repeatable option, in order; the default when none was given.
     public func allValues(_ name: String) -> [String] {
         values[name] ?? defaults[name].map { [$0] } ?? []

@@ -7,7 +7,7 @@ extension Commands {
     func ingest() throws -> Int32 {
         let dryRun = arguments.flag("dry-run")
         let (store, plan) = try openStore(forWriting: !dryRun)
-        let options = IngestOptions(received: try day("received"), today: context.today, dryRun: dryRun)
+        let options = IngestOptions(received: try arguments.day("received"), today: context.today, dryRun: dryRun)
         let ingester = ReportIngester(plan: plan, store: store)
         if console.errorIsTerminal {
             let console = self.console

@@ -6,15 +6,13 @@ extension Commands {
 
     func status() throws -> Int32 {
         let (store, plan) = try openStore()
-        let asOf = try day("as-of") ?? context.today
-        let period = try resolvePeriod(arguments.value("period") ?? "latest", plan: plan, asOf: asOf)
+        let options = try StatusOptions(arguments)
+        let asOf = options.asOf ?? context.today
+        let period = try resolvePeriod(options.period, plan: plan, asOf: asOf)
         let report = try ReportEngine(plan: plan).report(for: period, asOf: asOf, store: store)
         let names = Dictionary(plan.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         console.out(text(.statusHeading(plan: plan.id, period: period, due: report.due, asOf: asOf)))
-        let rows = report.submissions.sorted { a, b in
-            let order: [SubmissionStatus: Int] = [.missing: 0, .pending: 1, .late: 2, .onTime: 3]
-            return (order[a.status]!, a.unit) < (order[b.status]!, b.unit)
-        }
+        let rows = report.submissions.sorted { a, b in (a.status.listingRank, a.unit) < (b.status.listingRank, b.unit) }
         let table: [[String]] = rows.map { row in
             let days = switch row.status {
             case .pending: String(row.daysLeft)
@@ -35,7 +33,7 @@ extension Commands {
         console.out(text(.statusTotals(reported: overall?.reported ?? 0, expected: overall?.expected ?? 0, onTime: overall?.onTime ?? 0,
                                        missing: rows.filter { $0.status == .missing }.count,
                                        pending: rows.filter { $0.status == .pending }.count)))
-        if let target = arguments.value("letter") {
+        if let target = options.letter {
             // The coordinator writes the letter; it does not remind itself.
             let chased = rows.filter { ($0.status == .missing || $0.status == .pending) && $0.unit != plan.coordinator }
                 .compactMap { plan.unit($0.unit) }
@@ -76,5 +74,17 @@ extension Commands {
                 .write(to: URL(fileURLWithPath: form), options: .atomic)
         }
         return (written, forms)
+    }
+}
+
+extension SubmissionStatus {
+    /// Where `status` lists a unit: those still to chase first, those on time last.
+    var listingRank: Int {
+        switch self {
+        case .missing: 0
+        case .pending: 1
+        case .late: 2
+        case .onTime: 3
+        }
     }
 }

@@ -37,14 +37,6 @@ struct Commands {
         path.hasPrefix("/") ? path : (context.currentDirectory as NSString).appendingPathComponent(path)
     }
 
-    func day(_ option: String) throws -> Day? {
-        guard let text = arguments.value(option) else { return nil }
-        guard let day = Day(parsing: text) else {
-            throw UsageProblem(.notADate(option: option, text: text))
-        }
-        return day
-    }
-
     /// Opens the store, which must exist and hold a plan: for reading only (nothing in the
     /// file changes) unless the command stores something.
     func openStore(forWriting: Bool = false) throws -> (Store, Plan) {
@@ -82,7 +74,7 @@ struct Commands {
     // MARK: - init
 
     func initialize() throws -> Int32 {
-        let planArgument = arguments.value("plan")!
+        let planArgument = try arguments.required("plan")
         let planPath = absolute(planArgument)
         let plan = try Plan.load(path: planPath, label: planArgument)
         let json = String(decoding: try FileBytes.read(path: planPath, label: planArgument), as: UTF8.self)
@@ -99,18 +91,11 @@ struct Commands {
 
     func report() throws -> Int32 {
         let (store, plan) = try openStore()
-        let asOf = try day("as-of") ?? context.today
-        let period = try resolvePeriod(arguments.value("period")!, plan: plan, asOf: asOf)
-        var formats = Set<ReportFormat>()
-        for name in arguments.list("format") {
-            guard let format = ReportFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw UsageProblem(.notAFormat(name))
-            }
-            formats.insert(format)
-        }
-        if formats.isEmpty { formats = Set(ReportFormat.allCases) }
-        let written = try ReportJob.write(store: store, plan: plan, period: period, asOf: asOf, formats: formats,
-                                          out: absolute(arguments.value("out") ?? "reports"), templates: try templates())
+        let options = try ReportOptions(arguments)
+        let asOf = options.asOf ?? context.today
+        let period = try resolvePeriod(options.period, plan: plan, asOf: asOf)
+        let written = try ReportJob.write(store: store, plan: plan, period: period, asOf: asOf, formats: options.formats,
+                                          out: absolute(options.out), templates: try templates())
         for path in written { console.out(path) }
         return Runner.ExitCode.success
     }
@@ -119,34 +104,37 @@ struct Commands {
 
     func form() throws -> Int32 {
         let (_, plan) = try openStore()
-        let unitText = arguments.value("unit")!
-        let matcher = UnitMatcher(plan.units.map { UnitMatcher.Entry(id: $0.id, name: $0.name, aliases: $0.aliases) })
-        let match = matcher.match(unitText)
-        if let diagnostic = match.diagnostic(for: unitText, at: SourceLocation(file: "--unit")) {
-            throw InputError(diagnostic)
-        }
-        let unit = plan.unit(match.id!)!
-        let period = try ReportJob.period(arguments.value("period")!, plan: plan, asOf: context.today)
+        let options = try FormOptions(arguments)
+        let unit = try unit(named: options.unit, in: plan)
+        let period = try ReportJob.period(options.period, plan: plan, asOf: context.today)
         guard unit.exists(during: plan.reporting.window(for: period)) else {
             throw UsageProblem(.unitDidNotExist(unit: unit.id, name: unit.name, period: period))
         }
-        let format = arguments.value("format")?.lowercased() ?? (arguments.value("out")?.lowercased().hasSuffix(".xlsx") == true ? "xlsx" : "csv")
-        guard format == "csv" || format == "xlsx" else { throw UsageProblem(.notAFormFormat(format)) }
-        if format == "xlsx" {
-            let out = arguments.value("out") ?? "\(unit.id)-\(period).xlsx"
+        if options.format == .xlsx {
+            let out = options.out ?? "\(unit.id)-\(period).xlsx"
             if out == "-" { throw UsageProblem(.excelFormNeedsFile) }
             try OutputFiles.write(Data(BlankForm.xlsx(plan: plan, unit: unit, period: period)), to: absolute(out))
             console.err(text(.formWrittenXLSX(file: out, unit: unit.id, period: period)))
             return Runner.ExitCode.success
         }
         let csv = BlankForm.csv(plan: plan, unit: unit, period: period)
-        if let out = arguments.value("out") {
+        if let out = options.out {
             try OutputFiles.write(Data(csv.utf8), to: absolute(out))
             console.err(text(.formWritten(file: out, unit: unit.id, period: period)))
         } else {
             console.out(csv.hasSuffix("\r\n") ? String(csv.dropLast(2)) : csv)
         }
         return Runner.ExitCode.success
+    }
+
+    /// The plan's unit that `--unit` names by id, name or alias; an input error when it names none or several.
+    func unit(named text: String, in plan: Plan) throws -> ReportingUnit {
+        let matcher = UnitMatcher(plan.units.map { UnitMatcher.Entry(id: $0.id, name: $0.name, aliases: $0.aliases) })
+        let match = matcher.match(text)
+        if let id = match.id, let unit = plan.unit(id) { return unit }
+        // A unique match names a unit of the same plan, so only an ambiguous or unknown text gets here.
+        let refusal: UnitMatcher.Match = match.id == nil ? match : .unknown(suggestions: [])
+        throw InputError(refusal.diagnostic(for: text, at: SourceLocation(file: "--unit")).map { [$0] } ?? [])
     }
 
     // MARK: - check

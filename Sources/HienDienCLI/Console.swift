@@ -3,15 +3,30 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Where the runner writes: results to `out` (stdout), messages to `err` (stderr).
 /// Tests pass a capturing console; the executable passes the real streams.
-public final class Console: @unchecked Sendable {
-    public private(set) var output = ""
-    public private(set) var errors = ""
+///
+/// `ingest` hands it to the ingester's `@Sendable` progress callback, so it is `Sendable`, checked
+/// by the compiler: what it captures sits behind a mutex, and writes to the real streams take the
+/// same mutex so that a progress line never cuts through a message.
+public final class Console: Sendable {
+    /// What a capturing console has been given so far.
+    private struct Captured {
+        var output = ""
+        var errors = ""
+    }
+
+    private let captured = Mutex(Captured())
     private let capture: Bool
     /// Whether stderr is a terminal (progress lines are only drawn there).
     public let errorIsTerminal: Bool
+
+    /// Everything written to `out`, when capturing.
+    public var output: String { captured.withLock { $0.output } }
+    /// Everything written to `err`, when capturing.
+    public var errors: String { captured.withLock { $0.errors } }
 
     /// A console that keeps everything in memory (for tests).
     public static func capturing() -> Console { Console(capture: true, errorIsTerminal: false) }
@@ -25,29 +40,36 @@ public final class Console: @unchecked Sendable {
     }
 
     public func out(_ text: String) {
-        if capture { output += text + "\n" } else { write(1, text + "\n") }
+        captured.withLock { captured in
+            if capture { captured.output += text + "\n" } else { Console.write(1, text + "\n") }
+        }
     }
 
     public func err(_ text: String) {
-        if capture { errors += text + "\n" } else { write(2, text + "\n") }
+        captured.withLock { captured in
+            if capture { captured.errors += text + "\n" } else { Console.write(2, text + "\n") }
+        }
     }
 
     /// A progress line that rewrites itself on a terminal.
     public func progress(_ text: String) {
         guard errorIsTerminal, !capture else { return }
-        write(2, "\r\u{1B}[K" + text)
+        captured.withLock { _ in Console.write(2, "\r\u{1B}[K" + text) }
     }
 
     public func endProgress() {
         guard errorIsTerminal, !capture else { return }
-        write(2, "\r\u{1B}[K")
+        captured.withLock { _ in Console.write(2, "\r\u{1B}[K") }
     }
 
-    private func write(_ fd: Int32, _ text: String) {
-        var bytes = Array(text.utf8)
+    private static func write(_ fd: Int32, _ text: String) {
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.write(fd, base + offset, buffer.count - offset)
+            }
             if n <= 0 { break }
             offset += n
         }

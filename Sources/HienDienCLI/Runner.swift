@@ -69,12 +69,17 @@ public enum Runner {
             console.out(spec?.helpText(in: language) ?? Arguments.helpText(in: language))
             return ExitCode.success
         case .run(let parsed):
-            do {
-                let commands = Commands(arguments: parsed, context: context, console: console, language: language)
-                return try commands.run()
-            } catch {
-                return report(error, command: parsed.command, console: console, language: language)
-            }
+            return run(parsed, context: context, console: console, language: language)
+        }
+    }
+
+    /// Runs a command whose arguments are parsed, and turns what it throws into stderr text and an exit code.
+    static func run(_ parsed: ParsedArguments, context: Context, console: Console, language: Language) -> Int32 {
+        do {
+            let commands = Commands(arguments: parsed, context: context, console: console, language: language)
+            return try commands.run()
+        } catch {
+            return report(error, command: parsed.command, console: console, language: language)
         }
     }
 
@@ -126,6 +131,9 @@ public enum Runner {
             }
             console.err(outcome.rendered(in: language))
             return ExitCode.badInput
+        case let error as UsageError:
+            console.err(error.rendered(in: language))
+            return ExitCode.usage
         case let error as UsageProblem:
             console.err("\(errorWord): \(error.rendered(in: language))")
             return ExitCode.usage
