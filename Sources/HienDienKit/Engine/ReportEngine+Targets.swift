@@ -1,7 +1,7 @@
 /// Targets: each target of the plan measured for the province (`TOTAL`) and, for a per-unit
 /// target, for every unit that reported its inputs; the expected value on the straight path from
 /// the baseline to the goal, the status and the final verdict at the deadline, and where the
-/// pace so far leads (CONTRACT.md, "What the figures mean").
+/// pace so far leads (README.md, "What the figures mean").
 extension ReportEngine {
     // MARK: - Results
 

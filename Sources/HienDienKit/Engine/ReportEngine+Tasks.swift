@@ -3,7 +3,7 @@
 /// Counted quotas that overrule the leads' word are in `ReportEngine+TaskQuotas.swift`.
 extension ReportEngine {
     /// Each task's status as of `asOf` (the report's date): a one-off task not done is overdue
-    /// once its due month has passed by that day (CONTRACT.md), not by the data window's end.
+    /// once its due month has passed by that day (README.md, "What the figures mean"), not by the data window's end.
     func taskRows(for period: Period, asOf: Day, reports: [TaskReport]) -> [TaskRow] {
         let windowEnd = plan.reporting.window(for: period).upperBound
         let judgedOn = max(asOf, windowEnd)

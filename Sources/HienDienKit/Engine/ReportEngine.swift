@@ -1,5 +1,5 @@
 /// Computes every figure of a quarterly or year-end report from the store's values, as
-/// CONTRACT.md ("What the figures mean") defines them.
+/// README.md ("What the figures mean") defines them.
 public struct ReportEngine: Sendable {
     public let plan: Plan
     /// counts[i][u]: whether unit u's values count in indicator i's totals (its `sources`).
