@@ -24,6 +24,14 @@ struct HostileInputTests {
         "\"\u{301} onmouseover=alert(1) x=\"\u{301}<\u{301}script>",
     ]
 
+    /// The letters to units (reminder, feedback note) escape what comes from plans and files
+    /// scalar by scalar, like the templates: no `<`, `>` or quote survives, even before a combining mark.
+    @Test(arguments: markup)
+    func lettersEscapeMarkupScalarByScalar(_ text: String) {
+        let escaped = LetterPage.escape(text)
+        #expect(!escaped.unicodeScalars.contains { $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }, "\(escaped)")
+    }
+
     /// A store in a fresh folder with the fixture plan, edited by `editPlan` first.
     static func store(
         _ folder: URL, editPlan: (String) -> String = { $0 }

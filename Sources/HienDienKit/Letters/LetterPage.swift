@@ -49,21 +49,10 @@ enum LetterPage {
         """
     }
 
-    /// Text made safe inside HTML elements and attributes.
+    /// Text made safe inside HTML elements and attributes: the templates' HTML escaping, which
+    /// works scalar by scalar (a `<` followed by a combining mark is one Character, and still markup).
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        TemplateEscaping.html.escaped(text)
     }
 
     /// Text made safe in a Markdown table cell or paragraph: `|`, `*`, `_`, `` ` `` and `[` escaped.
