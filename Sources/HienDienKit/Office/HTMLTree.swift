@@ -158,19 +158,8 @@ indirect enum HTMLNode {
                 continue
             }
             let name = String(after[..<semicolon])
-            var replacement: String?
-            switch name {
-            case "amp": replacement = "&"
-            case "lt": replacement = "<"
-            case "gt": replacement = ">"
-            case "quot": replacement = "\""
-            case "apos": replacement = "'"
-            case "nbsp": replacement = "\u{A0}"
-            default:
-                let number = name.hasPrefix("#x") || name.hasPrefix("#X") ? UInt32(name.dropFirst(2), radix: 16)
-                    : name.hasPrefix("#") ? UInt32(name.dropFirst()) : nil
-                replacement = number.flatMap(Unicode.Scalar.init).map { String($0) }
-            }
+            // XML's five entities and character references, plus the one HTML entity the templates use.
+            let replacement = name == "nbsp" ? "\u{A0}" : XMLReader.referencedScalar(name).map { String($0) }
             if let replacement {
                 result += replacement
                 rest = after[after.index(after: semicolon)...]

@@ -181,26 +181,34 @@ struct XMLReader {
             while semicolon < end && semicolon - index <= 12 && input[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
             guard semicolon < end, input[semicolon] == UInt8(ascii: ";") else { throw invalid("a '&' that starts no reference", at: index) }
             let name = String(decoding: UnsafeBufferPointer(rebasing: input[(index + 1)..<semicolon]), as: UTF8.self)
-            let scalar: Unicode.Scalar?
-            switch name {
-            case "lt": scalar = "<"
-            case "gt": scalar = ">"
-            case "amp": scalar = "&"
-            case "quot": scalar = "\""
-            case "apos": scalar = "'"
-            default:
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-                } else if name.hasPrefix("#") {
-                    scalar = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
-                } else {
-                    throw invalid("the entity '&\(name);' is not defined (Office parts use only the five XML entities)", at: index)
-                }
+            let scalar = Self.referencedScalar(name)
+            if scalar == nil && !name.hasPrefix("#") {
+                throw invalid("the entity '&\(name);' is not defined (Office parts use only the five XML entities)", at: index)
             }
             guard let scalar, scalar.value != 0 else { throw invalid("the character reference '&\(name);' is not a character", at: index) }
             bytes.append(contentsOf: Array(String(scalar).utf8))
             index = semicolon + 1
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The character a reference names (the text between `&` and `;`): one of XML's five
+    /// entities, or a decimal or hexadecimal character reference; nil for anything else.
+    static func referencedScalar(_ name: String) -> Unicode.Scalar? {
+        switch name {
+        case "lt": "<"
+        case "gt": ">"
+        case "amp": "&"
+        case "quot": "\""
+        case "apos": "'"
+        default:
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+            } else {
+                nil
+            }
+        }
     }
 }
