@@ -30,4 +30,21 @@ struct ExternalTool: Sendable {
     var skipReason: String {
         "needs `\(command)` (Debian package \(package)); .ci/run installs it, swift test skips this without it"
     }
+
+    /// Runs the tool with `arguments` and returns what it wrote to standard output (standard
+    /// error is dropped); throws when the tool is not installed.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        guard let path else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: command]) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }

@@ -8,16 +8,7 @@ struct LetterPrintTests {
     /// Runs `tool` with `arguments` and returns its standard output.
     @discardableResult
     static func run(_ tool: ExternalTool, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(tool.path))
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try tool.run(arguments)
     }
 
     static func printed(_ html: URL) throws -> (text: String, pages: Int) {

@@ -228,14 +228,7 @@ struct OfficeDocumentTests {
         let docx = folder.appendingPathComponent("phu-luc.docx")
         try Data(WordDocument.make(fromHTML: html)).write(to: docx)
         try LibreOffice.convert([docx.path], to: "pdf", outDirectory: folder.path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ExternalTool.pdfinfo.path!)
-        process.arguments = ["-f", "1", "-l", "3", folder.appendingPathComponent("phu-luc.pdf").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let info = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let info = try ExternalTool.pdfinfo.run(["-f", "1", "-l", "3", folder.appendingPathComponent("phu-luc.pdf").path])
         let sizes = info.split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains("size:") }.map { line in
             line.contains("841.8") && line.range(of: #"size:\s+841"#, options: .regularExpression) != nil ? "landscape" : "portrait"
         }

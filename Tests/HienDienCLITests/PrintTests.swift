@@ -13,16 +13,7 @@ struct PrintTests {
     struct Page { var width, height: Double; var words: [Word] }
 
     static func run(_ tool: ExternalTool, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool.path!)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try tool.run(arguments)
     }
 
     /// Pages and words from `pdftotext -bbox`.
