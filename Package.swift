@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["HienDienKit"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "HienDienCLITests", dependencies: ["HienDienCLI", "HienDienKit"]),
+        .testTarget(name: "HienDienCLITests", dependencies: ["HienDienCLI", "HienDienKit"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
