@@ -75,47 +75,32 @@ struct Spreadsheet {
     /// The `.xlsx` package.
     func bytes() -> [UInt8] {
         var zip = ZipWriter()
-        let sheetTypes = sheets.indices.map {
-            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-        }.joined()
-        zip.add("[Content_Types].xml", text: Self.declaration + """
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-            \(sheetTypes)</Types>
-            """)
-        zip.add("_rels/.rels", text: Self.declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-            </Relationships>
-            """)
-        var list = "", names = "", relations = ""
+        zip.add("[Content_Types].xml", text: OPCPackage.contentTypes([
+            ("/xl/workbook.xml", "spreadsheetml.sheet.main+xml"),
+            ("/xl/styles.xml", "spreadsheetml.styles+xml"),
+        ] + sheets.indices.map { ("/xl/worksheets/sheet\($0 + 1).xml", "spreadsheetml.worksheet+xml") }))
+        zip.add("_rels/.rels", text: OPCPackage.relationships([.init(id: "rId1", type: .officeDocument, target: "xl/workbook.xml")]))
+        var list = "", names = ""
         for (index, sheet) in sheets.enumerated() {
             list += "<sheet name=\"\(XMLText.escaped(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
-            relations += "<Relationship Id=\"rId\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
             if sheet.autoFilter, let range = usedRange(sheet) {
                 names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">'\(sheet.name.replacingOccurrences(of: "'", with: "''"))'!\(absolute(range))</definedName>"
             }
         }
-        zip.add("xl/workbook.xml", text: Self.declaration + """
+        zip.add("xl/workbook.xml", text: OPCPackage.declaration + """
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
             <sheets>\(list)</sheets>\(names.isEmpty ? "" : "<definedNames>\(names)</definedNames>")</workbook>
             """)
-        zip.add("xl/_rels/workbook.xml.rels", text: Self.declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relations)\
-            <Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-            </Relationships>
-            """)
-        zip.add("xl/styles.xml", text: Self.declaration + Self.styles)
+        zip.add("xl/_rels/workbook.xml.rels", text: OPCPackage.relationships(
+            sheets.indices.map { .init(id: "rId\($0 + 1)", type: .worksheet, target: "worksheets/sheet\($0 + 1).xml") }
+                + [.init(id: "rId\(sheets.count + 1)", type: .styles, target: "styles.xml")]))
+        zip.add("xl/styles.xml", text: OPCPackage.declaration + Self.styles)
         for (index, sheet) in sheets.enumerated() {
             zip.add("xl/worksheets/sheet\(index + 1).xml", text: worksheet(sheet))
         }
         return zip.finished()
     }
 
-    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
     /// Fonts: Times New Roman 12, bold, bold 14. Fills: none, gray125 (required), light grey.
     /// Number formats: 3 `#,##0`, 164 `dd/mm/yyyy`, 165 `0.0%`, 166 `#,##0.##`.
@@ -163,7 +148,7 @@ struct Spreadsheet {
     }
 
     private func worksheet(_ sheet: Sheet) -> String {
-        var xml = Self.declaration + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        var xml = OPCPackage.declaration + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"  // printed one page wide
         if let range = usedRange(sheet) { xml += "<dimension ref=\"\(range)\"/>" }
         xml += "<sheetViews><sheetView workbookViewId=\"0\">"

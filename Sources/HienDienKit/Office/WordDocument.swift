@@ -43,44 +43,34 @@ struct WordDocument {
     /// The `.docx` package, ending with the last section's properties.
     func bytes(lastSection: Orientation, isOnlySection: Bool) -> [UInt8] {
         var zip = ZipWriter()
-        zip.add("[Content_Types].xml", text: Spreadsheet.declaration + """
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-            <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-            <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
-            <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
-            <Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
-            </Types>
-            """)
-        zip.add("_rels/.rels", text: Spreadsheet.declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-            </Relationships>
-            """)
-        zip.add("word/_rels/document.xml.rels", text: Spreadsheet.declaration + """
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-            <Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>\
-            <Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
-            <Relationship Id="rIdFirstHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>\
-            </Relationships>
-            """)
-        zip.add("word/document.xml", text: Spreadsheet.declaration + "<w:document \(Self.namespaces)><w:body>" + body
+        zip.add("[Content_Types].xml", text: OPCPackage.contentTypes([
+            ("/word/document.xml", "wordprocessingml.document.main+xml"),
+            ("/word/styles.xml", "wordprocessingml.styles+xml"),
+            ("/word/settings.xml", "wordprocessingml.settings+xml"),
+            ("/word/header1.xml", "wordprocessingml.header+xml"),
+            ("/word/header2.xml", "wordprocessingml.header+xml"),
+        ]))
+        zip.add("_rels/.rels", text: OPCPackage.relationships([.init(id: "rId1", type: .officeDocument, target: "word/document.xml")]))
+        zip.add("word/_rels/document.xml.rels", text: OPCPackage.relationships([
+            .init(id: "rIdStyles", type: .styles, target: "styles.xml"),
+            .init(id: "rIdSettings", type: .settings, target: "settings.xml"),
+            .init(id: "rIdHeader", type: .header, target: "header1.xml"),
+            .init(id: "rIdFirstHeader", type: .header, target: "header2.xml"),
+        ]))
+        zip.add("word/document.xml", text: OPCPackage.declaration + "<w:document \(Self.namespaces)><w:body>" + body
                 + PageSetup.properties(lastSection, isFirst: isOnlySection) + "</w:body></w:document>")
-        zip.add("word/styles.xml", text: Spreadsheet.declaration + Self.styles)
-        zip.add("word/settings.xml", text: Spreadsheet.declaration + """
+        zip.add("word/styles.xml", text: OPCPackage.declaration + Self.styles)
+        zip.add("word/settings.xml", text: OPCPackage.declaration + """
             <w:settings \(Self.namespaces)><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>\
             <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
             """)
         // The page number, centred at the top; the first page's header is empty (Decree 30, Art. 4 of Appendix I).
-        zip.add("word/header1.xml", text: Spreadsheet.declaration + """
+        zip.add("word/header1.xml", text: OPCPackage.declaration + """
             <w:hdr \(Self.namespaces)><w:p><w:pPr><w:jc w:val="center"/></w:pPr>\
             <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
             <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>
             """)
-        zip.add("word/header2.xml", text: Spreadsheet.declaration + "<w:hdr \(Self.namespaces)><w:p/></w:hdr>")
+        zip.add("word/header2.xml", text: OPCPackage.declaration + "<w:hdr \(Self.namespaces)><w:p/></w:hdr>")
         return zip.finished()
     }
 
