@@ -5,9 +5,9 @@ extension Commands {
     // MARK: - ingest
 
     func ingest() throws -> Int32 {
-        let dryRun = arguments.flag("dry-run")
-        let (store, plan) = try openStore(forWriting: !dryRun)
-        let options = IngestOptions(received: try arguments.day("received"), today: context.today, dryRun: dryRun)
+        let command = try IngestCommandOptions(arguments)
+        let (store, plan) = try openStore(at: path(of: command.store), forWriting: !command.dryRun)
+        let options = command.options(today: context.today)
         let ingester = ReportIngester(plan: plan, store: store)
         if console.errorIsTerminal {
             let console = self.console
@@ -17,9 +17,9 @@ extension Commands {
                 console.progress(message.rendered(in: language))
             }
         }
-        let feedback = arguments.value("feedback").map(absolute)
+        let feedback = command.feedback.map(absolute)
         var failed = 0
-        let files = try reportFiles(arguments.positionals)
+        let files = try reportFiles(command.files)
         for file in files {
             do {
                 let summary = try ingester.ingest(path: absolute(file), label: file, options: options)

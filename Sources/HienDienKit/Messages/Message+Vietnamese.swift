@@ -145,6 +145,17 @@ extension Message {
         case .missingCommandBefore(let text): return "Thiếu tên lệnh trước '\(text)'."
         case .usageLine(let usage): return "cách dùng: \(usage)"
         case .seeHelp(let command): return "Xem '\(command)' để biết thêm."
+
+        case let .dataChecksCounted(period, asOf, count):
+            return count == 0
+                ? "Kiểm tra số liệu \(F.shortPeriod(period)) (tính đến ngày \(F.shortDate(asOf))): không phát hiện số liệu bất thường."
+                : "Kiểm tra số liệu \(F.shortPeriod(period)) (tính đến ngày \(F.shortDate(asOf))): có \(count) điểm số liệu cần đối chiếu với đơn vị trước khi trình ký:"
+        case let .dataCheck(warning, unitName, indicatorName):
+            return "  - " + VietnameseLabels.warning(warning, unitName: unitName, indicatorName: indicatorName)
+        case .dataChecksNotShown(let count): return "  … và \(count) điểm khác."
+        case .dataChecksListedIn(let period):
+            return "Danh sách đầy đủ nằm trong tệp data-check.md, được ghi cạnh báo cáo khi chạy `hiendien report --period \(period)` (tài liệu nội bộ của cán bộ tổng hợp, không gửi kèm báo cáo)."
+        case .planInStore(let id): return "kế hoạch '\(id)'"
         }
     }
 
