@@ -30,7 +30,7 @@ extension Commands {
                 dataChecks = try self.dataChecks(store: store, plan: plan, options: options, asOf: asOf)
             }
         } catch let error as SQLiteError {
-            problems = [text(.storeUnreadable(detail: error.userDescription))]
+            problems = [text(.storeUnreadable(detail: text(error.phrase)))]
         }
         if problems.isEmpty {
             console.out(text(.storeHealthy(path: databasePath, plan: planID, periods: periods)))

@@ -144,7 +144,7 @@ public enum Runner {
             console.err(error.diagnostic.rendered(in: language))
             return ExitCode.badInput
         case let error as SQLiteError:
-            console.err("\(errorWord): \(Message.storeUnusable(detail: error.userDescription).rendered(in: language))")
+            console.err("\(errorWord): \(Message.storeUnusable(detail: error.phrase.rendered(in: language)).rendered(in: language))")
             console.err("\(Message.hint.rendered(in: language)): \(Message.storeUnusableHint.rendered(in: language))")
             return ExitCode.badInput
         default:
@@ -152,6 +152,11 @@ public enum Runner {
             return ExitCode.internalFailure
         }
     }
+}
+
+extension SQLiteError {
+    /// What SQLite said, as a catalogue message (without the statement, as `userDescription`).
+    var phrase: Message { .sqliteFailure(code: code, message: message) }
 }
 
 extension StoreError {

@@ -149,6 +149,7 @@ extension Message {
         case .dataChecksListedIn(let period):
             return "Every data check is in data-check.md, which `hiendien report --period \(period)` writes beside the report (for the analyst; never sent with the report)."
         case .planInStore(let id): return "plan '\(id)'"
+        case let .sqliteFailure(code, message): return "SQLite error \(code): \(message)"
         }
     }
 }

@@ -127,6 +127,8 @@ public enum Message: Sendable, Hashable {
     case dataChecksListedIn(period: Period)
     /// The plan stored in the database, where a notice about it is located: "plan 'thu-2026'".
     case planInStore(String)
+    /// What SQLite said when the store could not be used: in Vietnamese, what its code means.
+    case sqliteFailure(code: Int32, message: String)
 
     /// The text in `language`.
     public func rendered(in language: Language) -> String {
