@@ -161,6 +161,8 @@ struct Commands {
             throw UsageProblem(.sampleDataNotFound)
         }
         let out = absolute(options.out)
+        // A folder that cannot be made is said as for any output, before the demo starts.
+        try OutputFiles.makeFolder(out)
         let runs = try Demo.run(sampleData: sampleData, out: out, templates: try templates(folder: nil))
         var refused = 0
         for run in runs {

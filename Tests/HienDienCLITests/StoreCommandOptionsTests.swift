@@ -125,6 +125,24 @@ struct StoreCommandOptionsTests {
         #expect(again.output.contains("wide.csv: stored 4 values"), "\(again.output)")
     }
 
+    @Test func langWithoutItsValueIsAMissingValueInTheUsersLanguage() throws {
+        let cli = try RunnerHarness()
+        cli.environment = [:]
+        for line in [["status", "--lang"], ["check", "--lang="]] {
+            let result = cli.run(line)
+            #expect(result.code == 2)
+            #expect(result.errors.hasPrefix("lỗi: Thiếu giá trị cho '--lang vi|en'.\ncách dùng: "), "\(result.errors)")
+        }
+    }
+
+    @Test func aDemoFolderThatCannotBeMadeIsAnOutputErrorNotAnInternalOne() throws {
+        let cli = try RunnerHarness()
+        _ = cli.write("demo-out", "a file where the demo's folder should go")
+        let result = cli.run("demo")
+        #expect(result.code == 1, "\(result.errors)")
+        #expect(result.errors.contains("[output.not-a-folder]") && !result.errors.contains("internal error"), "\(result.errors)")
+    }
+
     @Test func theFeedbackNotesStillGoIntoANewFolder() throws {
         let cli = try RunnerHarness()
         #expect(cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json")).code == 0)
