@@ -61,6 +61,8 @@ struct Commands {
         return period
     }
 
+    /// The templates `--templates` names, else the built-in ones. (`report` may pass
+    /// `ReportOptions.templates` to `templates(folder:)` instead; only it takes the option.)
     func templates() throws -> TemplateLibrary {
         try templates(folder: arguments.value("templates"))
     }

@@ -72,6 +72,11 @@ struct StoreCommandOptionsTests {
         #expect(throws: UsageProblem.self) { try CheckOptions(parsed("check", "--as-of", "2026-13-01")) }
     }
 
+    @Test func reportKeepsItsTemplatesFolderAsWritten() throws {
+        #expect(try ReportOptions(parsed("report", "--period", "2026-Q2")).templates == nil)
+        #expect(try ReportOptions(parsed("report", "--period", "2026-Q2", "--templates", "mau-rieng")).templates == "mau-rieng")
+    }
+
     @Test func theDemoWorksInDemoOutUnlessToldOtherwise() throws {
         #expect(DemoOptions(try parsed("demo")).out == "demo-out")
         #expect(DemoOptions(try parsed("demo", "--out", "/tmp/hiendien-demo")).out == "/tmp/hiendien-demo")
