@@ -311,9 +311,30 @@ extension CommandSpec {
     public static let check = CommandSpec(
         name: "check",
         abstract: "Check the database and its plan for problems, changing nothing.",
-        options: [.database],
+        discussion: """
+            First the file itself: SQLite's integrity and foreign key checks, and every stored \
+            day and revision readable. A damaged store is listed problem by problem and exits \
+            with 3.
+
+            Then the figures: the data checks that the period's report would list in \
+            data-check.md (a stock that fell, a tenfold jump, a numerator above its \
+            denominator, a year's report that differs from its quarters), so that they can be \
+            checked with the units before the report is written and signed. The count is given \
+            and the first ten are listed; data-check.md, written beside report.md, has them \
+            all. Data checks are for the analyst and never change the exit code.
+            """,
+        options: [
+            .period(required: false, default: "latest"),
+            .option(
+                "as-of", value: "YYYY-MM-DD",
+                help: "Count only the reports received by this day, and judge 'latest' as of it, instead of today."),
+            .database,
+        ],
         examples: [
             Example("hiendien check --db thanh-hoa.sqlite", "Checks thanh-hoa.sqlite and lists any problems found."),
+            Example(
+                "hiendien check --period 2026-Q2",
+                "Also lists the figures of the second quarter of 2026 that the report would ask to check."),
         ])
 
     /// `hiendien demo`.

@@ -16,12 +16,15 @@ struct ReportOptions {
     var formats: Set<ReportFormat>
     /// `--out`: the folder the files go to, as given.
     var out: String
+    /// `--templates`: a folder of the user's own templates, as given; nil for the built-in ones.
+    var templates: String?
 
     init(_ arguments: ParsedArguments) throws {
         period = try arguments.required("period")
         asOf = try arguments.day("as-of")
         formats = try arguments.reportFormats()
         out = arguments.value("out") ?? "reports"
+        templates = arguments.value("templates")
     }
 }
 

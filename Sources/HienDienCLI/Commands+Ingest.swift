@@ -5,9 +5,11 @@ extension Commands {
     // MARK: - ingest
 
     func ingest() throws -> Int32 {
-        let dryRun = arguments.flag("dry-run")
-        let (store, plan) = try openStore(forWriting: !dryRun)
-        let options = IngestOptions(received: try arguments.day("received"), today: context.today, dryRun: dryRun)
+        let command = try IngestCommandOptions(arguments)
+        // A --feedback that names a file is refused before any report is stored, not after the first refusal.
+        let feedback = try command.feedback.map { try outputFolder($0, option: "feedback") }
+        let (store, plan) = try openStore(at: path(of: command.store), forWriting: !command.dryRun)
+        let options = command.options(today: context.today)
         let ingester = ReportIngester(plan: plan, store: store)
         if console.errorIsTerminal {
             let console = self.console
@@ -17,9 +19,8 @@ extension Commands {
                 console.progress(message.rendered(in: language))
             }
         }
-        let feedback = arguments.value("feedback").map(absolute)
         var failed = 0
-        let files = try reportFiles(arguments.positionals)
+        let files = try reportFiles(command.files)
         for file in files {
             do {
                 let summary = try ingester.ingest(path: absolute(file), label: file, options: options)
@@ -50,17 +51,28 @@ extension Commands {
 
     /// Writes the note for a refused file as `DIR/<file>.phan-hoi.md`, `.html` and `.docx`; returns the paths.
     func writeFeedback(for file: String, error: InputError, plan: Plan, into directory: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try OutputFiles.makeFolder(directory)
         let sender = ReportSender.read(path: absolute(file), label: file, plan: plan)
         let note = FeedbackNote(plan: plan, file: file, error: error, sender: sender, date: context.today)
         let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension + ".phan-hoi"
         var written: [String] = []
         for (suffix, content) in [("md", Data(note.markdown().utf8)), ("html", Data(note.html().utf8)), ("docx", note.docx())] {
             let path = (directory as NSString).appendingPathComponent("\(base).\(suffix)")
-            try content.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFiles.write(content, to: path)
             written.append(path)
         }
         return written
+    }
+
+    /// `folder` made absolute: a folder, or nothing yet (it is made when first written to); a
+    /// usage error naming `option` when it is a file.
+    func outputFolder(_ folder: String, option: String) throws -> String {
+        let path = absolute(folder)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw UsageProblem(.notAFolder(option: option, text: folder))
+        }
+        return path
     }
 
     /// The files to ingest: each file as given, and every `.csv`, `.json` and `.xlsx` file in a folder,

@@ -28,9 +28,11 @@ struct Commands {
     // MARK: - Shared options
 
     /// `--db`, else `HIENDIEN_DB`, else `hiendien.sqlite` in the working directory.
-    var databasePath: String {
-        let path = arguments.value("db") ?? context.environment["HIENDIEN_DB"] ?? "hiendien.sqlite"
-        return absolute(path)
+    var databasePath: String { path(of: StoreOption(arguments)) }
+
+    /// The store's path that `--db` (or `HIENDIEN_DB`) names, absolute.
+    func path(of store: StoreOption) -> String {
+        store.path(environment: context.environment, directory: context.currentDirectory)
     }
 
     func absolute(_ path: String) -> String {
@@ -40,7 +42,11 @@ struct Commands {
     /// Opens the store, which must exist and hold a plan: for reading only (nothing in the
     /// file changes) unless the command stores something.
     func openStore(forWriting: Bool = false) throws -> (Store, Plan) {
-        let path = databasePath
+        try openStore(at: databasePath, forWriting: forWriting)
+    }
+
+    /// Opens the store at `path`; see `openStore(forWriting:)`.
+    func openStore(at path: String, forWriting: Bool = false) throws -> (Store, Plan) {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.noPlan(path: path)
         }
@@ -55,8 +61,15 @@ struct Commands {
         return period
     }
 
+    /// The templates `--templates` names, else the built-in ones. (`report` may pass
+    /// `ReportOptions.templates` to `templates(folder:)` instead; only it takes the option.)
     func templates() throws -> TemplateLibrary {
-        if let directory = arguments.value("templates") {
+        try templates(folder: arguments.value("templates"))
+    }
+
+    /// `folder` (`--templates`, as written), else the built-in templates found beside the program.
+    func templates(folder: String?) throws -> TemplateLibrary {
+        if let directory = folder {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute(directory), isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw UsageProblem(.notAFolder(option: "templates", text: directory))
@@ -74,16 +87,17 @@ struct Commands {
     // MARK: - init
 
     func initialize() throws -> Int32 {
-        let planArgument = try arguments.required("plan")
-        let planPath = absolute(planArgument)
-        let plan = try Plan.load(path: planPath, label: planArgument)
-        let json = String(decoding: try FileBytes.read(path: planPath, label: planArgument), as: UTF8.self)
+        let options = try InitOptions(arguments)
+        let planPath = absolute(options.plan)
+        let plan = try Plan.load(path: planPath, label: options.plan)
+        let json = String(decoding: try FileBytes.read(path: planPath, label: options.plan), as: UTF8.self)
+        let databasePath = path(of: options.store)
         let store = try Store(path: databasePath)
-        let load = try store.load(plan: plan, json: json, file: planArgument)
+        let load = try store.load(plan: plan, json: json, file: options.plan)
         console.out(text(.planLoaded(created: load.created, path: databasePath, plan: load.planID, units: load.units,
                                      indicators: load.indicators, targets: load.targets, tasks: load.tasks)))
         // What the plan file assumed beyond its seed's words, so that the author sees it every time.
-        for notice in plan.assumptionNotices(file: planArgument) { console.err(notice.rendered(in: language)) }
+        for notice in plan.assumptionNotices(file: options.plan) { console.err(notice.rendered(in: language)) }
         return Runner.ExitCode.success
     }
 
@@ -137,40 +151,10 @@ struct Commands {
         throw InputError(refusal.diagnostic(for: text, at: SourceLocation(file: "--unit")).map { [$0] } ?? [])
     }
 
-    // MARK: - check
-
-    func check() throws -> Int32 {
-        guard FileManager.default.fileExists(atPath: databasePath) else { throw StoreError.noPlan(path: databasePath) }
-        // A store too damaged to open or to check is itself the finding, not a failure of `check`.
-        var problems: [String]
-        var planID: String?
-        var periods = 0
-        var assumed: [Diagnostic] = []
-        do {
-            let store = try Store(readingAt: databasePath)
-            problems = try store.healthProblems()
-            if problems.isEmpty {
-                let plan = try store.requirePlan()
-                planID = plan.id
-                periods = try store.periodsWithSubmissions().count
-                assumed = plan.assumptionNotices(file: "plan '\(plan.id)'")
-            }
-        } catch let error as SQLiteError {
-            problems = [text(.storeUnreadable(detail: error.userDescription))]
-        }
-        if problems.isEmpty {
-            console.out(text(.storeHealthy(path: databasePath, plan: planID, periods: periods)))
-            for notice in assumed { console.out(notice.rendered(in: language)) }
-            return Runner.ExitCode.success
-        }
-        for problem in problems { console.out(text(.storeProblem(problem))) }
-        console.err(text(.storeProblemsFound(path: databasePath, count: problems.count)))
-        return Runner.ExitCode.unhealthyStore
-    }
-
     // MARK: - demo
 
     func demo() throws -> Int32 {
+        let options = DemoOptions(arguments)
         guard let sampleData = ResourceLocator.find(folder: "SampleData", marker: "plans",
                                                     environmentVariable: "HIENDIEN_SAMPLEDATA",
                                                     environment: context.environment,
@@ -178,8 +162,10 @@ struct Commands {
                                                     currentDirectory: context.currentDirectory) else {
             throw UsageProblem(.sampleDataNotFound)
         }
-        let out = absolute(arguments.value("out") ?? "demo-out")
-        let runs = try Demo.run(sampleData: sampleData, out: out, templates: try templates())
+        let out = absolute(options.out)
+        // A folder that cannot be made is said as for any output, before the demo starts.
+        try OutputFiles.makeFolder(out)
+        let runs = try Demo.run(sampleData: sampleData, out: out, templates: try templates(folder: nil))
         var refused = 0
         for run in runs {
             let values = run.ingested.reduce(0) { $0 + $1.values }

@@ -50,6 +50,9 @@ extension HelpWords {
         // check
         "check.abstract": "Kiểm tra cơ sở dữ liệu và kế hoạch trong đó, không thay đổi gì.",
         "check.example.0": "Kiểm tra thanh-hoa.sqlite và liệt kê các vấn đề tìm thấy.",
+        "check.discussion": "Trước hết kiểm tra chính tệp dữ liệu: kiểm tra toàn vẹn và khóa ngoại của SQLite, mọi ngày và mọi lần sửa đổi đã lưu đều đọc được. Cơ sở dữ liệu bị hỏng được liệt kê từng vấn đề và kết thúc với mã 3.\n\nSau đó kiểm tra số liệu: các điểm số liệu bất thường mà báo cáo của kỳ sẽ nêu trong data-check.md (số liệu tích lũy bị giảm, số liệu tăng gấp 10 lần trở lên, tử số lớn hơn mẫu số, báo cáo năm khác tổng các quý), để đối chiếu với đơn vị trước khi viết và trình ký báo cáo. Lệnh cho biết số điểm và liệt kê 10 điểm đầu; tệp data-check.md ghi cạnh report.md có đủ tất cả. Các điểm này dành cho cán bộ tổng hợp và không làm thay đổi mã kết thúc.",
+        "check.option.as-of": "Chỉ tính các báo cáo đã nhận đến hết ngày này, và tính 'latest' theo ngày này, thay cho hôm nay.",
+        "check.example.1": "Liệt kê thêm các số liệu Quý II năm 2026 mà báo cáo sẽ đề nghị kiểm tra.",
 
         // demo
         "demo.abstract": "Chạy toàn bộ quy trình trên dữ liệu mẫu để xem hiendien làm gì.",

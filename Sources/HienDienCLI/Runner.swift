@@ -49,6 +49,12 @@ public enum Runner {
 
     public static func run(_ arguments: [String], context: Context, console: Console) -> Int32 {
         let (rest, languageOption) = extractLanguage(arguments)
+        if languageOption == "" {
+            // `--lang` as the last word, without its value.
+            let language = Language.resolve(option: nil, environment: context.environment) ?? .vietnamese
+            console.err(UsageError(.missingValue, .missingValue("--lang vi|en")).rendered(in: language))
+            return ExitCode.usage
+        }
         guard let language = Language.resolve(option: languageOption, environment: context.environment) else {
             let fallback = Language.resolve(option: nil, environment: context.environment) ?? .vietnamese
             console.err("\(Message.error.rendered(in: fallback)): \(Message.notALanguage(languageOption ?? "").rendered(in: fallback))")
@@ -84,7 +90,7 @@ public enum Runner {
     }
 
     /// `--lang X` or `--lang=X` anywhere before `--`, taken out of the arguments: every command
-    /// (and help) speaks the language it names.
+    /// (and help) speaks the language it names. A `--lang` with nothing after it gives "".
     static func extractLanguage(_ arguments: [String]) -> (rest: [String], language: String?) {
         var rest: [String] = []
         var language: String?
@@ -95,8 +101,8 @@ public enum Runner {
                 rest += arguments[index...]
                 break
             }
-            if argument == "--lang", index + 1 < arguments.count {
-                language = arguments[index + 1]
+            if argument == "--lang" {
+                language = index + 1 < arguments.count ? arguments[index + 1] : ""
                 index += 2
                 continue
             }
@@ -144,7 +150,7 @@ public enum Runner {
             console.err(error.diagnostic.rendered(in: language))
             return ExitCode.badInput
         case let error as SQLiteError:
-            console.err("\(errorWord): \(Message.storeUnusable(detail: error.userDescription).rendered(in: language))")
+            console.err("\(errorWord): \(Message.storeUnusable(detail: error.phrase.rendered(in: language)).rendered(in: language))")
             console.err("\(Message.hint.rendered(in: language)): \(Message.storeUnusableHint.rendered(in: language))")
             return ExitCode.badInput
         default:
@@ -152,6 +158,11 @@ public enum Runner {
             return ExitCode.internalFailure
         }
     }
+}
+
+extension SQLiteError {
+    /// What SQLite said, as a catalogue message (without the statement, as `userDescription`).
+    var phrase: Message { .sqliteFailure(code: code, message: message) }
 }
 
 extension StoreError {

@@ -105,7 +105,7 @@ struct ArgumentsTests {
         ("report --period 2026-Q2 --fromat md", .unknownOption, "Unknown option '--fromat'. Did you mean '--format'?"),
         ("ingest -db x.sqlite a.csv", .unknownOption, "Unknown option '-db'. Did you mean '--db'?"),
         ("ingest a.csv --dryrun", .unknownOption, "Unknown option '--dryrun'. Did you mean '--dry-run'?"),
-        ("ingest a.csv --period 2026-Q1", .unknownOption, "'ingest' does not take '--period'; report, status and form do."),
+        ("ingest a.csv --period 2026-Q1", .unknownOption, "'ingest' does not take '--period'; report, status, form and check do."),
         ("check --plan p.json", .unknownOption, "'check' does not take '--plan'; init does."),
         ("check --verbose", .unknownOption, "Unknown option '--verbose'."),
         ("ingest -x a.csv", .unknownOption, "Unknown option '-x'."),
@@ -172,7 +172,7 @@ struct ArgumentsTests {
             + "[--templates DIR] [--as-of YYYY-MM-DD]"),
         (.status, "hiendien status [--period PERIOD] [--as-of YYYY-MM-DD] [--db FILE] [--letter [FILE|DIR]]"),
         (.form, "hiendien form --unit UNIT --period PERIOD [--db FILE] [--format csv|xlsx] [--out FILE]"),
-        (.check, "hiendien check [--db FILE]"),
+        (.check, "hiendien check [--period PERIOD] [--as-of YYYY-MM-DD] [--db FILE]"),
         (.demo, "hiendien demo [--out DIR]"),
         (.help, "hiendien help [COMMAND]"),
     ])
@@ -209,16 +209,38 @@ struct ArgumentsTests {
         #expect(CommandSpec.check.helpText() == """
             OVERVIEW: Check the database and its plan for problems, changing nothing.
 
-            USAGE: hiendien check [--db FILE]
+            USAGE: hiendien check [--period PERIOD] [--as-of YYYY-MM-DD] [--db FILE]
+
+            First the file itself: SQLite's integrity and foreign key checks, and every
+            stored day and revision readable. A damaged store is listed problem by problem
+            and exits with 3.
+
+            Then the figures: the data checks that the period's report would list in
+            data-check.md (a stock that fell, a tenfold jump, a numerator above its
+            denominator, a year's report that differs from its quarters), so that they can
+            be checked with the units before the report is written and signed. The count is
+            given and the first ten are listed; data-check.md, written beside report.md, has
+            them all. Data checks are for the analyst and never change the exit code.
 
             OPTIONS:
-              --db FILE   The database file. Default: hiendien.sqlite in the current folder,
-                          or the file named by the HIENDIEN_DB environment variable.
-              -h, --help  Show this help.
+              --period PERIOD     The period: 2026-Q2 (a quarter) or 2026 (a year); Q2/2026,
+                                  "Quý II/2026" and "Quý II năm 2026" work too. 'latest' is
+                                  the most recent period whose reporting window has closed;
+                                  after the plan has ended, its last quarter. Default:
+                                  latest.
+              --as-of YYYY-MM-DD  Count only the reports received by this day, and judge
+                                  'latest' as of it, instead of today.
+              --db FILE           The database file. Default: hiendien.sqlite in the current
+                                  folder, or the file named by the HIENDIEN_DB environment
+                                  variable.
+              -h, --help          Show this help.
 
-            EXAMPLE:
+            EXAMPLES:
               hiendien check --db thanh-hoa.sqlite
                   Checks thanh-hoa.sqlite and lists any problems found.
+              hiendien check --period 2026-Q2
+                  Also lists the figures of the second quarter of 2026 that the report would
+                  ask to check.
 
             """)
         let report = CommandSpec.report.helpText()

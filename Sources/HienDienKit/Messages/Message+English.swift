@@ -128,6 +128,28 @@ extension Message {
         case .missingCommandBefore(let text): return "Missing command before '\(text)'."
         case .usageLine(let usage): return "usage: \(usage)"
         case .seeHelp(let command): return "See '\(command)' for more."
+
+        case let .dataChecksCounted(period, asOf, count):
+            return count == 0
+                ? "Data checks for \(period) as of \(asOf): none; no figure looks wrong."
+                : "Data checks for \(period) as of \(asOf): \(count) figure(s) to check with the units before signing:"
+        case let .dataCheck(warning, unitName, indicatorName):
+            let earlier = warning.referencePeriod.map(\.description) ?? ""
+            switch warning.kind {
+            case .numeratorAboveDenominator:
+                return "  - \(unitName): \(indicatorName) (\(warning.value)) is above its denominator (\(warning.reference)); please check."
+            case .stockFell:
+                return "  - \(unitName): \(indicatorName) fell from \(warning.reference) (\(earlier)) to \(warning.value) (\(warning.period)); a cumulative figure should not fall."
+            case .jump:
+                return "  - \(unitName): \(indicatorName) for \(warning.period) is \(warning.value), ten times or more its \(earlier) figure (\(warning.reference)); please verify."
+            case .annualMismatch:
+                return "  - \(unitName): \(indicatorName) in the report for the year \(warning.period.year) is \(warning.value), not the sum of its quarters (\(warning.reference))."
+            }
+        case .dataChecksNotShown(let count): return "  … and \(count) more."
+        case .dataChecksListedIn(let period):
+            return "Every data check is in data-check.md, which `hiendien report --period \(period)` writes beside the report (for the analyst; never sent with the report)."
+        case .planInStore(let id): return "plan '\(id)'"
+        case let .sqliteFailure(code, message): return "SQLite error \(code): \(message)"
         }
     }
 }

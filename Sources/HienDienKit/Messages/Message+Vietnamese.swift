@@ -145,6 +145,30 @@ extension Message {
         case .missingCommandBefore(let text): return "Thiếu tên lệnh trước '\(text)'."
         case .usageLine(let usage): return "cách dùng: \(usage)"
         case .seeHelp(let command): return "Xem '\(command)' để biết thêm."
+
+        case let .dataChecksCounted(period, asOf, count):
+            return count == 0
+                ? "Kiểm tra số liệu \(F.shortPeriod(period)) (tính đến ngày \(F.shortDate(asOf))): không phát hiện số liệu bất thường."
+                : "Kiểm tra số liệu \(F.shortPeriod(period)) (tính đến ngày \(F.shortDate(asOf))): có \(count) điểm số liệu cần đối chiếu với đơn vị trước khi trình ký:"
+        case let .dataCheck(warning, unitName, indicatorName):
+            return "  - " + VietnameseLabels.warning(warning, unitName: unitName, indicatorName: indicatorName)
+        case .dataChecksNotShown(let count): return "  … và \(count) điểm khác."
+        case .dataChecksListedIn(let period):
+            return "Danh sách đầy đủ nằm trong tệp data-check.md, được ghi cạnh báo cáo khi chạy `hiendien report --period \(period)` (tài liệu nội bộ của cán bộ tổng hợp, không gửi kèm báo cáo)."
+        case .planInStore(let id): return "kế hoạch '\(id)'"
+        case let .sqliteFailure(code, message):
+            // SQLite's own words are English: its primary codes are explained, any other is quoted.
+            let meaning: String? = switch code & 0xFF {
+            case 5: "tệp đang được một chương trình khác ghi; hãy chờ chương trình đó xong rồi chạy lại"
+            case 8: "tệp chỉ cho phép đọc, không ghi được"
+            case 10: "lỗi đọc, ghi trên ổ đĩa"
+            case 11: "tệp cơ sở dữ liệu bị hỏng"
+            case 13: "ổ đĩa đã đầy"
+            case 14: "không mở được tệp"
+            case 26: "tệp không phải là cơ sở dữ liệu SQLite"
+            default: nil
+            }
+            return (meaning ?? "SQLite báo: \(message)") + " (mã lỗi SQLite \(code))"
         }
     }
 

@@ -116,6 +116,20 @@ public enum Message: Sendable, Hashable {
     case usageLine(String)
     case seeHelp(String)
 
+    // MARK: check: the report's data checks
+    /// `check`: how many data checks the report of `period` would list, as of `asOf`.
+    case dataChecksCounted(period: Period, asOf: Day, count: Int)
+    /// One data check, worded for the terminal (in Vietnamese as `data-check.md` words it).
+    case dataCheck(DataWarning, unitName: String, indicatorName: String)
+    /// `check`: `count` data checks beyond those shown.
+    case dataChecksNotShown(count: Int)
+    /// `check`: where every data check of `period` is listed.
+    case dataChecksListedIn(period: Period)
+    /// The plan stored in the database, where a notice about it is located: "plan 'thu-2026'".
+    case planInStore(String)
+    /// What SQLite said when the store could not be used: in Vietnamese, what its code means.
+    case sqliteFailure(code: Int32, message: String)
+
     /// The text in `language`.
     public func rendered(in language: Language) -> String {
         switch language {
