@@ -3,13 +3,14 @@
 # importer and one GROUP BY over the imported table. See BENCHMARKS.md for what is measured and why.
 #
 #   bench/run.sh [--runs 5] [--data DIR] [--provinces 34] [--no-build] [--keep] [--refusal ROWS]
-#                [--no-double] [--no-syncs]
+#                [--no-double] [--no-syncs] [--by-format]
 #
 # --refusal ROWS (default 100000; 0 skips it) also times refusing ROWS rows of unknown units
 # against storing the same ROWS rows with their real units: refusing a file may cost at most
 # about as much as storing it (the goal is within 2x).
 # --no-double skips the run on twice the units (2 x --provinces, generated once beside the data).
 # --no-syncs skips counting the ingest's fsync/fdatasync with strace (skipped without strace).
+# --by-format also times the report once per format (md, html, csv, xlsx, docx) in every round.
 #
 # Plain bash and public tools only: /usr/bin/time, sqlite3, date, awk, sort (strace optional).
 # Exits 0 whether the goals are met or not (it is a measurement). Non-zero only when it
@@ -25,6 +26,7 @@ KEEP=0
 REFUSAL_ROWS=100000
 DOUBLE=1
 SYNC_TRACE=1
+BY_FORMAT=0
 PERIOD=2028-Q2
 AS_OF=2028-07-01
 # The generated file dates each submission (the 10th of its quarter's last month, 2026–2030):
@@ -32,7 +34,7 @@ AS_OF=2028-07-01
 # no submission is "in the future"; the report is still as of AS_OF.
 export HIENDIEN_TODAY=2031-01-15
 
-usage() { echo "usage: bench/run.sh [--runs N] [--data DIR] [--provinces N] [--no-build] [--keep] [--refusal ROWS] [--no-double] [--no-syncs]" >&2; }
+usage() { echo "usage: bench/run.sh [--runs N] [--data DIR] [--provinces N] [--no-build] [--keep] [--refusal ROWS] [--no-double] [--no-syncs] [--by-format]" >&2; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) RUNS="${2:?--runs needs a number}"; shift 2 ;;
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
         --refusal) REFUSAL_ROWS="${2:?--refusal needs a number of rows}"; shift 2 ;;
         --no-double) DOUBLE=0; shift ;;
         --no-syncs) SYNC_TRACE=0; shift ;;
+        --by-format) BY_FORMAT=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench/run.sh: unknown argument '$1'" >&2; usage; exit 2 ;;
     esac
@@ -155,6 +158,11 @@ import_wal() {
 report()   { rm -rf "$REPORT_DIR" "$WORK/reports-all"
              measure report_csv "$HIENDIEN" report --period "$PERIOD" --format csv --as-of "$AS_OF" --db "$HD_DB" --out "$REPORT_DIR"
              measure report "$HIENDIEN" report --period "$PERIOD" --as-of "$AS_OF" --db "$HD_DB" --out "$WORK/reports-all"; }
+# One report per format, to see which of them the report's time and memory go to.
+by_format() { for format in md html xlsx docx; do
+                  rm -rf "$WORK/reports-$format"
+                  measure "report_$format" "$HIENDIEN" report --period "$PERIOD" --format "$format" --as-of "$AS_OF" --db "$HD_DB" --out "$WORK/reports-$format"
+              done; }
 status()   { measure status "$HIENDIEN" status --period "$PERIOD" --as-of "$AS_OF" --db "$HD_DB"; }
 group_by() { measure fullsql sqlite3 "$IMP_DB" ".output $WORK/fullsql.csv" "$FULL_SQL"
              measure groupby sqlite3 "$IMP_DB" ".output $WORK/groupby.csv" "$GROUP_BY_SQL"; }
@@ -228,6 +236,7 @@ for round in $(seq 1 "$RUNS"); do
     else
         import; import_wal; ingest; group_by; status; report
     fi
+    if [ "$BY_FORMAT" = 1 ]; then by_format; fi
     if [ "$DOUBLE" = 1 ]; then report_x2; status_x2; fi
     if [ "$REFUSAL_ROWS" -gt 0 ]; then refusal; fi
 done
@@ -299,13 +308,17 @@ awk -F'\t' -v rows="$ROWS" -v bytes="$BYTES" -v runs="$RUNS" -v groups="$NGROUPS
       if (n == 1 || $2 < lo[$1]) lo[$1] = $2
       if (n == 1 || $2 > hi[$1]) hi[$1] = $2 }
     END {
-        split("ingest import import_wal_full import_wal_normal report report_csv status fullsql groupby ingest_x2 report_x2 status_x2 store refuse", order, " ")
+        split("ingest import import_wal_full import_wal_normal report report_md report_html report_csv report_xlsx report_docx status fullsql groupby ingest_x2 report_x2 status_x2 store refuse", order, " ")
         label["ingest"]            = "`hiendien ingest` (WAL, synchronous = FULL)"
         label["import"]            = "`sqlite3 .import --csv` (default: rollback journal, FULL)"
         label["import_wal_full"]   = "`sqlite3 .import --csv`, WAL, synchronous = FULL"
         label["import_wal_normal"] = "`sqlite3 .import --csv`, WAL, synchronous = NORMAL"
         label["report"]            = "`hiendien report` (every format)"
         label["report_csv"]        = "`hiendien report --format csv`"
+        label["report_md"]         = "`hiendien report --format md`"
+        label["report_html"]       = "`hiendien report --format html`"
+        label["report_xlsx"]       = "`hiendien report --format xlsx`"
+        label["report_docx"]       = "`hiendien report --format docx`"
         label["status"]            = "`hiendien status`"
         label["fullsql"]           = "`sqlite3` GROUP BY sum + quarter + latest (" groups " rows)"
         label["groupby"]           = "`sqlite3` GROUP BY sum only"
