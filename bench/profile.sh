@@ -17,7 +17,8 @@ TOP=25
 BUILD=1
 PERIOD=2028-Q2
 AS_OF=2028-07-01
-RECEIVED=2028-06-15
+# As bench/run.sh: the generated submissions are dated up to 2030; run as of a day after them.
+export HIENDIEN_TODAY=2031-01-15
 
 usage() { echo "usage: bench/profile.sh [--provinces N] [--tool callgrind|perf] [--what ingest|report|both] [--top N] [--no-build]" >&2; }
 while [ $# -gt 0 ]; do
@@ -46,7 +47,7 @@ demangle() { if [ -n "$DEMANGLE" ]; then "$DEMANGLE" --simplified; else cat; fi;
 if [ "$PROVINCES" = 34 ]; then DATA="$ROOT/bench/data"; else DATA="$ROOT/bench/data/p$PROVINCES"; fi
 PLAN="$DATA/national-plan.json"
 CSV="$DATA/national-2026-2030.csv"
-if [ ! -s "$PLAN" ] || [ ! -s "$CSV" ]; then
+if [ ! -s "$PLAN" ] || [ ! -s "$CSV" ] || ! head -n 1 "$CSV" | grep -q ',submitted'; then
     "$BIN/hiendien-gen" --out "$DATA" --provinces "$PROVINCES" >&2
 fi
 OUT="$ROOT/bench/data/profile"
@@ -100,9 +101,9 @@ run_profiled() {
 rm -f "$DB" "$DB"-wal "$DB"-shm
 "$HIENDIEN" init --plan "$PLAN" --db "$DB" >/dev/null
 if [ "$WHAT" = report ]; then
-    "$HIENDIEN" ingest "$CSV" --db "$DB" --received "$RECEIVED" >/dev/null
+    "$HIENDIEN" ingest "$CSV" --db "$DB" >/dev/null
 else
-    run_profiled ingest "$HIENDIEN" ingest "$CSV" --db "$DB" --received "$RECEIVED"
+    run_profiled ingest "$HIENDIEN" ingest "$CSV" --db "$DB"
 fi
 if [ "$WHAT" != ingest ]; then
     rm -rf "$OUT/reports"
@@ -118,14 +119,14 @@ if [ "$TOOL" = callgrind ] && [ "$WHAT" = both ]; then
     valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.import.out" \
         sqlite3 "$IMP" ".import --csv \"$CSV\" t" >/dev/null 2>"$OUT/import.valgrind"
     valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.groupby.out" \
-        sqlite3 "$IMP" ".output /dev/null" "SELECT unit, indicator, sum(value) FROM t WHERE period <= '$PERIOD' GROUP BY unit, indicator;" \
+        sqlite3 "$IMP" ".output /dev/null" "SELECT unit, indicator, sum(CASE WHEN period = '$PERIOD' THEN value END), sum(value), max(period), value FROM t WHERE period <= '$PERIOD' GROUP BY unit, indicator;" \
         >/dev/null 2>"$OUT/groupby.valgrind"
     echo
     echo "## instructions (callgrind totals)"
     awk -v i="$(total_ir "$OUT/callgrind.ingest.out")" -v m="$(total_ir "$OUT/callgrind.import.out")" \
         -v r="$(total_ir "$OUT/callgrind.report.out")" -v g="$(total_ir "$OUT/callgrind.groupby.out")" 'BEGIN {
-        printf "hiendien ingest  %15.0f   sqlite3 .import   %15.0f   ratio %.2fx (goal 1.5x)\n", i, m, i / m
-        printf "hiendien report  %15.0f   sqlite3 GROUP BY  %15.0f   ratio %.2fx (goal 3x)\n", r, g, r / g }'
+        printf "hiendien ingest  %15.0f   sqlite3 .import   %15.0f   ratio %.2fx (goal 1.0x)\n", i, m, i / m
+        printf "hiendien report  %15.0f   sqlite3 GROUP BY  %15.0f   ratio %.2fx (csv only; goal 2x with every format)\n", r, g, r / g }'
 fi
 
 echo

@@ -116,16 +116,77 @@ extension ReadOnlyStoreTests {
         #expect(!report.errors.contains("while executing") && !report.errors.contains("SELECT"), "\(report.errors)")
     }
 
-    @Test(.enabled(if: getuid() != 0, "root may write into any folder, so the folder cannot be made read-only for it"))
+    /// A writable store in a folder its user may not write: WAL needs the folder for its `-wal`
+    /// and `-shm` files. Root may write into any folder, so as root (CI) the real `hiendien` runs
+    /// as `nobody` through util-linux's `setpriv`, on a store `nobody` owns in a folder of root's.
+    @Test(.enabled(if: getuid() != 0 || ExternalTool.setpriv.isInstalled,
+                   "as root, needs `setpriv` (Debian package util-linux) to run hiendien as another user: root may write into any folder"))
     func aStoreInAReadOnlyFolderSaysTheFolderMustBeWritable() throws {
-        let cli = try RunnerHarness()
-        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("ro"), withIntermediateDirectories: true)
-        _ = StoreHealthTests.filledStore(cli, "ro/s.sqlite")
-        let folder = cli.directory.appendingPathComponent("ro").path
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
-        let status = cli.run("status", "--db", "ro/s.sqlite", "--period", "2026-Q2", "--as-of", "2026-06-25")
+        let status: RunnerHarness.Result
+        if getuid() != 0 {
+            let cli = try RunnerHarness()
+            try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("ro"), withIntermediateDirectories: true)
+            _ = StoreHealthTests.filledStore(cli, "ro/s.sqlite")
+            let folder = cli.directory.appendingPathComponent("ro").path
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
+            status = cli.run("status", "--db", "ro/s.sqlite", "--period", "2026-Q2", "--as-of", "2026-06-25")
+        } else {
+            status = try Self.statusAsNobodyOnAStoreInARootFolder()
+        }
         #expect(status.code == Runner.ExitCode.badInput, "\(status.errors)")
         #expect(status.errors.contains("[store.folder-read-only]") && !status.errors.contains("disk is not full"), "\(status.errors)")
     }
+
+    /// The unprivileged user and group (`nobody`, `nogroup` on Debian and Ubuntu).
+    static let nobody = 65534
+
+    /// As root: fills a store, gives it to `nobody`, makes its folder read-only (root's, 0555)
+    /// and runs a copy of the built `hiendien` as `nobody` with `status` on it.
+    ///
+    /// Everything the child reaches is made reachable by `nobody`: the folders are 0755 and sit
+    /// in /tmp rather than `$TMPDIR` (which may lie in root's home), and the executable is copied
+    /// beside them (the checkout may lie in root's home too).
+    static func statusAsNobodyOnAStoreInARootFolder() throws -> RunnerHarness.Result {
+        let cli = try RunnerHarness()
+        let top = URL(fileURLWithPath: "/tmp").appendingPathComponent("hiendien-nobody-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(at: top) }
+        let folder = top.appendingPathComponent("ro")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o755])
+        let filled = StoreHealthTests.filledStore(cli)
+        let store = folder.appendingPathComponent("s.sqlite").path
+        try FileManager.default.copyItem(atPath: filled, toPath: store)
+        try FileManager.default.setAttributes([.ownerAccountID: nobody, .groupOwnerAccountID: nobody,
+                                               .posixPermissions: 0o644], ofItemAtPath: store)
+        let executable = top.appendingPathComponent("hiendien").path
+        try FileManager.default.copyItem(atPath: ChildProcess.executable, toPath: executable)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: executable)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(ExternalTool.setpriv.path))
+        process.arguments = ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", executable,
+                             "status", "--db", store, "--period", "2026-Q2", "--as-of", "2026-06-25"]
+        process.currentDirectoryURL = top
+        process.environment = ["LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin", "HOME": top.path, "SWIFT_BACKTRACE": "enable=no"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errorText = errors.fileHandleForReading.readDataToEndOfFile()
+        let outputText = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return RunnerHarness.Result(code: process.terminationStatus, output: String(decoding: outputText, as: UTF8.self),
+                                    errors: String(decoding: errorText, as: UTF8.self))
+    }
+}
+
+extension ExternalTool {
+    /// util-linux's `setpriv`, to run a command as another user (essential in Debian and Ubuntu).
+    static let setpriv = ExternalTool(command: "setpriv", package: "util-linux")
 }

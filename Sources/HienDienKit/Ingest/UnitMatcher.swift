@@ -103,16 +103,19 @@ public struct UnitMatcher: Sendable {
             var candidates: [Candidate] = []
             for entry in entries {
                 var keys: [String] = []
+                // Each text's words once: its match key, its folded key and its words all come from them.
+                var folded: Set<String> = [VietnameseText.foldedKey(entry.id)]
+                var words: Set<String> = []
                 for text in [entry.name] + entry.aliases {
-                    let key = VietnameseText.matchKey(text)
+                    let textWords = VietnameseText.words(of: text)
+                    let key = textWords.joined(separator: " ")
+                    folded.insert(VietnameseText.fold(key))
+                    words.formUnion(textWords)
                     guard !key.isEmpty, !keys.contains(key) else { continue }
                     keys.append(key)
                     byKey[key, default: []].append(entry.id)
                 }
-                let folded = ([entry.id] + [entry.name] + entry.aliases).map(VietnameseText.foldedKey)
-                candidates.append(Candidate(
-                    id: entry.id, name: entry.name, foldedKeys: Array(Set(folded)).sorted(),
-                    words: Set(([entry.name] + entry.aliases).flatMap { VietnameseText.words(of: $0) })))
+                candidates.append(Candidate(id: entry.id, name: entry.name, foldedKeys: folded.sorted(), words: words))
             }
             self.byKey = byKey.mapValues { $0.sorted() }
             self.candidates = candidates

@@ -64,14 +64,23 @@ public enum VietnameseText {
     // MARK: - Words
 
     /// The words of `text` after steps 1–4 of `matchKey`.
+    ///
+    /// Text made only of ASCII and precomposed Vietnamese letters (what plans and most
+    /// reports hold) takes `fastWords`, which skips Unicode normalisation; anything else takes
+    /// `fullWords`. Both give the same words (a property test compares them on random text).
     static func words(of text: String, expanding: Bool = true) -> [String] {
+        fastWords(of: text, expanding: expanding) ?? fullWords(of: text, expanding: expanding)
+    }
+
+    /// `words(of:)` the long way: lower case, canonical decomposition, word by word.
+    static func fullWords(of text: String, expanding: Bool = true) -> [String] {
         let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
         var result: [String] = []
         var chunk: [Unicode.Scalar] = []
 
         func flushChunk() {
             guard !chunk.isEmpty else { return }
-            appendWords(ofChunk: chunk, expanding: expanding, to: &result)
+            appendWords(ofChunk: chunk, expanding: expanding, to: &result, syllable: syllable)
             chunk.removeAll(keepingCapacity: true)
         }
         for scalar in decomposed.unicodeScalars {
@@ -85,9 +94,13 @@ public enum VietnameseText {
         return result
     }
 
-    /// Splits one space-delimited chunk (lower case, NFD) into words, expanding abbreviations.
-    private static func appendWords(
-        ofChunk chunk: [Unicode.Scalar], expanding: Bool, to result: inout [String]
+    /// Splits one space-delimited chunk (lower case) into words, expanding abbreviations.
+    ///
+    /// - Parameter syllable: makes a word's text from its scalars: `syllable(_:)` for a chunk
+    ///   in NFD, `precomposedSyllable(_:)` for one in NFC.
+    static func appendWords(
+        ofChunk chunk: [Unicode.Scalar], expanding: Bool, to result: inout [String],
+        syllable: ([Unicode.Scalar]) -> String
     ) {
         var pieces: [String] = []      // words, with "và" for "&"
         var letters: [Unicode.Scalar] = []
@@ -136,7 +149,13 @@ public enum VietnameseText {
         return abbreviations[word]?.split(separator: " ").map(String.init)
     }
 
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return isASCIIWordScalar(scalar) }
+        return hasWordCategory(scalar)
+    }
+
+    /// Letters, marks and digits by their general category: what `isWordScalar` means.
+    static func hasWordCategory(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark,
@@ -150,7 +169,7 @@ public enum VietnameseText {
     // MARK: - Tone placement
 
     /// The five tone marks (as combining characters); the other marks (â ă ê ô ơ ư) shape vowels.
-    private static let toneMarks: Set<Unicode.Scalar> = [
+    static let toneMarks: Set<Unicode.Scalar> = [
         "\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}",
     ]
 
@@ -179,7 +198,7 @@ public enum VietnameseText {
             scalars.append(letter.base)
             scalars.append(contentsOf: letter.marks)
         }
-        return String(String.UnicodeScalarView(scalars)).precomposedStringWithCanonicalMapping
+        return text(of: scalars).precomposedStringWithCanonicalMapping
     }
 
     private struct Letter {
@@ -201,7 +220,12 @@ public enum VietnameseText {
 
     // MARK: - Folding
 
-    private static func fold(_ key: String) -> String {
+    static func fold(_ key: String) -> String {
+        fastFold(key) ?? fullFold(key)
+    }
+
+    /// `fold(_:)` the long way: canonical decomposition, marks dropped, `đ` as `d`.
+    static func fullFold(_ key: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in key.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {
