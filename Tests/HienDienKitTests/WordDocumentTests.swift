@@ -58,4 +58,77 @@ struct WordDocumentTests {
         #expect(document.contains("nhấp nháy"))  // an unknown tag gives its text
         #expect(!document.contains("size: A4"))  // styles are not text
     }
+
+    /// The whitespace collapsing by scalars gives what the browser-like collapsing by
+    /// Characters gave, on text mixing ASCII and Unicode spaces, no-break spaces, line breaks
+    /// and Vietnamese letters (a space followed by a combining mark excepted: it now keeps the mark).
+    @Test func whitespaceCollapsesAsByCharacters() {
+        func byCharacters(_ text: String, atLineStart: inout Bool) -> String {
+            var result = ""
+            for character in text {
+                if character.isWhitespace && character != "\u{A0}" {
+                    if !atLineStart && result.last != " " { result.append(" ") }
+                } else {
+                    result.append(character)
+                    atLineStart = false
+                }
+            }
+            return result
+        }
+        let pieces = [" ", "  ", "\n", "\t", "\r\n", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "a", "Sở", "Khoa học", "ệ", "7", "."]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<5_000 {
+            let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            for start in [true, false] {
+                var old = start, new = start
+                #expect(HTMLToWordprocessingML.collapsingWhitespace(text, atLineStart: &new) == byCharacters(text, atLineStart: &old), "\(Array(text.unicodeScalars))")
+                #expect(old == new)
+            }
+        }
+        var text = "Đạt   \u{A0}"
+        HTMLToWordprocessingML.dropTrailingSpaces(&text)
+        #expect(text == "Đạt   \u{A0}")
+        text = "Đạt \u{A0}  "
+        HTMLToWordprocessingML.dropTrailingSpaces(&text)
+        #expect(text == "Đạt \u{A0}")
+    }
+
+    /// Column widths count characters by scalars without combining marks: the same counts as by
+    /// Characters on the report's kind of text, precomposed or decomposed.
+    @Test func cellLengthsCountCharactersAsAReaderDoes() {
+        for text in ["Sở Khoa học và Công nghệ", "Tỷ lệ 37,62 %", "So\u{302}\u{301} lie\u{323}\u{302}u", "a\r\nb  c", "", "  ", "1.000.000 tên miền"] {
+            let byCharacters = (text.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0, text.count)
+            let byScalars = HTMLToWordprocessingML.lengths(text)
+            #expect(byScalars.longestWord == byCharacters.0 && byScalars.length == byCharacters.1, "\(text)")
+        }
+    }
+
+    /// The HTML reader on the markup it meets: void and self-closed elements, an end tag that
+    /// closes inner ones, a stray end tag, comments, a doctype, entities in text and attributes,
+    /// opaque `style`, a '<' that starts no tag, Vietnamese text, and a tag cut off at the end.
+    @Test func htmlReadsIntoTheTreeABrowserWouldBuild() {
+        func shape(_ node: HTMLNode) -> String {
+            switch node {
+            case .text(let text): return "'\(text)'"
+            case .element(let name, let attributes, let children):
+                let list = attributes.keys.sorted().map { "\($0)=\(attributes[$0]!)" }.joined(separator: ",")
+                return name + (list.isEmpty ? "" : "[\(list)]") + "(" + children.map(shape).joined(separator: " ") + ")"
+            }
+        }
+        let cases: [(String, String)] = [
+            ("<!DOCTYPE html><p class=\"a b\" data-x='1'>Sở &amp; Ngành<br>xã<BR/>phường</p>",
+             "#document(p[class=a b,data-x=1]('Sở & Ngành' br() 'xã' br() 'phường'))"),
+            ("<div><p>một<span>hai</div>ba</i>", "#document(div(p('một' span('hai'))) 'ba')"),
+            ("<style>p { x: 1 } </STYLE><p>a < b &lt; c<!-- ghi chú --> d</p>", "#document(style() p('a < b < c' ' d'))"),
+            ("<td colspan=2 title=\"&quot;x&#39;\">1.000</td><p>cắt", "#document(td[colspan=2,title=\"x'](\'1.000\') p('cắt'))"),
+            ("<p>hết<a href=\"x", "#document(p('hết' a[href=x]()))"),
+        ]
+        for (html, expected) in cases {
+            #expect(shape(HTMLNode.parse(html)) == expected, "\(html)")
+        }
+    }
 }

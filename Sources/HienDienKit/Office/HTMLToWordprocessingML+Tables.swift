@@ -41,10 +41,9 @@ extension HTMLToWordprocessingML {
             for cell in row.cells {
                 let span = Self.span(cell)
                 if span == 1, column < columnCount {
-                    let text = cell.text
-                    let word = text.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0
+                    let (word, length) = Self.lengths(cell.text)
                     longest[column] = max(longest[column], min(word, 10))  // a date, a count up to 1.000.000
-                    desired[column] = max(desired[column], min(text.count, 30))
+                    desired[column] = max(desired[column], min(length, 30))
                 }
                 column += span
             }
@@ -121,6 +120,32 @@ extension HTMLToWordprocessingML {
         xml += "</w:tbl>"
         // Word needs a paragraph between two tables, and after a table that ends a cell.
         return xml + "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>"
+    }
+
+    /// The longest word of `text` and its whole length, in characters as a reader counts them:
+    /// by scalars, a combining mark (U+0300–U+036F, U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F)
+    /// adding nothing to its letter — the same as counting Characters for the report's text,
+    /// without the cost of finding grapheme boundaries in every cell of a national table.
+    static func lengths(_ text: String) -> (longestWord: Int, length: Int) {
+        var longest = 0, word = 0, length = 0, lastWasCR = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (0x300...0x36F).contains(value) || (0x1DC0...0x1DFF).contains(value)
+                || (0x20D0...0x20FF).contains(value) || (0xFE20...0xFE2F).contains(value) {
+                lastWasCR = false
+                continue
+            }
+            if scalar == "\n" && lastWasCR { lastWasCR = false; continue }  // "\r\n" is one character
+            lastWasCR = scalar == "\r"
+            length += 1
+            if scalar.properties.isWhitespace {
+                longest = max(longest, word)
+                word = 0
+            } else {
+                word += 1
+            }
+        }
+        return (max(longest, word), length)
     }
 
     private static func span(_ cell: HTMLNode) -> Int {

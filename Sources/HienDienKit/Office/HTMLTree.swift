@@ -40,15 +40,18 @@ indirect enum HTMLNode {
     static let voidElements: Set<String> = ["br", "col", "meta", "link", "img", "hr", "input", "wbr", "source", "area", "base"]
     static let opaqueElements: Set<String> = ["style", "script", "head", "svg", "title", "template"]
 
-    /// Parses `html` into a root element named `#document`.
+    /// Parses `html` into a root element named `#document`. It reads the UTF-8 bytes: tag and
+    /// attribute names are ASCII (letters, digits, `-`), markup white space is ASCII, and text
+    /// runs are decoded whole between tags.
     static func parse(_ html: String) -> HTMLNode {
         var stack: [(name: String, attributes: [String: String], children: [HTMLNode])] = [("#document", [:], [])]
-        let scalars = Array(html.unicodeScalars)
+        let bytes = Array(html.utf8)
+        let count = bytes.count
         var index = 0
-        var text = ""
-        func flushText() {
-            if !text.isEmpty { stack[stack.count - 1].children.append(.text(decode(text))) }
-            text = ""
+        var textStart = 0
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func flushText(upTo end: Int) {
+            if textStart < end { stack[stack.count - 1].children.append(.text(decode(string(textStart..<end)))) }
         }
         func close(to depth: Int) {
             while stack.count > depth {
@@ -56,71 +59,74 @@ indirect enum HTMLNode {
                 stack[stack.count - 1].children.append(.element(name: top.name, attributes: top.attributes, children: top.children))
             }
         }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            guard scalar == "<", index + 1 < scalars.count else {
-                text.unicodeScalars.append(scalar)
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
+        while index < count {
+            guard bytes[index] == less, index + 1 < count else {
                 index += 1
                 continue
             }
-            let next = scalars[index + 1]
-            if next == "!" || next == "?" {
-                flushText()
-                let isComment = index + 3 < scalars.count && scalars[index + 2] == "-" && scalars[index + 3] == "-"
+            let next = bytes[index + 1]
+            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                flushText(upTo: index)
+                let isComment = index + 3 < count && bytes[index + 2] == UInt8(ascii: "-") && bytes[index + 3] == UInt8(ascii: "-")
                 index += 2
-                while index < scalars.count {
+                while index < count {
                     if isComment {
-                        if scalars[index] == ">" && index >= 2 && scalars[index - 1] == "-" && scalars[index - 2] == "-" { break }
-                    } else if scalars[index] == ">" { break }
+                        if bytes[index] == greater && index >= 2 && bytes[index - 1] == UInt8(ascii: "-") && bytes[index - 2] == UInt8(ascii: "-") { break }
+                    } else if bytes[index] == greater { break }
                     index += 1
                 }
                 index += 1
+                textStart = index
                 continue
             }
-            let isEnd = next == "/"
+            let isEnd = next == slash
             var cursor = index + (isEnd ? 2 : 1)
-            var name = ""
-            while cursor < scalars.count, scalars[cursor].properties.isAlphabetic || ("0"..."9").contains(scalars[cursor]) || scalars[cursor] == "-" {
-                name.unicodeScalars.append(scalars[cursor])
-                cursor += 1
-            }
-            guard !name.isEmpty else {
-                text.unicodeScalars.append(scalar)
-                index += 1
+            let nameStart = cursor
+            while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
+            guard cursor > nameStart else {
+                index += 1  // a '<' that starts no tag is text
                 continue
             }
-            name = name.lowercased()
+            let name = string(nameStart..<cursor).lowercased()
             var attributes: [String: String] = [:]
             var selfClosing = false
-            while cursor < scalars.count, scalars[cursor] != ">" {
-                let current = scalars[cursor]
-                if current == "/" { selfClosing = true; cursor += 1; continue }
-                if current.properties.isWhitespace { cursor += 1; continue }
-                var attribute = ""
-                while cursor < scalars.count, !scalars[cursor].properties.isWhitespace, !["=", ">", "/"].contains(scalars[cursor]) {
-                    attribute.unicodeScalars.append(scalars[cursor])
+            while cursor < count, bytes[cursor] != greater {
+                let current = bytes[cursor]
+                if current == slash { selfClosing = true; cursor += 1; continue }
+                if isSpace(current) { cursor += 1; continue }
+                let attributeStart = cursor
+                while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != equals, bytes[cursor] != greater, bytes[cursor] != slash {
                     cursor += 1
                 }
-                var value = ""
-                if cursor < scalars.count, scalars[cursor] == "=" {
+                let attribute = attributeStart..<cursor
+                var value = cursor..<cursor
+                if cursor < count, bytes[cursor] == equals {
                     cursor += 1
-                    if cursor < scalars.count, scalars[cursor] == "\"" || scalars[cursor] == "'" {
-                        let quote = scalars[cursor]
+                    if cursor < count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") {
+                        let quote = bytes[cursor]
                         cursor += 1
-                        while cursor < scalars.count, scalars[cursor] != quote { value.unicodeScalars.append(scalars[cursor]); cursor += 1 }
+                        let valueStart = cursor
+                        while cursor < count, bytes[cursor] != quote { cursor += 1 }
+                        value = valueStart..<min(cursor, count)
                         cursor += 1
                     } else {
-                        while cursor < scalars.count, !scalars[cursor].properties.isWhitespace, scalars[cursor] != ">" {
-                            value.unicodeScalars.append(scalars[cursor])
-                            cursor += 1
-                        }
+                        let valueStart = cursor
+                        while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != greater { cursor += 1 }
+                        value = valueStart..<cursor
                     }
                 }
-                if attribute.isEmpty { cursor += 1 } else { attributes[attribute.lowercased()] = decode(value) }
+                if attribute.isEmpty { cursor += 1 } else { attributes[string(attribute).lowercased()] = decode(string(value)) }
                 selfClosing = false
             }
+            flushText(upTo: index)
             index = cursor + 1
-            flushText()
+            textStart = index
             if isEnd {
                 if let depth = stack.lastIndex(where: { $0.name == name }), depth > 0 { close(to: depth) }
                 continue
@@ -130,16 +136,17 @@ indirect enum HTMLNode {
                 close(to: stack.count - 1)
             } else if opaqueElements.contains(name) {
                 // Skip to the matching end tag; the contents are not text.
-                let end = Array("</\(name)".unicodeScalars)
-                var depth = index
-                while depth + end.count <= scalars.count {
-                    if zip(scalars[depth..<(depth + end.count)], end).allSatisfy({ String($0).lowercased() == String($1) }) { break }
-                    depth += 1
+                let end = Array("</\(name)".utf8)
+                var position = index
+                while position + end.count <= count {
+                    if (0..<end.count).allSatisfy({ lowercased(bytes[position + $0]) == end[$0] }) { break }
+                    position += 1
                 }
-                index = depth
+                index = position
+                textStart = index
             }
         }
-        flushText()
+        flushText(upTo: min(index, count))
         close(to: 1)
         return .element(name: "#document", attributes: [:], children: stack[0].children)
     }

@@ -195,6 +195,33 @@ struct HTMLToWordprocessingML {
         }
     }
 
+    /// `text` with each run of white space (but the no-break space) made one space, and none at
+    /// a line's start; by scalars, so a combining mark after a space is kept, not dropped with it.
+    static func collapsingWhitespace(_ text: String, atLineStart: inout Bool) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isASCII
+                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}"
+                : scalar != "\u{A0}" && scalar.properties.isWhitespace
+            if isSpace {
+                if !atLineStart && !lastWasSpace { result.unicodeScalars.append(" ") }
+                lastWasSpace = !atLineStart || lastWasSpace
+            } else {
+                result.unicodeScalars.append(scalar)
+                atLineStart = false
+                lastWasSpace = false
+            }
+        }
+        return result
+    }
+
+    /// Removes the spaces at the end of `text`.
+    static func dropTrailingSpaces(_ text: inout String) {
+        while text.utf8.last == 0x20 { text.removeLast() }
+    }
+
     /// One `<w:p>` from inline nodes, whitespace collapsed as a browser would; "" when it has no text.
     mutating func paragraph(_ nodes: [HTMLNode], style: ParagraphStyle) -> String {
         var collected: [Run] = []
@@ -203,22 +230,13 @@ struct HTMLToWordprocessingML {
         var atLineStart = true
         for index in collected.indices {
             if collected[index].isBreak { atLineStart = true; continue }
-            var text = ""
-            for character in collected[index].text {
-                if character.isWhitespace && character != "\u{A0}" {
-                    if !atLineStart && text.last != " " { text.append(" ") }
-                } else {
-                    text.append(character)
-                    atLineStart = false
-                }
-            }
-            collected[index].text = text
+            collected[index].text = Self.collapsingWhitespace(collected[index].text, atLineStart: &atLineStart)
         }
         for index in collected.indices {
             if collected[index].isBreak {
                 var back = index - 1
                 while back >= 0, !collected[back].isBreak {
-                    collected[back].text = String(collected[back].text.reversed().drop { $0 == " " }.reversed())
+                    Self.dropTrailingSpaces(&collected[back].text)
                     if !collected[back].text.isEmpty { break }
                     back -= 1
                 }
@@ -227,7 +245,7 @@ struct HTMLToWordprocessingML {
         if let last = collected.lastIndex(where: { !$0.isBreak }) {
             var back = last
             while back >= 0 {
-                collected[back].text = String(collected[back].text.reversed().drop { $0 == " " }.reversed())
+                Self.dropTrailingSpaces(&collected[back].text)
                 if !collected[back].text.isEmpty || collected[back].isBreak { break }
                 back -= 1
             }
