@@ -153,7 +153,7 @@ indirect enum HTMLNode {
 
     /// Text with its character references replaced.
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }  // not Foundation's contains: no bridging per text
         var result = ""
         var rest = Substring(text)
         while let ampersand = rest.firstIndex(of: "&") {
