@@ -9,7 +9,7 @@ extension Commands {
         let options = try StatusOptions(arguments)
         let asOf = options.asOf ?? context.today
         let period = try resolvePeriod(options.period, plan: plan, asOf: asOf)
-        let report = try ReportEngine(plan: plan).report(for: period, asOf: asOf, store: store)
+        let report = try ReportEngine(plan: plan).reportingStatus(for: period, asOf: asOf, store: store)
         let names = Dictionary(plan.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         console.out(text(.statusHeading(plan: plan.id, period: period, due: report.due, asOf: asOf)))
         let rows = report.submissions.sorted { a, b in (a.status.listingRank, a.unit) < (b.status.listingRank, b.unit) }

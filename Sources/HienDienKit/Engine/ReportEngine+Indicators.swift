@@ -114,7 +114,7 @@ extension ReportEngine {
     /// Each indicator's total over the units of each type (in the plan's order of types), with
     /// how many of them have a figure and whether the type counts in the indicator's `TOTAL`.
     func typeTotals(_ table: ValueTable, _ period: Period) -> [TypeTotalRow] {
-        let types = orderedTypes()
+        let types = plan.unitTypes
         var rows: [TypeTotalRow] = []
         for (i, indicator) in plan.indicators.enumerated() {
             for type in types {

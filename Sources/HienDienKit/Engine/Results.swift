@@ -107,6 +107,18 @@ public struct ReportingRate: Hashable, Sendable {
     public var timeliness: Double? { expected == 0 ? nil : Double(onTime) / Double(expected) }
 }
 
+/// Who reported for a period and when: the submission rows and the rates, without any figure.
+public struct ReportingStatus: Sendable {
+    public var period: Period
+    /// The last day a unit's report for this period may arrive and be on time.
+    public var due: Day
+    public var asOf: Day
+    /// One row per unit expected to report, sorted by unit id.
+    public var submissions: [SubmissionRow]
+    /// Per unit type in the plan's order, then overall.
+    public var rates: [ReportingRate]
+}
+
 /// A task's status for the period.
 public enum TaskState: String, Sendable, Hashable, CaseIterable {
     case done

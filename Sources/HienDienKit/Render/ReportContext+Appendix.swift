@@ -33,7 +33,7 @@ extension ReportContext {
     /// One table per unit type: every unit with a figure, its indicators in the plan's order.
     func unitGroups() -> [TemplateValue] {
         let plan = report.plan
-        let types = ReportEngine(plan: plan).orderedTypes()
+        let types = plan.unitTypes
         let byUnit = Dictionary(grouping: report.indicators.filter {
             $0.unit != totalScope && ($0.value != nil || $0.cumulative != nil)
         }, by: \.unit)
