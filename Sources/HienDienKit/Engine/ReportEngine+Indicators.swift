@@ -35,6 +35,8 @@ extension ReportEngine {
         let unitOrder = plan.units.indices.sorted { plan.units[$0].id < plan.units[$1].id }
         let existed = plan.units.map { $0.exists(during: window) }
         var rows: [IndicatorRow] = []
+        // At most a row per unit and indicator and a TOTAL each: reserved, not doubled while growing.
+        rows.reserveCapacity((plan.units.count + 1) * plan.indicators.count)
         for i in plan.indicators.indices.sorted(by: { plan.indicators[$0].id < plan.indicators[$1].id }) {
             let indicator = plan.indicators[i]
             var total: Int64 = 0, cumulativeTotal: Int64 = 0

@@ -3,7 +3,7 @@
 /// most recent value at or before the period's end.
 ///
 /// Built one unit's report at a time (`init(plan:store:through:receivedBy:)`) into flat arrays —
-/// a period key and a value per figure, a running total per flow — so that a national store's
+/// a period key, a value and (flows) a running total per figure — so that a national store's
 /// 850,000 current values take about 20 MB, not one object per value.
 public struct ValueTable: Sendable {
     /// One reported figure, and where it came from when it was carried forward.
@@ -24,13 +24,12 @@ public struct ValueTable: Sendable {
     private var cellCount: [Int32]
     private var keys: [Int32] = []
     private var values: [Int64] = []
-    /// For `sum` indicators: the flows that count over time — every quarter, and a year's annual
-    /// value only when no quarter of that year was reported — as period keys with running totals,
-    /// so a cumulative figure is one binary search. Laid out like the figures.
-    private var flowStart: [Int32]
-    private var flowCount: [Int32]
-    private var flowKeys: [Int32] = []
-    private var flowTotals: [Int64] = []
+    /// For `sum` indicators, beside each figure of the cell from `runningStart[c]` on: the running
+    /// total of the flows that count over time up to it — every quarter, and a year's annual value
+    /// only when no quarter of that year was reported (it adds 0 otherwise) — so that a cumulative
+    /// figure is one binary search.
+    private var runningStart: [Int32]
+    private var running: [Int64] = []
     /// Set by `only(year:)`: figures and flows of other years are left out.
     private var year: Int?
 
@@ -43,6 +42,7 @@ public struct ValueTable: Sendable {
             byUnit[u, default: []].append((value.period, i, value.value))
         }
         for (u, entries) in byUnit.sorted(by: { $0.key < $1.key }) { add(unit: u, entries) }
+        trim()
     }
 
     /// The current values up to and including `period` as `store` holds them (received by
@@ -63,6 +63,7 @@ public struct ValueTable: Sendable {
             }
         }
         if let pendingUnit { add(unit: pendingUnit, pending) }
+        trim()
     }
 
     private init(plan: Plan) {
@@ -73,8 +74,14 @@ public struct ValueTable: Sendable {
         let cells = plan.units.count * plan.indicators.count
         cellStart = Array(repeating: 0, count: cells)
         cellCount = Array(repeating: 0, count: cells)
-        flowStart = cellStart
-        flowCount = cellCount
+        runningStart = cellStart
+    }
+
+    /// Gives the flat arrays their exact size once every unit is in (growing doubled them).
+    private mutating func trim() {
+        keys = keys.withUnsafeBufferPointer { Array($0) }
+        values = values.withUnsafeBufferPointer { Array($0) }
+        running = running.withUnsafeBufferPointer { Array($0) }
     }
 
     /// Lays out all of one unit's figures (any order; a period appears once per indicator).
@@ -94,14 +101,12 @@ public struct ValueTable: Sendable {
             }
             if plan.indicators[i].overTime == .sum {
                 let yearsWithQuarters = Set(sorted[index..<end].filter { !$0.period.isYear }.map(\.period.year))
-                flowStart[c] = Int32(flowKeys.count)
-                var running: Int64 = 0
-                for entry in sorted[index..<end] where !(entry.period.isYear && yearsWithQuarters.contains(entry.period.year)) {
-                    running += entry.value
-                    flowKeys.append(Int32(entry.period.key))
-                    flowTotals.append(running)
+                runningStart[c] = Int32(running.count)
+                var total: Int64 = 0
+                for entry in sorted[index..<end] {
+                    if !(entry.period.isYear && yearsWithQuarters.contains(entry.period.year)) { total += entry.value }
+                    running.append(total)
                 }
-                flowCount[c] = Int32(flowKeys.count) - flowStart[c]
             }
             index = end
         }
@@ -133,23 +138,15 @@ public struct ValueTable: Sendable {
     /// from 1 January of `year` when the table is limited to one.
     private func flowTotal(_ u: Int, _ i: Int, upTo key: Int) -> Int64 {
         let c = u * indicatorCount + i
-        let start = Int(flowStart[c]), all = start..<(start + Int(flowCount[c]))
+        let start = Int(cellStart[c]), all = start..<(start + Int(cellCount[c]))
+        let offset = Int(runningStart[c]) - start
         func total(_ key: Int) -> Int64 {
-            let index = firstIndex(in: flowKeys, all, after: key)
-            return index == all.lowerBound ? 0 : flowTotals[index - 1]
+            let index = firstIndex(in: keys, all, after: key)
+            return index == all.lowerBound ? 0 : running[index - 1 + offset]
         }
         guard let year else { return total(key) }
         let before = (year - 1) * 10 + 5   // Period.key is year × 10 + quarter (5 for the year)
         return key <= before ? 0 : total(min(key, year * 10 + 5)) - total(before)
-    }
-
-    /// Whether a cell has a flow at or before period key `key` (within `year` when limited).
-    private func hasFlow(_ u: Int, _ i: Int, upTo key: Int) -> Bool {
-        let c = u * indicatorCount + i
-        let start = Int(flowStart[c]), all = start..<(start + Int(flowCount[c]))
-        let lower = year.map { firstIndex(in: flowKeys, all, after: ($0 - 1) * 10 + 5) } ?? all.lowerBound
-        let upper = firstIndex(in: flowKeys, all, after: year.map { min(key, $0 * 10 + 5) } ?? key)
-        return upper > lower
     }
 
     // MARK: - Figures
@@ -208,7 +205,9 @@ public struct ValueTable: Sendable {
 
     func cumulative(_ u: Int, _ i: Int, _ period: Period) -> Int64? {
         guard plan.indicators[i].overTime == .sum else { return figure(u, i, period)?.value }
-        guard hasFlow(u, i, upTo: period.key) else { return nil }
+        // A year's annual value left out of the flows always has a quarter before it that counts,
+        // so any figure up to the period means a flow up to it.
+        guard hasAny(unit: u, indicator: i, through: period) else { return nil }
         return flowTotal(u, i, upTo: period.key)
     }
 
