@@ -21,7 +21,7 @@ extension ReportEngine {
                     anyCumulative = true
                 }
             }
-            return IndicatorRow(unit: totalScope, indicator: plan.indicators[i].id, value: anyValue ? total : nil,
+            return IndicatorRow(scope: .total, indicator: plan.indicators[i].id, value: anyValue ? total : nil,
                                 cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true)
         }.sorted { $0.indicator < $1.indicator }
     }
@@ -46,7 +46,7 @@ extension ReportEngine {
                 let cumulative = table.cumulative(u, i, period)
                 let counted = counts[i][u]
                 if figure != nil || (cumulative != nil && indicator.overTime == .sum && existed[u]) {
-                    rows.append(IndicatorRow(unit: plan.units[u].id, indicator: indicator.id, value: figure?.value,
+                    rows.append(IndicatorRow(scope: .unit(plan.units[u].id), indicator: indicator.id, value: figure?.value,
                                              cumulative: cumulative, carried: figure?.isCarried ?? false,
                                              counted: counted))
                 }
@@ -61,7 +61,7 @@ extension ReportEngine {
                     anyCumulative = true
                 }
             }
-            rows.append(IndicatorRow(unit: totalScope, indicator: indicator.id, value: anyValue ? total : nil,
+            rows.append(IndicatorRow(scope: .total, indicator: indicator.id, value: anyValue ? total : nil,
                                      cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true))
         }
         return rows

@@ -20,7 +20,7 @@ extension ReportEngine {
             let totalGoal = perUnitCount ? target.goal * goalUnits : target.goal
             let totalHigh = target.goalHigh.map { perUnitCount ? $0 * goalUnits : $0 }
             let (actual, numerator, denominator) = measure(target, table, period, units: scopeUnits)
-            results.append(evaluate(target, scope: totalScope, actual: actual, numerator: numerator,
+            results.append(evaluate(target, scope: .total, actual: actual, numerator: numerator,
                                     denominator: denominator, goal: totalGoal, goalHigh: totalHigh, windowEnd: windowEnd,
                                     period: period))
             guard target.perUnit else { continue }
@@ -33,7 +33,7 @@ extension ReportEngine {
             }
             for index in evaluated.sorted(by: { plan.units[$0].id < plan.units[$1].id }) {
                 let (actual, numerator, denominator) = measure(target, table, period, units: [index])
-                results.append(evaluate(forUnit(target, table, period, unit: index), scope: plan.units[index].id, actual: actual,
+                results.append(evaluate(forUnit(target, table, period, unit: index), scope: .unit(plan.units[index].id), actual: actual,
                                         numerator: numerator, denominator: denominator, goal: target.goal,
                                         goalHigh: target.goalHigh, windowEnd: windowEnd, period: period))
             }
@@ -104,7 +104,7 @@ extension ReportEngine {
 
     /// A result's status: achieved at the goal, else on track or behind against the expected
     /// value, or not achieved from the deadline's period on; no data without an actual figure.
-    private func evaluate(_ target: Target, scope: String, actual: Double?, numerator: Int64?, denominator: Int64?,
+    private func evaluate(_ target: Target, scope: Scope, actual: Double?, numerator: Int64?, denominator: Int64?,
                           goal: Double, goalHigh: Double?, windowEnd: Day, period: Period) -> TargetResult {
         let expected = expectedValue(target, goal: goal, at: windowEnd)
         // The report of the period holding the deadline (by the calendar) and every later one

@@ -54,7 +54,7 @@ public struct ReportEngine: Sendable {
             warnings: dataWarnings(table, period),
             trend: plan.quarters.filter { $0 <= period.quarters.last! }.map { quarter in
                 // A quarter's own totals are already in `rows`; earlier quarters need only totals.
-                (quarter, quarter == period ? rows.filter { $0.unit == totalScope } : totalRows(table, quarter))
+                (quarter, quarter == period ? rows.filter { $0.scope == .total } : totalRows(table, quarter))
             },
             previousYearTotals: [])
         report.rateRows = rateRows(table, period)
