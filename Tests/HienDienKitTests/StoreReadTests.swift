@@ -70,4 +70,13 @@ struct StoreReadTests {
         let targets = ReportTables.targets(report).split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[2] }
         #expect(targets == ["TOTAL", "A", "TOTAL"])
     }
+
+    @Test(arguments: ["2026-06-17", "2028-02-29", "2026-02-29", "2026-13-01", "2026-6-17", " 2026-06-17", "2026/06/17",
+                      "17/06/2026", "0999-01-01", "0000-01-01", "2026-06-1x", "２026-06-17", ""])
+    func aStoredDayReadByteByByteIsWhatTheFullParserAccepts(text: String) {
+        // What the reads accepted before: Day(parsing:) and written back the same.
+        let accepted = Day(parsing: text).flatMap { $0.description == text ? $0 : nil }
+        if let fast = Store.isoDay(text) { #expect(fast == accepted) }
+        if accepted != nil && text.utf8.count == 10 { #expect(Store.isoDay(text) == accepted) }
+    }
 }
