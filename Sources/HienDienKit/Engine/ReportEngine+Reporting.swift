@@ -24,10 +24,10 @@ extension ReportEngine {
                                 uniquingKeysWith: { a, _ in a })
         // A unit that ended (merged, dissolved) before the report fell due is not asked for it:
         // its last report is the one due while it still existed.
-        return plan.expectedUnits(for: period).filter { unit in
-            guard let until = unit.until else { return true }
-            return until >= min(due, Self.calendarEnd(of: period))
-        }.map { unit in
+        // (One pass over the expected units, no second copy of them: 4,000 units nationally.)
+        let askedUntil = min(due, Self.calendarEnd(of: period))
+        return plan.expectedUnits(for: period).compactMap { unit -> SubmissionRow? in
+            if let until = unit.until, until < askedUntil { return nil }
             let record = byUnit[unit.id]
             let status: SubmissionStatus
             if let record {
