@@ -25,6 +25,20 @@ struct ZipArchiveTests {
         #expect(bytes.count < sheet.utf8.count / 10)  // really deflated
     }
 
+    @Test func anEntryWhoseDeflatedBytesSpanManyOutputBlocksReadsBackWhole() throws {
+        // Hex digits from a fixed generator: about 4 bits of news per byte, so 600 KB deflate to
+        // some 300 KB — several of the writer's 64 KiB output blocks.
+        var state: UInt64 = 0x2026_0630
+        let text = String((0..<600_000).map { _ -> Character in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Array("0123456789abcdef")[Int(state >> 60)]
+        })
+        let bytes = archive([("word/document.xml", text)])
+        var zip = try ZipArchive(bytes: bytes, label: "bao-cao.docx")
+        #expect(bytes.count > 4 * 65_536)
+        #expect(try zip.data("word/document.xml").map { String(decoding: $0, as: UTF8.self) } == text)
+    }
+
     @Test func theSameFilesGiveTheSameBytes() {
         let files = [("a.xml", "<a>Sở Khoa học và Công nghệ</a>"), ("b.xml", "<b/>")]
         #expect(archive(files) == archive(files))

@@ -50,29 +50,39 @@ enum Deflate {
 
     /// Deflates `input` at the default level; the same input always gives the same bytes.
     static func deflate(_ input: [UInt8]) -> [UInt8] {
+        input.withUnsafeBufferPointer { deflate($0) }
+    }
+
+    /// Deflates `input` in one pass over it, collecting the output 64 KiB at a time (not into a
+    /// buffer of `deflateBound`'s size, which for a national report.docx was 87 MB). How the
+    /// output is collected does not change a byte of it.
+    static func deflate(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var stream = z_stream()
         precondition(hiendien_deflate_init_raw(&stream, Z_DEFAULT_COMPRESSION) == Z_OK, "zlib deflateInit2 failed")
         defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))))
-        let written: Int = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = UInt32(source.count)
+        var output: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+        stream.avail_in = UInt32(input.count)
+        var status = Z_OK
+        repeat {
+            block.withUnsafeMutableBufferPointer { target in
                 stream.next_out = target.baseAddress
                 stream.avail_out = UInt32(target.count)
-                let status = CZlib.deflate(&stream, Z_FINISH)
-                precondition(status == Z_STREAM_END, "zlib deflate did not finish within deflateBound")
-                return target.count - Int(stream.avail_out)
+                status = CZlib.deflate(&stream, Z_FINISH)
+                output.append(contentsOf: target.prefix(target.count - Int(stream.avail_out)))
             }
-        }
-        output.removeSubrange(written...)
+            precondition(status == Z_OK || status == Z_STREAM_END, "zlib deflate failed (\(status))")
+        } while status != Z_STREAM_END
         return output
     }
 
     /// The CRC-32 of `bytes` (ZIP's checksum).
     static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
-        bytes.withUnsafeBufferPointer { buffer in
-            UInt32(CZlib.crc32(0, buffer.baseAddress, UInt32(buffer.count)))
-        }
+        bytes.withUnsafeBufferPointer { crc32($0) }
+    }
+
+    static func crc32(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(CZlib.crc32(0, buffer.baseAddress, UInt32(buffer.count)))
     }
 }

@@ -10,8 +10,18 @@ struct ZipWriter {
 
     /// Adds a file; entries keep the order in which they are added.
     mutating func add(_ name: String, _ contents: [UInt8]) {
+        contents.withUnsafeBufferPointer { add(name, bytes: $0) }
+    }
+
+    /// Adds a text file, as UTF-8 — deflated from the string's own bytes, not a copy of them.
+    mutating func add(_ name: String, text: String) {
+        var text = text
+        text.withUTF8 { add(name, bytes: $0) }
+    }
+
+    private mutating func add(_ name: String, bytes contents: UnsafeBufferPointer<UInt8>) {
         let packed = Deflate.deflate(contents)
-        let crc = Deflate.crc32(contents[...])
+        let crc = Deflate.crc32(contents)
         let nameBytes = Array(name.utf8)
         let offset = output.count
         func header(_ signature: UInt32, central: Bool) -> [UInt8] {
@@ -43,10 +53,6 @@ struct ZipWriter {
         count += 1
     }
 
-    /// Adds a text file, as UTF-8.
-    mutating func add(_ name: String, text: String) {
-        add(name, Array(text.utf8))
-    }
 
     /// The finished archive.
     func finished() -> [UInt8] {
