@@ -76,10 +76,14 @@ public struct ReportRenderer: Sendable {
     ///   then tables.xlsx.
     public func write(_ report: PeriodReport, formats: Set<ReportFormat>, to outDirectory: String) throws -> [String] {
         var files: [(name: String, data: Data)] = []
-        // One context for both templates: the same words, escaped by each template.
-        let context = formats.isDisjoint(with: [.md, .html, .docx]) ? nil : ReportContext(report: report).value()
-        if formats.contains(.md), let context { files.append(("report.md", Data(try markdown(context).utf8))) }
-        let page = formats.contains(.html) || formats.contains(.docx) ? try context.map(html) ?? "" : ""
+        var page = ""
+        if !formats.isDisjoint(with: [.md, .html, .docx]) {
+            // One context for both templates (the same words, escaped by each), let go of
+            // before the Word conversion.
+            let context = ReportContext(report: report).value()
+            if formats.contains(.md) { files.append(("report.md", Data(try markdown(context).utf8))) }
+            if formats.contains(.html) || formats.contains(.docx) { page = try html(context) }
+        }
         if formats.contains(.html) { files.append(("report.html", Data(page.utf8))) }
         if formats.contains(.docx) { files.append(("report.docx", Data(WordDocument.make(fromHTML: page)))) }
         // The data checks go beside the signed report, never into it.
