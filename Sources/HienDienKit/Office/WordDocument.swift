@@ -67,15 +67,9 @@ struct WordDocument {
             <Relationship Id="rIdFirstHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>\
             </Relationships>
             """)
-        // Appended into one string of the right size: a chain of `+` made two copies of the body
-        // at once (87 MB each for a national report).
-        var document = Spreadsheet.declaration + "<w:document \(Self.namespaces)><w:body>"
-        let properties = PageSetup.properties(lastSection, isFirst: isOnlySection)
-        document.reserveCapacity(document.utf8.count + body.utf8.count + properties.utf8.count + 32)
-        document += body
-        document += properties
-        document += "</w:body></w:document>"
-        zip.add("word/document.xml", text: document)
+        // Deflated piece by piece: the body is never copied (87 MB for a national report).
+        zip.add("word/document.xml", pieces: [Spreadsheet.declaration + "<w:document \(Self.namespaces)><w:body>", body,
+                                              PageSetup.properties(lastSection, isFirst: isOnlySection) + "</w:body></w:document>"])
         zip.add("word/styles.xml", text: Spreadsheet.declaration + Self.styles)
         zip.add("word/settings.xml", text: Spreadsheet.declaration + """
             <w:settings \(Self.namespaces)><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>\

@@ -19,9 +19,17 @@ struct ZipWriter {
         text.withUTF8 { add(name, bytes: $0) }
     }
 
+    /// Adds a text file made of `pieces` one after the other, without joining them first.
+    mutating func add(_ name: String, pieces: [String]) {
+        let (packed, crc, count) = Deflate.deflate(pieces: pieces)
+        add(name, packed: packed, crc: crc, count: count)
+    }
+
     private mutating func add(_ name: String, bytes contents: UnsafeBufferPointer<UInt8>) {
-        let packed = Deflate.deflate(contents)
-        let crc = Deflate.crc32(contents)
+        add(name, packed: Deflate.deflate(contents), crc: Deflate.crc32(contents), count: contents.count)
+    }
+
+    private mutating func add(_ name: String, packed: [UInt8], crc: UInt32, count contentCount: Int) {
         let nameBytes = Array(name.utf8)
         let offset = output.count
         func header(_ signature: UInt32, central: Bool) -> [UInt8] {
@@ -35,7 +43,7 @@ struct ZipWriter {
             bytes.append16(0x21)  // date 1980-01-01
             bytes.append32(crc)
             bytes.append32(UInt32(packed.count))
-            bytes.append32(UInt32(contents.count))
+            bytes.append32(UInt32(contentCount))
             bytes.append16(UInt16(nameBytes.count))
             bytes.append16(0)  // extra field
             if central {
