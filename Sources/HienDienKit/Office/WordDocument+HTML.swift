@@ -51,13 +51,13 @@ struct HTMLToWordprocessingML {
     mutating func emit(_ xml: String) {
         guard !xml.isEmpty else { return }
         if wanted != orientation { breakSection(to: wanted) }
-        document.body += xml
+        document.appendBody(xml)
     }
 
     /// Ends the current section and starts one in `next` orientation on a new page.
     private mutating func breakSection(to next: WordDocument.Orientation) {
-        if !document.body.isEmpty {
-            document.body += "<w:p><w:pPr>" + WordDocument.PageSetup.properties(orientation, isFirst: sections == 0) + "</w:pPr></w:p>"
+        if !document.isBodyEmpty {
+            document.appendBody("<w:p><w:pPr>" + WordDocument.PageSetup.properties(orientation, isFirst: sections == 0) + "</w:pPr></w:p>")
             sections += 1
         }
         orientation = next
@@ -113,7 +113,7 @@ struct HTMLToWordprocessingML {
         var style = Self.style(for: node, inheriting: parent)
         if node.classes.contains("appendix") || node.classes.contains("page-break") {
             let inner = blocks(node.children, style: style, width: width, topLevel: topLevel)
-            return orientation == wanted && !document.body.isEmpty ? "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + inner : inner
+            return orientation == wanted && !document.isBodyEmpty ? "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + inner : inner
         }
         switch name {
         case "figure", "colgroup", "hr": return ""

@@ -37,8 +37,22 @@ struct WordDocument {
         }
     }
 
-    /// The body's blocks (`<w:p>`, `<w:tbl>`), with section breaks inside.
-    var body = ""
+    /// `word/document.xml`, deflated as its blocks (`<w:p>`, `<w:tbl>`, section breaks) are
+    /// written: a national report's body (87 MB of XML) is never held whole.
+    private let document = DeflateStream()
+    /// Whether no block has been written yet.
+    private(set) var isBodyEmpty = true
+
+    init() {
+        document.write(Spreadsheet.declaration + "<w:document \(Self.namespaces)><w:body>")
+    }
+
+    /// Writes blocks at the end of the body.
+    mutating func appendBody(_ xml: String) {
+        guard !xml.isEmpty else { return }
+        document.write(xml)
+        isBodyEmpty = false
+    }
 
     /// The `.docx` package, ending with the last section's properties.
     func bytes(lastSection: Orientation, isOnlySection: Bool) -> [UInt8] {
@@ -67,9 +81,8 @@ struct WordDocument {
             <Relationship Id="rIdFirstHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>\
             </Relationships>
             """)
-        // Deflated piece by piece: the body is never copied (87 MB for a national report).
-        zip.add("word/document.xml", pieces: [Spreadsheet.declaration + "<w:document \(Self.namespaces)><w:body>", body,
-                                              PageSetup.properties(lastSection, isFirst: isOnlySection) + "</w:body></w:document>"])
+        document.write(PageSetup.properties(lastSection, isFirst: isOnlySection) + "</w:body></w:document>")
+        zip.add("word/document.xml", deflated: document.finish())
         zip.add("word/styles.xml", text: Spreadsheet.declaration + Self.styles)
         zip.add("word/settings.xml", text: Spreadsheet.declaration + """
             <w:settings \(Self.namespaces)><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>\

@@ -19,10 +19,9 @@ struct ZipWriter {
         text.withUTF8 { add(name, bytes: $0) }
     }
 
-    /// Adds a text file made of `pieces` one after the other, without joining them first.
-    mutating func add(_ name: String, pieces: [String]) {
-        let (packed, crc, count) = Deflate.deflate(pieces: pieces)
-        add(name, packed: packed, crc: crc, count: count)
+    /// Adds a file already deflated (a `DeflateStream`'s bytes, CRC-32 and length).
+    mutating func add(_ name: String, deflated: (packed: [UInt8], crc: UInt32, count: Int)) {
+        add(name, packed: deflated.packed, crc: deflated.crc, count: deflated.count)
     }
 
     private mutating func add(_ name: String, bytes contents: UnsafeBufferPointer<UInt8>) {
