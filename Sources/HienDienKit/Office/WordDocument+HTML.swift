@@ -40,6 +40,10 @@ struct HTMLToWordprocessingML {
     private var wanted = WordDocument.Orientation.portrait
     /// Sections closed so far.
     private(set) var sections = 0
+    /// Set just before a top-level block with nothing pending before it: a table there may
+    /// write its rows into the document as it goes instead of returning them in one string
+    /// (a national appendix table is 60 MB of XML).
+    var mayStreamTable = false
 
     private struct Run {
         var text: String
@@ -101,7 +105,9 @@ struct HTMLToWordprocessingML {
                 wanted = .portrait
                 continue
             }
+            mayStreamTable = topLevel && xml.isEmpty
             let converted = block(node, style: style, width: width, topLevel: topLevel)
+            mayStreamTable = false
             if topLevel { emit(xml); xml = ""; emit(converted) } else { xml += converted }
         }
         flush(&self)
