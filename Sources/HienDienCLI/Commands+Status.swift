@@ -9,7 +9,7 @@ extension Commands {
         let options = try StatusOptions(arguments)
         let asOf = options.asOf ?? context.today
         let period = try resolvePeriod(options.period, plan: plan, asOf: asOf)
-        let report = try ReportEngine(plan: plan).report(for: period, asOf: asOf, store: store)
+        let report = try ReportEngine(plan: plan).reportingStatus(for: period, asOf: asOf, store: store)
         let names = Dictionary(plan.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         console.out(text(.statusHeading(plan: plan.id, period: period, due: report.due, asOf: asOf)))
         let rows = report.submissions.sorted { a, b in (a.status.listingRank, a.unit) < (b.status.listingRank, b.unit) }
@@ -26,7 +26,7 @@ extension Commands {
                       text(.statusColumnDaysLeft), text(.statusColumnName)]
         let widths = (0..<4).map { column in ([header] + table).map { $0[column].count }.max() ?? 0 }
         for line in [header] + table {
-            let padded = (0..<4).map { line[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+            let padded = (0..<4).map { line[$0].padded(to: widths[$0]) }
             console.out((padded + [line[4]]).joined(separator: "  "))
         }
         let overall = report.rates.last
@@ -74,6 +74,16 @@ extension Commands {
                 .write(to: URL(fileURLWithPath: form), options: .atomic)
         }
         return (written, forms)
+    }
+}
+
+extension String {
+    /// The text followed by spaces up to `width` UTF-16 units, or cut there — what Foundation's
+    /// `padding(toLength:withPad:startingAt:)` gives, without bridging every cell to NSString.
+    func padded(to width: Int) -> String {
+        let length = utf16.count
+        if length >= width { return length == width ? self : String(decoding: Array(utf16.prefix(width)), as: UTF16.self) }
+        return self + String(repeating: " ", count: width - length)
     }
 }
 

@@ -63,10 +63,6 @@ struct Commands {
 
     /// The templates `--templates` names, else the built-in ones. (`report` may pass
     /// `ReportOptions.templates` to `templates(folder:)` instead; only it takes the option.)
-    func templates() throws -> TemplateLibrary {
-        try templates(folder: arguments.value("templates"))
-    }
-
     /// `folder` (`--templates`, as written), else the built-in templates found beside the program.
     func templates(folder: String?) throws -> TemplateLibrary {
         if let directory = folder {
@@ -109,7 +105,7 @@ struct Commands {
         let asOf = options.asOf ?? context.today
         let period = try resolvePeriod(options.period, plan: plan, asOf: asOf)
         let written = try ReportJob.write(store: store, plan: plan, period: period, asOf: asOf, formats: options.formats,
-                                          out: absolute(options.out), templates: try templates())
+                                          out: absolute(options.out), templates: try templates(folder: options.templates))
         for path in written { console.out(path) }
         return Runner.ExitCode.success
     }

@@ -118,7 +118,7 @@ struct ConcurrencyTests {
                 return stat.isEmpty || stat.contains(") Z ")
             }
             let report = try engine.report(for: quarter, asOf: asOf, store: store)
-            let withValues = Set(report.indicators.filter { $0.unit != "TOTAL" && $0.value != nil }.map(\.unit))
+            let withValues = Set(report.indicators.filter { $0.value != nil }.compactMap(\.scope.unitID))
             let submitted = Set(report.submissions.filter { $0.received != nil }.map(\.unit))
             let isOneState = withValues == submitted
             #expect(isOneState, "report \(reports): values for \(withValues.count) units but \(submitted.count) submissions")

@@ -76,9 +76,9 @@ struct PlanRulesEngineTests {
                           indicators: [Indicator(id: "volunteers", name: "v", overTime: .sum)], targets: [quota])
         let report = Self.run(plan, "2026-Q3", values: [E.v("DH1", "2026-Q3", "volunteers", 10),
                                                         E.v("SKHCN", "2026-Q3", "volunteers", 7)])
-        let total = try #require(report.targets.first { $0.scope == totalScope })
+        let total = try #require(report.targets.first { $0.scope == .total })
         #expect(total.goal == 30 && total.actual == 10)
-        #expect(!report.targets.contains { $0.scope == "SKHCN" })
+        #expect(!report.targets.contains { $0.scope == .unit("SKHCN") })
     }
 
     /// Rates: Σ domains ÷ Σ population × 1.000 over the communes with a population figure.
@@ -97,7 +97,7 @@ struct PlanRulesEngineTests {
         let report = Self.run(plan, "2026-Q2", values: [E.v("A", "2026-Q1", "id_vn_new", 30), E.v("A", "2026-Q2", "id_vn_new", 10),
                                                         E.v("B", "2026-Q2", "id_vn_new", 45), E.v("C", "2026-Q2", "id_vn_new", 99)])
         // A: 40 / 20.000 × 1.000 = 2.0; B: 45 / 30.000 × 1.000 = 1.5; TOTAL 85 / 50.000 × 1.000 = 1.7 (C has no figure).
-        #expect(report.rateRows.map(\.unit) == ["A", "B", totalScope])
+        #expect(report.rateRows.map(\.scope) == [.unit("A"), .unit("B"), .total])
         #expect(report.rateRows.map(\.result) == [2.0, 1.5, 1.7])
         let standings = try #require(report.ranking)
         #expect(standings.ranked.map(\.unit) == ["A", "B"] && standings.ranked.map(\.rank) == [1, 2])

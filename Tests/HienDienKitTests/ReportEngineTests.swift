@@ -36,12 +36,12 @@ struct ReportEngineTests {
             Self.v("A", "2026-Q2", "with_vn", 1), Self.v("A", "2026-Q2", "total", 10),
             Self.v("B", "2026-Q2", "with_vn", 50), Self.v("B", "2026-Q2", "total", 100),
         ])
-        let total = try #require(report.targets.first { $0.scope == totalScope })
+        let total = try #require(report.targets.first { $0.scope == .total })
         #expect(total.actual == 0.4636)
         #expect(total.numerator == 51 && total.denominator == 110)
-        #expect(report.targets.first { $0.scope == "A" }?.actual == 0.1)
-        #expect(report.targets.first { $0.scope == "B" }?.actual == 0.5)
-        #expect(report.targets.first { $0.scope == "B" }?.status == .achieved)
+        #expect(report.targets.first { $0.scope == .unit("A") }?.actual == 0.1)
+        #expect(report.targets.first { $0.scope == .unit("B") }?.actual == 0.5)
+        #expect(report.targets.first { $0.scope == .unit("B") }?.status == .achieved)
     }
 
     @Test func ratioIsEmptyWithoutADenominator() throws {
@@ -65,7 +65,7 @@ struct ReportEngineTests {
         let plan = Self.plan(units: [ReportingUnit(id: "STC", name: "Sở Tài chính", type: "department")],
                              indicators: [Indicator(id: "enterprises", name: "DN", overTime: .last)])
         let report = run(plan, "2026-Q2", values: [Self.v("STC", "2026-Q1", "enterprises", 12_400)])
-        let row = try #require(report.indicators.first { $0.unit == "STC" })
+        let row = try #require(report.indicators.first { $0.scope == .unit("STC") })
         #expect(row.value == 12_400)
         #expect(row.cumulative == 12_400)
         #expect(row.carried)
@@ -73,7 +73,7 @@ struct ReportEngineTests {
         #expect(report.total("enterprises")?.carried == true)
         // In its own quarter it is not carried.
         #expect(run(plan, "2026-Q1", values: [Self.v("STC", "2026-Q1", "enterprises", 12_400)])
-            .indicators.first { $0.unit == "STC" }?.carried == false)
+            .indicators.first { $0.scope == .unit("STC") }?.carried == false)
     }
 
     @Test func sumIndicatorsAddUpWithinAYearAndCumulateFromTheStart() throws {
@@ -81,7 +81,7 @@ struct ReportEngineTests {
                              indicators: [Indicator(id: "id_vn_new", name: "id.vn mới", overTime: .sum)])
         let values = [Self.v("X", "2026-Q1", "id_vn_new", 10), Self.v("X", "2026-Q2", "id_vn_new", 20),
                       Self.v("X", "2026-Q4", "id_vn_new", 5), Self.v("X", "2027-Q1", "id_vn_new", 7)]
-        let q3 = try #require(run(plan, "2026-Q3", values: values).indicators.first { $0.unit == "X" })
+        let q3 = try #require(run(plan, "2026-Q3", values: values).indicators.first { $0.scope == .unit("X") })
         #expect(q3.value == nil)  // not reported in Q3: empty, never 0
         #expect(q3.cumulative == 30)
         let year = try #require(run(plan, "2026", values: values).total("id_vn_new"))
@@ -104,7 +104,7 @@ struct ReportEngineTests {
             Self.v("DHTV", "2026-Q1", "students_id_vn", 300), Self.v("CDN", "2026-Q1", "students_id_vn", 200),
         ])
         #expect(report.total("students_id_vn")?.value == 500)
-        let department = try #require(report.indicators.first { $0.unit == "SGDDT" })
+        let department = try #require(report.indicators.first { $0.scope == .unit("SGDDT") })
         #expect(department.value == 500 && !department.counted)
         #expect(report.typeTotals.first { $0.type == "department" }?.counted == false)
     }

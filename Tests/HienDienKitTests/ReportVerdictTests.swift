@@ -48,15 +48,15 @@ struct ReportVerdictTests {
     @Test func atTheDeadlineATargetIsAchievedOrNotNeverOnTrack() throws {
         // 4.007/4.026 in the 2025 year-end report: "Đúng tiến độ" with 17 days left was the defect.
         let year = Self.report("2025", asOf: "2025-12-14")
-        let domains = try #require(year.targets.first { $0.scope == totalScope })
+        let domains = try #require(year.targets.first { $0.scope == .total })
         #expect(domains.status == .notAchieved)
         #expect(ReportContext(report: year).verdictLabel(domains) == "Không đạt — còn thiếu 19 tên miền")
         #expect(ReportTables.targets(year).contains(",2025-12-31,not_achieved\r\n"))
         let reached = Self.report("2025", asOf: "2025-12-14", total: 4026)
-        #expect(reached.targets.first { $0.scope == totalScope }?.status == .achieved)
+        #expect(reached.targets.first { $0.scope == .total }?.status == .achieved)
         // Before the deadline's period the road map still speaks.
         let earlier = Self.report("2025-Q2", asOf: "2025-06-20")
-        #expect(earlier.targets.first { $0.scope == totalScope }?.status != .notAchieved)
+        #expect(earlier.targets.first { $0.scope == .total }?.status != .notAchieved)
     }
 
     @Test func aYearEndReportBeforeTheThirtyFirstEstimatesTheYearFromThePace() throws {

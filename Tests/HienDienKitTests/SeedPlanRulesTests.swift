@@ -137,7 +137,7 @@ struct SeedPlanRulesTests {
         let graded = Set(q2.submissions.map(\.unit))
         #expect(!graded.contains("MTTQ") && !graded.contains("SKHCN") && graded.contains("STC"))
         // Its figures still count: the Front's report is stored and shows in the indicators.
-        #expect(q2.indicators.contains { $0.unit == "MTTQ" })
+        #expect(q2.indicators.contains { $0.scope == .unit("MTTQ") })
     }
 
     // MARK: - Targets
@@ -157,7 +157,7 @@ struct SeedPlanRulesTests {
                       v("STC", "2027-Q3", "new_smes_year", 1000), v("STC", "2027-Q3", "new_smes_reached", 640)]
         let report = ReportEngine(plan: plan).report(for: .year(2027), asOf: Self.day("2027-12-15"), values: values,
                                                      submissions: [], taskReports: [], narratives: [])
-        let sme = try #require(report.targets.first { $0.target.id == "new_sme_outreach" && $0.scope == totalScope })
+        let sme = try #require(report.targets.first { $0.target.id == "new_sme_outreach" && $0.scope == .total })
         #expect(sme.target.deadline == Self.day("2027-12-31") && sme.goal == 1.0)
         // The year-end report of 2027 holds the year's own deadline: a final verdict (issue 11).
         #expect(sme.actual == 0.64 && sme.status == .notAchieved)
@@ -170,7 +170,7 @@ struct SeedPlanRulesTests {
             #expect(try SeedPlanTests.target(plan, id).baselineFromFirstReport, "\(id)")
         }
         let q2 = try Self.report(plan, store, "2026-Q2", asOf: "2026-06-20")
-        let share = try #require(q2.targets.first { $0.target.id == "enterprise_share" && $0.scope == totalScope })
+        let share = try #require(q2.targets.first { $0.target.id == "enterprise_share" && $0.scope == .total })
         #expect(share.target.baseline > 0 && share.target.baselineDate != nil)
         #expect(share.expected >= share.target.baseline && share.expected < 0.2)
         // Printed as such: the value, and that it is the first report's.
@@ -185,9 +185,9 @@ struct SeedPlanRulesTests {
         let quota = try SeedPlanTests.target(plan, "volunteers_per_university")
         #expect(quota.goal == 10 && quota.perUnit && Set(quota.unitTypes) == ["university", "college"])
         let q4 = try Self.report(plan, store, "2025-Q4", asOf: "2025-12-20")
-        let total = try #require(q4.targets.first { $0.target.id == quota.id && $0.scope == totalScope })
+        let total = try #require(q4.targets.first { $0.target.id == quota.id && $0.scope == .total })
         #expect(total.goal == 80)
-        #expect(q4.targets.contains { $0.target.id == quota.id && $0.scope == "CD_CAN_THO" && $0.status == .achieved })
+        #expect(q4.targets.contains { $0.target.id == quota.id && $0.scope == .unit("CD_CAN_THO") && $0.status == .achieved })
         // Appendix I.1 "Tổ chức Hội nghị hướng dẫn triển khai thực hiện Kế hoạch này …", "01 cuộc": counted.
         let conference = try #require(plan.tasks.first { $0.id == "I.1" })
         #expect(conference.quota == "01 cuộc" && conference.quotaCount == 1 && conference.quotaIndicator == "trainings_held")
@@ -224,10 +224,10 @@ struct SeedPlanRulesTests {
         let report = try Self.report(plan, store, "2026-Q3", asOf: "2026-09-20")
         let withPopulation = plan.units.filter { $0.type == "commune" && $0.reference(.population) != nil }
         #expect(withPopulation.count == 10 && withPopulation.allSatisfy { $0.reference(.population)?.assumed != nil })
-        let reporting = withPopulation.filter { unit in report.indicators.contains { $0.unit == unit.id && $0.indicator == "id_vn_new" } }
+        let reporting = withPopulation.filter { unit in report.indicators.contains { $0.scope == .unit(unit.id) && $0.indicator == "id_vn_new" } }
         #expect(!reporting.isEmpty)
         for unit in reporting {
-            let row = try #require(report.rateRows.first { $0.unit == unit.id && $0.indicator == "id_vn_new" })
+            let row = try #require(report.rateRows.first { $0.scope == .unit(unit.id) && $0.indicator == "id_vn_new" })
             #expect(row.result == exactRatio(row.value * 1000, unit.reference(.population)!.value))
         }
         let standings = try #require(report.ranking)
@@ -261,7 +261,7 @@ struct SeedPlanRulesTests {
         let standings = try #require(year.ranking)
         // Phường Hàm Rồng reached all 2.222 of its household businesses in 2026.
         #expect(standings.commended == ["P_HAM_RONG"])
-        let unit = year.targets.filter { $0.scope == "P_HAM_RONG" }
+        let unit = year.targets.filter { $0.scope == .unit("P_HAM_RONG") }
         #expect(!unit.contains { $0.status == .behind })
     }
 }

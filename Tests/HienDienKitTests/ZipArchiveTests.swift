@@ -25,6 +25,48 @@ struct ZipArchiveTests {
         #expect(bytes.count < sheet.utf8.count / 10)  // really deflated
     }
 
+    @Test func anEntryWhoseDeflatedBytesSpanManyOutputBlocksReadsBackWhole() throws {
+        // Hex digits from a fixed generator: about 4 bits of news per byte, so 600 KB deflate to
+        // some 300 KB — several of the writer's 64 KiB output blocks.
+        var state: UInt64 = 0x2026_0630
+        let text = String((0..<600_000).map { _ -> Character in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Array("0123456789abcdef")[Int(state >> 60)]
+        })
+        let bytes = archive([("word/document.xml", text)])
+        var zip = try ZipArchive(bytes: bytes, label: "bao-cao.docx")
+        #expect(bytes.count > 4 * 65_536)
+        #expect(try zip.data("word/document.xml").map { String(decoding: $0, as: UTF8.self) } == text)
+    }
+
+    @Test func aTextDeflatedInPiecesGivesTheBytesOfTheWholeText() {
+        var state: UInt64 = 0x2026_0701
+        let words = ["<w:p>", "Sở Khoa học và Công nghệ", "</w:p>", "1.250", "tên miền id.vn", "Ủy ban nhân dân xã"]
+        let text = (0..<60_000).map { _ -> String in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return words[Int(state >> 61) % words.count] + String(state >> 48, radix: 16)
+        }.joined()
+        let whole = Array(text.utf8)
+        let expected = Deflate.deflate(whole)
+        #expect(expected.count > 2 * 65_536)
+        // Split at the start, inside, across the 32 KiB window and the 64 KiB output blocks, at the end.
+        for cuts in [[0], [17], [40_000, 40_001], [70_000, 300_000, 700_000], [text.utf8.count]] {
+            var pieces: [String] = []
+            var start = text.startIndex
+            for cut in cuts {
+                let end = text.utf8.index(text.startIndex, offsetBy: cut, limitedBy: text.endIndex) ?? text.endIndex
+                let boundary = text.rangeOfComposedCharacterSequence(at: end == text.endIndex ? text.index(before: end) : end).lowerBound
+                let stop = end == text.endIndex ? end : max(boundary, start)
+                pieces.append(String(text[start..<stop]))
+                start = stop
+            }
+            pieces.append(String(text[start...]))
+            let (packed, crc, count) = Deflate.deflate(pieces: pieces)
+            #expect(packed == expected, "cut at \(cuts)")
+            #expect(crc == Deflate.crc32(whole[...]) && count == whole.count)
+        }
+    }
+
     @Test func theSameFilesGiveTheSameBytes() {
         let files = [("a.xml", "<a>Sở Khoa học và Công nghệ</a>"), ("b.xml", "<b/>")]
         #expect(archive(files) == archive(files))

@@ -21,7 +21,7 @@ extension ReportEngine {
                     anyCumulative = true
                 }
             }
-            return IndicatorRow(unit: totalScope, indicator: plan.indicators[i].id, value: anyValue ? total : nil,
+            return IndicatorRow(scope: .total, indicator: plan.indicators[i].id, value: anyValue ? total : nil,
                                 cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true)
         }.sorted { $0.indicator < $1.indicator }
     }
@@ -35,6 +35,8 @@ extension ReportEngine {
         let unitOrder = plan.units.indices.sorted { plan.units[$0].id < plan.units[$1].id }
         let existed = plan.units.map { $0.exists(during: window) }
         var rows: [IndicatorRow] = []
+        // At most a row per unit and indicator and a TOTAL each: reserved, not doubled while growing.
+        rows.reserveCapacity((plan.units.count + 1) * plan.indicators.count)
         for i in plan.indicators.indices.sorted(by: { plan.indicators[$0].id < plan.indicators[$1].id }) {
             let indicator = plan.indicators[i]
             var total: Int64 = 0, cumulativeTotal: Int64 = 0
@@ -44,7 +46,7 @@ extension ReportEngine {
                 let cumulative = table.cumulative(u, i, period)
                 let counted = counts[i][u]
                 if figure != nil || (cumulative != nil && indicator.overTime == .sum && existed[u]) {
-                    rows.append(IndicatorRow(unit: plan.units[u].id, indicator: indicator.id, value: figure?.value,
+                    rows.append(IndicatorRow(scope: .unit(plan.units[u].id), indicator: indicator.id, value: figure?.value,
                                              cumulative: cumulative, carried: figure?.isCarried ?? false,
                                              counted: counted))
                 }
@@ -59,7 +61,7 @@ extension ReportEngine {
                     anyCumulative = true
                 }
             }
-            rows.append(IndicatorRow(unit: totalScope, indicator: indicator.id, value: anyValue ? total : nil,
+            rows.append(IndicatorRow(scope: .total, indicator: indicator.id, value: anyValue ? total : nil,
                                      cumulative: anyCumulative ? cumulativeTotal : nil, carried: carried, counted: true))
         }
         return rows
@@ -114,7 +116,7 @@ extension ReportEngine {
     /// Each indicator's total over the units of each type (in the plan's order of types), with
     /// how many of them have a figure and whether the type counts in the indicator's `TOTAL`.
     func typeTotals(_ table: ValueTable, _ period: Period) -> [TypeTotalRow] {
-        let types = orderedTypes()
+        let types = plan.unitTypes
         var rows: [TypeTotalRow] = []
         for (i, indicator) in plan.indicators.enumerated() {
             for type in types {

@@ -11,7 +11,7 @@ extension ReportEngine {
                 var unitRows: [RateRow] = []
                 for (u, unit) in plan.units.enumerated() where counts[i][u] && unit.exists(during: window) {
                     guard let figure = unit.reference(rate.reference), let value = table.cumulative(u, i, period) else { continue }
-                    unitRows.append(RateRow(unit: unit.id, indicator: indicator.id, rate: rate, value: value,
+                    unitRows.append(RateRow(scope: .unit(unit.id), indicator: indicator.id, rate: rate, value: value,
                                             reference: figure.value, referenceDate: figure.date,
                                             result: rateValue(value, figure.value, rate)))
                     totalValue += value
@@ -19,8 +19,8 @@ extension ReportEngine {
                     latest = max(latest ?? figure.date, figure.date)
                 }
                 guard let latest, totalReference > 0 else { continue }
-                rows += unitRows.sorted { $0.unit < $1.unit }
-                rows.append(RateRow(unit: totalScope, indicator: indicator.id, rate: rate, value: totalValue,
+                rows += unitRows.sorted { ($0.scope.unitID ?? "") < ($1.scope.unitID ?? "") }
+                rows.append(RateRow(scope: .total, indicator: indicator.id, rate: rate, value: totalValue,
                                     reference: totalReference, referenceDate: latest,
                                     result: rateValue(totalValue, totalReference, rate)))
             }

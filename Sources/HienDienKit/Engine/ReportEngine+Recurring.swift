@@ -34,7 +34,7 @@ extension ReportEngine {
               let n = table.indicatorIndex[numeratorID], let d = table.indicatorIndex[denominatorID] else { return nil }
         let last = period.quarters.last ?? period
         for quarter in plan.quarters where quarter <= last {
-            let units = only ?? unitsInScope(of: target, quarter).map(\.index)
+            let units = only ?? unitsInScope(of: target, quarter)
             var numerator: Int64?, denominator: Int64?
             for u in units {
                 if plan.indicators[n].counts(type: plan.units[u].type), let value = table.cumulative(u, n, quarter) {

@@ -15,7 +15,7 @@ extension ReportEngine {
             if let i = table.indicatorIndex[rule.by] {
                 for (u, unit) in candidates where counts[i][u] {
                     if let rate = rule.rate {
-                        guard let row = rates.first(where: { $0.unit == unit.id && $0.indicator == rule.by && $0.rate == rate })
+                        guard let row = rates.first(where: { $0.scope == .unit(unit.id) && $0.indicator == rule.by && $0.rate == rate })
                         else { continue }
                         values.append((unit.id, row.result))
                     } else if let figure = table.figure(u, i, period) {
@@ -24,8 +24,9 @@ extension ReportEngine {
                 }
             } else {
                 let ids = Set(candidates.map(\.element.id))
-                for result in targets where result.target.id == rule.by && ids.contains(result.scope) {
-                    if let actual = result.actual { values.append((result.scope, actual)) }
+                for result in targets where result.target.id == rule.by {
+                    guard let unit = result.scope.unitID, ids.contains(unit), let actual = result.actual else { continue }
+                    values.append((unit, actual))
                 }
             }
             values.sort { $0.value != $1.value ? $0.value > $1.value : $0.unit < $1.unit }
@@ -37,7 +38,7 @@ extension ReportEngine {
         var commended: [String] = []
         if let rule = plan.commendation {
             for unit in plan.units where unit.isGraded && unit.exists(on: periodEnd) {
-                let own = targets.filter { $0.scope == unit.id }
+                let own = targets.filter { $0.scope == .unit(unit.id) }
                 let meetsAll = rule.criteria.allSatisfy { id in
                     own.contains { $0.target.id == id && $0.status == .achieved }
                 }

@@ -16,24 +16,26 @@ extension ReportEngine {
             let perUnitCount = target.perUnit && !target.kind.isFraction
             let window = plan.reporting.window(for: period)
             // A quota's TOTAL goal counts the units in scope at the period's end.
-            let goalUnits = Double(scopeUnits.filter { $0.unit.isGraded && $0.unit.exists(on: window.upperBound) }.count)
+            let goalUnits = Double(scopeUnits.filter { plan.units[$0].isGraded && plan.units[$0].exists(on: window.upperBound) }.count)
             let totalGoal = perUnitCount ? target.goal * goalUnits : target.goal
             let totalHigh = target.goalHigh.map { perUnitCount ? $0 * goalUnits : $0 }
-            let (actual, numerator, denominator) = measure(target, table, period, units: scopeUnits.map { $0.index })
-            results.append(evaluate(target, scope: totalScope, actual: actual, numerator: numerator,
+            let (actual, numerator, denominator) = measure(target, table, period, units: scopeUnits)
+            results.append(evaluate(target, scope: .total, actual: actual, numerator: numerator,
                                     denominator: denominator, goal: totalGoal, goalHigh: totalHigh, windowEnd: windowEnd,
                                     period: period))
             guard target.perUnit else { continue }
             // Per unit: the units that exist in the period and have reported any of the inputs.
             let inputs = target.kind.indicators.compactMap { table.indicatorIndex[$0] }
-            let evaluated = scopeUnits.filter { index, unit in
-                unit.reports && unit.exists(during: window) && inputs.contains { table.hasAny(unit: index, indicator: $0, through: period) }
+            let evaluated = scopeUnits.filter { index in
+                let unit = plan.units[index]
+                return unit.reports && unit.exists(during: window)
+                    && inputs.contains { table.hasAny(unit: index, indicator: $0, through: period) }
             }
-            for (index, unit) in evaluated.sorted(by: { $0.unit.id < $1.unit.id }) {
+            for index in evaluated.sorted(by: { plan.units[$0].id < plan.units[$1].id }) {
                 let (actual, numerator, denominator) = measure(target, table, period, units: [index])
-                results.append(evaluate(forUnit(target, table, period, unit: index), scope: unit.id, actual: actual, numerator: numerator,
-                                        denominator: denominator, goal: target.goal, goalHigh: target.goalHigh,
-                                        windowEnd: windowEnd, period: period))
+                results.append(evaluate(forUnit(target, table, period, unit: index), scope: .unit(plan.units[index].id), actual: actual,
+                                        numerator: numerator, denominator: denominator, goal: target.goal,
+                                        goalHigh: target.goalHigh, windowEnd: windowEnd, period: period))
             }
         }
         return results
@@ -41,12 +43,13 @@ extension ReportEngine {
 
     // MARK: - Scope and measure
 
-    /// The units a target is measured over: those that exist in the period and whose type
+    /// The units (indices into the plan's units) a target is measured over: those that exist in the period and whose type
     /// counts for the target's (first) indicator; coverage: the units of its type.
-    func unitsInScope(of target: Target, _ period: Period) -> [(index: Int, unit: ReportingUnit)] {
+    func unitsInScope(of target: Target, _ period: Period) -> [Int] {
         let window = plan.reporting.window(for: period)
         let indicators = target.kind.indicators.compactMap { plan.indicator($0) }
-        return plan.units.enumerated().filter { _, unit in
+        return plan.units.indices.filter { index in
+            let unit = plan.units[index]
             if case let .coverage(_, type) = target.kind {
                 return unit.type == type && unit.reports && unit.exists(during: window)
             }
@@ -54,7 +57,7 @@ extension ReportEngine {
             // quota's `unit_types` list it); each sum then applies its own indicator's `sources`.
             guard target.unitTypes.isEmpty || target.unitTypes.contains(unit.type) else { return false }
             return indicators.contains { $0.counts(type: unit.type) }
-        }.map { ($0.offset, $0.element) }
+        }
     }
 
     /// The actual figure over `units` (ratio, coverage: a fraction to 4 places; count: the
@@ -101,7 +104,7 @@ extension ReportEngine {
 
     /// A result's status: achieved at the goal, else on track or behind against the expected
     /// value, or not achieved from the deadline's period on; no data without an actual figure.
-    private func evaluate(_ target: Target, scope: String, actual: Double?, numerator: Int64?, denominator: Int64?,
+    private func evaluate(_ target: Target, scope: Scope, actual: Double?, numerator: Int64?, denominator: Int64?,
                           goal: Double, goalHigh: Double?, windowEnd: Day, period: Period) -> TargetResult {
         let expected = expectedValue(target, goal: goal, at: windowEnd)
         // The report of the period holding the deadline (by the calendar) and every later one

@@ -12,32 +12,35 @@ public struct ReportEngine: Sendable {
 
     // MARK: - Report
 
-    /// Reads what the period needs from the store in one pass of set-based queries and computes.
+    /// Reads what the period needs from the store and computes.
     ///
-    /// The queries run in one read transaction, so they all see the same state of the store:
-    /// an ingest committing meanwhile is either wholly in the report or not at all.
+    /// The reads run in one `Store.read`, so they all see the same state of the store: an
+    /// ingest committing meanwhile is either wholly in the report or not at all. Values come
+    /// one unit's report at a time into a flat `ValueTable`; nothing else holds them.
     public func report(for period: Period, asOf: Day, store: Store) throws -> PeriodReport {
         // What was known on `asOf`: submissions received later are left out, so a report or a
         // chase list made "as of" a past day says what it would have said that day.
-        let (values, submissions, tasks, narratives) = try store.database.inTransaction(.deferred) {
-            () throws -> (Database.Completion, ([StoredValue], [SubmissionRecord], [TaskReport], [Narrative])) in
-            let values = try store.currentValues(through: period, receivedBy: asOf)
-            let submissionPeriods = period.isYear ? period.quarters + [period] : [period]
-            let submissions = try store.submissions(in: submissionPeriods, receivedBy: asOf)
+        let (table, submissions, tasks, narratives) = try store.read { store in
+            let table = try ValueTable(plan: plan, store: store, through: period, receivedBy: asOf)
+            let submissions = try store.submissions(in: [period], receivedBy: asOf)
             let first = plan.quarters.first ?? period.quarters[0]
-            let taskRange = min(first, period.quarters[0])...period
-            let tasks = try store.taskReports(in: taskRange, receivedBy: asOf)
+            let tasks = try store.taskReports(in: min(first, period.quarters[0])...period, receivedBy: asOf)
             let narratives = try store.narratives(in: period.quarters[0]...period, receivedBy: asOf)
-            return (.commit, (values, submissions, tasks, narratives))
+            return (table, submissions, tasks, narratives)
         }
-        return report(for: period, asOf: asOf, values: values, submissions: submissions, taskReports: tasks,
+        return report(for: period, asOf: asOf, table: table, submissions: submissions, taskReports: tasks,
                       narratives: narratives)
     }
 
     /// The pure computation, from values already read.
     public func report(for period: Period, asOf: Day, values: [StoredValue], submissions: [SubmissionRecord],
                        taskReports: [TaskReport], narratives: [Narrative]) -> PeriodReport {
-        let table = ValueTable(plan: plan, values: values)
+        report(for: period, asOf: asOf, table: ValueTable(plan: plan, values: values), submissions: submissions,
+               taskReports: taskReports, narratives: narratives)
+    }
+
+    func report(for period: Period, asOf: Day, table: ValueTable, submissions: [SubmissionRecord],
+                taskReports: [TaskReport], narratives: [Narrative]) -> PeriodReport {
         let window = plan.reporting.window(for: period)
         let rows = indicatorRows(table, period)
         let targets = targetResults(table, period)
@@ -51,7 +54,7 @@ public struct ReportEngine: Sendable {
             warnings: dataWarnings(table, period),
             trend: plan.quarters.filter { $0 <= period.quarters.last! }.map { quarter in
                 // A quarter's own totals are already in `rows`; earlier quarters need only totals.
-                (quarter, quarter == period ? rows.filter { $0.unit == totalScope } : totalRows(table, quarter))
+                (quarter, quarter == period ? rows.filter { $0.scope == .total } : totalRows(table, quarter))
             },
             previousYearTotals: [])
         report.rateRows = rateRows(table, period)
@@ -61,14 +64,6 @@ public struct ReportEngine: Sendable {
             report.previousYearTotals = totalRows(table, period.previous)
         }
         return report
-    }
-
-    // MARK: - Unit types
-
-    /// ReportingUnit types in the order they first appear in the plan.
-    func orderedTypes() -> [String] {
-        var seen: Set<String> = []
-        return plan.units.map(\.type).filter { seen.insert($0).inserted }
     }
 
     // MARK: - Periods

@@ -1,5 +1,30 @@
-/// The scope of a figure: the whole plan or one unit.
-public let totalScope = "TOTAL"
+/// Whom a figure is for: the whole area of the plan (the province; the country for a national
+/// plan) or one unit. A unit id can never stand for the total, whatever it is spelt.
+public enum Scope: Hashable, Sendable, Comparable {
+    case total
+    case unit(String)
+
+    /// The unit's id; nil for the total.
+    public var unitID: String? {
+        if case .unit(let id) = self { return id }
+        return nil
+    }
+
+    public var isTotal: Bool { self == .total }
+
+    /// How the machine tables (`targets.csv`, `indicators.csv`) write it: `TOTAL` for the
+    /// total, else the unit's id.
+    public var tableText: String { unitID ?? "TOTAL" }
+
+    /// The total first, then units by id (the order of `targets.csv`).
+    public static func < (lhs: Scope, rhs: Scope) -> Bool {
+        switch (lhs, rhs) {
+        case (.total, .unit): return true
+        case let (.unit(a), .unit(b)): return a < b
+        default: return false
+        }
+    }
+}
 
 /// Trạng thái chỉ tiêu: how a target stands at the end of a period's window.
 public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
@@ -27,10 +52,10 @@ public struct Projection: Hashable, Sendable {
     public var pacePerQuarter: Double
 }
 
-/// One target evaluated for the plan (`scope` = `TOTAL`) or for one unit.
+/// One target evaluated for the plan (`scope` = `.total`) or for one unit.
 public struct TargetResult: Hashable, Sendable {
     public var target: Target
-    public var scope: String
+    public var scope: Scope
     /// Ratio/coverage: a fraction rounded to 4 places; count: the cumulative count. Nil: no data.
     public var actual: Double?
     /// Σ numerator and Σ denominator (ratio), covered and total units (coverage), or the count.
@@ -44,9 +69,9 @@ public struct TargetResult: Hashable, Sendable {
     public var projection: Projection?
 }
 
-/// One indicator's figure for a unit (or `TOTAL`) in a period.
+/// One indicator's figure for a unit (or the total) in a period.
 public struct IndicatorRow: Hashable, Sendable {
-    public var unit: String
+    public var scope: Scope
     public var indicator: String
     public var value: Int64?
     /// From the plan's start for `sum` indicators; equals `value` for `last` ones.
@@ -107,6 +132,18 @@ public struct ReportingRate: Hashable, Sendable {
     public var timeliness: Double? { expected == 0 ? nil : Double(onTime) / Double(expected) }
 }
 
+/// Who reported for a period and when: the submission rows and the rates, without any figure.
+public struct ReportingStatus: Sendable {
+    public var period: Period
+    /// The last day a unit's report for this period may arrive and be on time.
+    public var due: Day
+    public var asOf: Day
+    /// One row per unit expected to report, sorted by unit id.
+    public var submissions: [SubmissionRow]
+    /// Per unit type in the plan's order, then overall.
+    public var rates: [ReportingRate]
+}
+
 /// A task's status for the period.
 public enum TaskState: String, Sendable, Hashable, CaseIterable {
     case done
@@ -164,7 +201,7 @@ public struct PeriodReport: Sendable {
     public var due: Day
     public var asOf: Day
     public var targets: [TargetResult]
-    /// Per unit with a value (sorted by indicator, then unit), then `TOTAL` per indicator.
+    /// Per unit with a value (sorted by indicator, then unit), then the total per indicator.
     public var indicators: [IndicatorRow]
     public var subtotals: [SubtotalRow]
     public var typeTotals: [TypeTotalRow]
@@ -190,6 +227,6 @@ public struct PeriodReport: Sendable {
     public var isYearEnd: Bool { period.isYear }
 
     public func total(_ indicator: String) -> IndicatorRow? {
-        indicators.first { $0.unit == totalScope && $0.indicator == indicator }
+        indicators.first { $0.scope == .total && $0.indicator == indicator }
     }
 }

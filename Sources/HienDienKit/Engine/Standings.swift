@@ -1,7 +1,7 @@
-/// An indicator set against a reference figure for one unit (or `TOTAL`): Σ cumulative value ÷
+/// An indicator set against a reference figure for one unit (or the total): Σ cumulative value ÷
 /// Σ reference × scale (1.000 for people), like every other ratio.
 public struct RateRow: Hashable, Sendable {
-    public var unit: String
+    public var scope: Scope
     public var indicator: String
     public var rate: Rate
     /// The indicator's cumulative figure (from the plan's start; the latest value for a stock).

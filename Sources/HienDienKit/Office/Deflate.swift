@@ -50,29 +50,112 @@ enum Deflate {
 
     /// Deflates `input` at the default level; the same input always gives the same bytes.
     static func deflate(_ input: [UInt8]) -> [UInt8] {
+        input.withUnsafeBufferPointer { deflate($0) }
+    }
+
+    /// Deflates `input` in one pass over it, collecting the output 64 KiB at a time (not into a
+    /// buffer of `deflateBound`'s size, which for a national report.docx was 87 MB). How the
+    /// output is collected does not change a byte of it.
+    static func deflate(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var stream = z_stream()
         precondition(hiendien_deflate_init_raw(&stream, Z_DEFAULT_COMPRESSION) == Z_OK, "zlib deflateInit2 failed")
         defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))))
-        let written: Int = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = UInt32(source.count)
+        var output: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+        stream.avail_in = UInt32(input.count)
+        var status = Z_OK
+        repeat {
+            block.withUnsafeMutableBufferPointer { target in
                 stream.next_out = target.baseAddress
                 stream.avail_out = UInt32(target.count)
-                let status = CZlib.deflate(&stream, Z_FINISH)
-                precondition(status == Z_STREAM_END, "zlib deflate did not finish within deflateBound")
-                return target.count - Int(stream.avail_out)
+                status = CZlib.deflate(&stream, Z_FINISH)
+                output.append(contentsOf: target.prefix(target.count - Int(stream.avail_out)))
             }
-        }
-        output.removeSubrange(written...)
+            precondition(status == Z_OK || status == Z_STREAM_END, "zlib deflate failed (\(status))")
+        } while status != Z_STREAM_END
         return output
+    }
+
+    /// Deflates the UTF-8 of `pieces` as if they were one text — the same bytes as deflating
+    /// their concatenation, without making it — with its CRC-32 and length.
+    static func deflate(pieces: [String]) -> (packed: [UInt8], crc: UInt32, count: Int) {
+        let stream = DeflateStream()
+        for piece in pieces { stream.write(piece) }
+        return stream.finish()
     }
 
     /// The CRC-32 of `bytes` (ZIP's checksum).
     static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
-        bytes.withUnsafeBufferPointer { buffer in
-            UInt32(CZlib.crc32(0, buffer.baseAddress, UInt32(buffer.count)))
+        bytes.withUnsafeBufferPointer { crc32($0) }
+    }
+
+    static func crc32(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(CZlib.crc32(0, buffer.baseAddress, UInt32(buffer.count)))
+    }
+}
+
+/// A DEFLATE stream fed text piece by piece: report.docx's body is deflated as it is written
+/// instead of being held whole. zlib's output does not depend on how its input is handed over
+/// when no flush is asked for between pieces, so the bytes are those of the whole text.
+final class DeflateStream {
+    /// zlib keeps a pointer back to its stream: the stream must not move while in use.
+    private let stream: UnsafeMutablePointer<z_stream>
+    private var block = [UInt8](repeating: 0, count: 1 << 16)
+    private var packed: [UInt8] = []
+    private var crc: UInt = 0
+    private var count = 0
+    private var finished = false
+
+    init() {
+        stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        precondition(hiendien_deflate_init_raw(stream, Z_DEFAULT_COMPRESSION) == Z_OK, "zlib deflateInit2 failed")
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    /// Whether nothing has been written yet.
+    var isEmpty: Bool { count == 0 }
+
+    /// Deflates the UTF-8 of `text` after what came before.
+    func write(_ text: String) {
+        precondition(!finished, "a finished DeflateStream was written to")
+        var text = text
+        text.withUTF8 { run($0, finish: false) }
+    }
+
+    /// Ends the stream: the deflated bytes, the CRC-32 and the length of all that was written.
+    func finish() -> (packed: [UInt8], crc: UInt32, count: Int) {
+        precondition(!finished, "a DeflateStream was finished twice")
+        run(UnsafeBufferPointer(start: nil, count: 0), finish: true)
+        finished = true
+        return (packed, UInt32(crc), count)
+    }
+
+    private func run(_ input: UnsafeBufferPointer<UInt8>, finish: Bool) {
+        // (crc32 with no bytes at all gives zlib's initial value, not the running one.)
+        if !input.isEmpty { crc = CZlib.crc32(crc, input.baseAddress, UInt32(input.count)) }
+        count += input.count
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+        stream.pointee.avail_in = UInt32(input.count)
+        var done = false
+        while !done {
+            block.withUnsafeMutableBufferPointer { target in
+                stream.pointee.next_out = target.baseAddress
+                stream.pointee.avail_out = UInt32(target.count)
+                let status = CZlib.deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
+                precondition(status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && !finish),
+                             "zlib deflate failed (\(status))")
+                packed.append(contentsOf: target.prefix(target.count - Int(stream.pointee.avail_out)))
+                // A piece is done once zlib has taken all of it with room to spare; the end once
+                // the stream has ended.
+                done = finish ? status == Z_STREAM_END : stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0
+            }
         }
     }
 }

@@ -10,6 +10,9 @@ extension HTMLToWordprocessingML {
     /// `colspan` as grid spans. Presentation tables (the header block, the signature) have no
     /// borders; data tables have thin borders, a grey header and 13 pt text.
     mutating func table(_ node: HTMLNode, style: ParagraphStyle, width: Int) -> String {
+        // Only this table may stream, not one in its cells.
+        let streams = mayStreamTable
+        mayStreamTable = false
         let isPresentation = node.attributes["role"] == "presentation" || !node.classes.isDisjoint(with: ["doc-header", "doc-footer"])
         var rows: [Row] = []
         var caption: HTMLNode?
@@ -116,6 +119,11 @@ extension HTMLToWordprocessingML {
                 for missing in column..<columnCount { xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[missing])\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>" }
             }
             xml += "</w:tr>"
+            // The same strings in the same order as one string would give: the same document.
+            if streams && xml.utf8.count > 1 << 20 {
+                emit(xml)
+                xml = ""
+            }
         }
         xml += "</w:tbl>"
         // Word needs a paragraph between two tables, and after a table that ends a cell.

@@ -12,7 +12,8 @@ extension ReportTables {
         let plan = report.plan
         let unitNames = Dictionary(plan.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let indicators = Dictionary(plan.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func unitName(_ id: String) -> String { id == totalScope ? "Toàn tỉnh" : unitNames[id] ?? id }
+        func unitName(_ id: String) -> String { unitNames[id] ?? id }
+        func scopeName(_ scope: Scope) -> String { scope.unitID.map(unitName) ?? "Toàn tỉnh" }
         let period = VietnameseFormat.shortPeriod(report.period)
         typealias Cell = Spreadsheet.Cell
         func optional(_ value: Double?, _ style: Spreadsheet.Style) -> Cell { value.map { Cell.number($0, style) } ?? .blank(style) }
@@ -22,12 +23,11 @@ extension ReportTables {
                          "Chỉ tiêu phấn đấu", "Yêu cầu đến kỳ", "Thời hạn", "Đánh giá"].map { .text($0, .header) }]
         let targetRows = report.targets.sorted { a, b in
             if a.target.id != b.target.id { return a.target.id < b.target.id }
-            if (a.scope == totalScope) != (b.scope == totalScope) { return a.scope == totalScope }
             return a.scope < b.scope
         }
         for row in targetRows {
             let style: Spreadsheet.Style = row.target.kind.isFraction ? .percent : .decimal
-            targets.rows.append([.text(period), .text(row.target.id), .text(row.target.name), .text(row.scope), .text(unitName(row.scope)),
+            targets.rows.append([.text(period), .text(row.target.id), .text(row.target.name), .text(row.scope.tableText), .text(scopeName(row.scope)),
                                  optional(row.actual, style), .number(row.goal, style), optional(row.goalHigh, style),
                                  .number(row.expected, style), Cell(value: .day(row.target.deadline), style: .date),
                                  .text(VietnameseLabels.status(row.status))])
@@ -37,9 +37,9 @@ extension ReportTables {
         var values = Spreadsheet.Sheet(name: "Số liệu chỉ tiêu")
         values.rows = [["Kỳ báo cáo", "Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Giá trị kỳ",
                         "Lũy kế", "Số liệu kỳ trước"].map { .text($0, .header) }]
-        for row in report.indicators where row.unit == totalScope || row.value != nil {
+        for row in report.indicators where row.scope == .total || row.value != nil {
             let indicator = indicators[row.indicator]
-            values.rows.append([.text(period), .text(row.unit), .text(unitName(row.unit)), .text(row.indicator),
+            values.rows.append([.text(period), .text(row.scope.tableText), .text(scopeName(row.scope)), .text(row.indicator),
                                 .text(indicator?.name ?? row.indicator), .text(indicator?.unit ?? ""),
                                 optional(row.value.map(Double.init), .count), optional(row.cumulative.map(Double.init), .count),
                                 .text(row.carried ? "Có" : "")])

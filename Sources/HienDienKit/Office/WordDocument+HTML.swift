@@ -40,6 +40,10 @@ struct HTMLToWordprocessingML {
     private var wanted = WordDocument.Orientation.portrait
     /// Sections closed so far.
     private(set) var sections = 0
+    /// Set just before a top-level block with nothing pending before it: a table there may
+    /// write its rows into the document as it goes instead of returning them in one string
+    /// (a national appendix table is 60 MB of XML).
+    var mayStreamTable = false
 
     private struct Run {
         var text: String
@@ -51,13 +55,13 @@ struct HTMLToWordprocessingML {
     mutating func emit(_ xml: String) {
         guard !xml.isEmpty else { return }
         if wanted != orientation { breakSection(to: wanted) }
-        document.body += xml
+        document.appendBody(xml)
     }
 
     /// Ends the current section and starts one in `next` orientation on a new page.
     private mutating func breakSection(to next: WordDocument.Orientation) {
-        if !document.body.isEmpty {
-            document.body += "<w:p><w:pPr>" + WordDocument.PageSetup.properties(orientation, isFirst: sections == 0) + "</w:pPr></w:p>"
+        if !document.isBodyEmpty {
+            document.appendBody("<w:p><w:pPr>" + WordDocument.PageSetup.properties(orientation, isFirst: sections == 0) + "</w:pPr></w:p>")
             sections += 1
         }
         orientation = next
@@ -101,7 +105,9 @@ struct HTMLToWordprocessingML {
                 wanted = .portrait
                 continue
             }
+            mayStreamTable = topLevel && xml.isEmpty
             let converted = block(node, style: style, width: width, topLevel: topLevel)
+            mayStreamTable = false
             if topLevel { emit(xml); xml = ""; emit(converted) } else { xml += converted }
         }
         flush(&self)
@@ -113,7 +119,7 @@ struct HTMLToWordprocessingML {
         var style = Self.style(for: node, inheriting: parent)
         if node.classes.contains("appendix") || node.classes.contains("page-break") {
             let inner = blocks(node.children, style: style, width: width, topLevel: topLevel)
-            return orientation == wanted && !document.body.isEmpty ? "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + inner : inner
+            return orientation == wanted && !document.isBodyEmpty ? "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + inner : inner
         }
         switch name {
         case "figure", "colgroup", "hr": return ""

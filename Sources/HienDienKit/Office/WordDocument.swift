@@ -37,8 +37,22 @@ struct WordDocument {
         }
     }
 
-    /// The body's blocks (`<w:p>`, `<w:tbl>`), with section breaks inside.
-    var body = ""
+    /// `word/document.xml`, deflated as its blocks (`<w:p>`, `<w:tbl>`, section breaks) are
+    /// written: a national report's body (87 MB of XML) is never held whole.
+    private let document = DeflateStream()
+    /// Whether no block has been written yet.
+    private(set) var isBodyEmpty = true
+
+    init() {
+        document.write(OPCPackage.declaration + "<w:document \(Self.namespaces)><w:body>")
+    }
+
+    /// Writes blocks at the end of the body.
+    mutating func appendBody(_ xml: String) {
+        guard !xml.isEmpty else { return }
+        document.write(xml)
+        isBodyEmpty = false
+    }
 
     /// The `.docx` package, ending with the last section's properties.
     func bytes(lastSection: Orientation, isOnlySection: Bool) -> [UInt8] {
@@ -57,8 +71,8 @@ struct WordDocument {
             .init(id: "rIdHeader", type: .header, target: "header1.xml"),
             .init(id: "rIdFirstHeader", type: .header, target: "header2.xml"),
         ]))
-        zip.add("word/document.xml", text: OPCPackage.declaration + "<w:document \(Self.namespaces)><w:body>" + body
-                + PageSetup.properties(lastSection, isFirst: isOnlySection) + "</w:body></w:document>")
+        document.write(PageSetup.properties(lastSection, isFirst: isOnlySection) + "</w:body></w:document>")
+        zip.add("word/document.xml", deflated: document.finish())
         zip.add("word/styles.xml", text: OPCPackage.declaration + Self.styles)
         zip.add("word/settings.xml", text: OPCPackage.declaration + """
             <w:settings \(Self.namespaces)><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>\

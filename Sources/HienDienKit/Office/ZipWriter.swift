@@ -10,8 +10,25 @@ struct ZipWriter {
 
     /// Adds a file; entries keep the order in which they are added.
     mutating func add(_ name: String, _ contents: [UInt8]) {
-        let packed = Deflate.deflate(contents)
-        let crc = Deflate.crc32(contents[...])
+        contents.withUnsafeBufferPointer { add(name, bytes: $0) }
+    }
+
+    /// Adds a text file, as UTF-8 — deflated from the string's own bytes, not a copy of them.
+    mutating func add(_ name: String, text: String) {
+        var text = text
+        text.withUTF8 { add(name, bytes: $0) }
+    }
+
+    /// Adds a file already deflated (a `DeflateStream`'s bytes, CRC-32 and length).
+    mutating func add(_ name: String, deflated: (packed: [UInt8], crc: UInt32, count: Int)) {
+        add(name, packed: deflated.packed, crc: deflated.crc, count: deflated.count)
+    }
+
+    private mutating func add(_ name: String, bytes contents: UnsafeBufferPointer<UInt8>) {
+        add(name, packed: Deflate.deflate(contents), crc: Deflate.crc32(contents), count: contents.count)
+    }
+
+    private mutating func add(_ name: String, packed: [UInt8], crc: UInt32, count contentCount: Int) {
         let nameBytes = Array(name.utf8)
         let offset = output.count
         func header(_ signature: UInt32, central: Bool) -> [UInt8] {
@@ -25,7 +42,7 @@ struct ZipWriter {
             bytes.append16(0x21)  // date 1980-01-01
             bytes.append32(crc)
             bytes.append32(UInt32(packed.count))
-            bytes.append32(UInt32(contents.count))
+            bytes.append32(UInt32(contentCount))
             bytes.append16(UInt16(nameBytes.count))
             bytes.append16(0)  // extra field
             if central {
@@ -43,10 +60,6 @@ struct ZipWriter {
         count += 1
     }
 
-    /// Adds a text file, as UTF-8.
-    mutating func add(_ name: String, text: String) {
-        add(name, Array(text.utf8))
-    }
 
     /// The finished archive.
     func finished() -> [UInt8] {

@@ -83,6 +83,13 @@ public struct Plan: Sendable {
         return units.filter { $0.isGraded && $0.exists(during: window) }
     }
 
+    /// The unit types in the order they first appear among the units: the order of the
+    /// appendix's tables, the type totals and the reporting rates.
+    public var unitTypes: [String] {
+        var seen: Set<String> = []
+        return units.map(\.type).filter { seen.insert($0).inserted }
+    }
+
     /// Whether units owe a report for `period`: its due date falls after the plan's issue day
     /// (every period when the plan gives no `issued`).
     public func owes(_ period: Period) -> Bool {

@@ -33,10 +33,10 @@ extension ReportContext {
     /// One table per unit type: every unit with a figure, its indicators in the plan's order.
     func unitGroups() -> [TemplateValue] {
         let plan = report.plan
-        let types = ReportEngine(plan: plan).orderedTypes()
+        let types = plan.unitTypes
         let byUnit = Dictionary(grouping: report.indicators.filter {
-            $0.unit != totalScope && ($0.value != nil || $0.cumulative != nil)
-        }, by: \.unit)
+            $0.scope != .total && ($0.value != nil || $0.cumulative != nil)
+        }, by: { $0.scope.unitID ?? "" })
         let indicatorOrder = Dictionary(plan.indicators.enumerated().map { ($0.element.id, $0.offset) },
                                         uniquingKeysWith: { a, _ in a })
         return types.compactMap { type in
@@ -96,7 +96,7 @@ extension ReportContext {
     func indicatorSummary() -> [TemplateValue] {
         report.plan.indicators.map { indicator in
             let total = report.total(indicator.id)
-            let reporting = report.indicators.filter { $0.indicator == indicator.id && $0.unit != totalScope && $0.value != nil }
+            let reporting = report.indicators.filter { $0.indicator == indicator.id && $0.scope != .total && $0.value != nil }
             var notes: [String] = []
             if total?.carried == true { notes.append("có số liệu chuyển từ kỳ trước") }
             if let sources = indicator.sources {

@@ -26,7 +26,7 @@ extension ReportContext {
         var notes: [String] = []
         func totals(_ period: Period) -> [String: Int64?]? {
             if period == report.period {
-                return Dictionary(report.indicators.filter { $0.unit == totalScope }.map { ($0.indicator, $0.value) },
+                return Dictionary(report.indicators.filter { $0.scope == .total }.map { ($0.indicator, $0.value) },
                                   uniquingKeysWith: { a, _ in a })
             }
             if period.isYear, period == report.period.previous {
@@ -218,7 +218,7 @@ extension ReportContext {
     /// reports and overdue tasks, and speeding up targets behind their road map.
     func ownProposals() -> [String] {
         var items: [String] = []
-        let behind = report.targets.filter { $0.scope == totalScope && $0.status == .behind }
+        let behind = report.targets.filter { $0.scope == .total && $0.status == .behind }
         if !behind.isEmpty {
             items.append("Đề nghị các đơn vị được giao tập trung đẩy nhanh tiến độ \(behind.count) chỉ tiêu đang chậm so với lộ trình nêu tại mục I.")
         }

@@ -24,8 +24,8 @@ extension ReportContext {
                 "rate_label": .string(Self.rateLabel(first.rate)),
                 "rows": .list(group.rows.map { row in
                     .object([
-                        "unit": .string(name(row.unit)),
-                        "is_total": .bool(row.unit == totalScope),
+                        "unit": .string(name(row.scope)),
+                        "is_total": .bool(row.scope == .total),
                         "value": .string(VietnameseFormat.number(row.value)),
                         "reference": .string(VietnameseFormat.number(row.reference)),
                         "reference_date": .string(VietnameseFormat.shortDate(row.referenceDate)),
@@ -65,7 +65,7 @@ extension ReportContext {
     /// baseline is stated with a date or taken from the first report (`target_baselines`).
     func baselineLines() -> [(name: String, text: String)] {
         let plan = report.plan
-        return report.targets.filter { $0.scope == totalScope }.compactMap { result in
+        return report.targets.filter { $0.scope == .total }.compactMap { result in
             let target = result.target
             let value = target.kind.isFraction ? VietnameseFormat.percent(target.baseline)
                 : VietnameseFormat.number(Int64(target.baseline.rounded()))

@@ -17,7 +17,8 @@ public struct ReportContext {
         indicatorNames = Dictionary(report.plan.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func name(_ unit: String) -> String { unit == totalScope ? "Toàn tỉnh" : unitNames[unit] ?? unit }
+    func name(_ unit: String) -> String { unitNames[unit] ?? unit }
+    func name(_ scope: Scope) -> String { scope.unitID.map(name) ?? "Toàn tỉnh" }
     func indicatorName(_ id: String) -> String { indicatorNames[id]?.name ?? id }
 
     /// The whole template context.
@@ -49,14 +50,14 @@ public struct ReportContext {
         context.merge(standings()) { a, _ in a }
         // Appendices.
         context["unit_groups"] = .list(unitGroups())
-        context["has_carried"] = .bool(report.indicators.contains { $0.carried && $0.unit != totalScope })
+        context["has_carried"] = .bool(report.indicators.contains { $0.carried && $0.scope != .total })
         context["subtotals"] = .list(subtotals())
         context["per_unit_targets"] = .list(perUnitTargets())
         context["indicators"] = .list(indicatorSummary())
         context["all_tasks"] = .list(allTasks())
         context.merge(trend()) { a, _ in a }
         context["appendix_comparison"] = .object(comparison(mainOnly: false))
-        context["target_charts"] = .list(report.targets.filter { $0.scope == totalScope }.map { result in
+        context["target_charts"] = .list(report.targets.filter { $0.scope == .total }.map { result in
             .object(["name": .string(result.target.name), "goal": .string(goalText(result)),
                      "chart": .raw(SVGChart.target(result))])
         })
@@ -150,14 +151,14 @@ public struct ReportContext {
     }
 
     func targets() -> [TemplateValue] {
-        report.targets.filter { $0.scope == totalScope }.map(targetRow)
+        report.targets.filter { $0.scope == .total }.map(targetRow)
     }
 
     /// One short sentence per target that still has a way to go: the estimate at the deadline
     /// and the pace needed, by calendar quarters; none when less than one quarter remains.
     /// A year-end report written before 31/12 estimates the year's result from the pace.
     func projections() -> [String] {
-        report.targets.filter { $0.scope == totalScope }.compactMap { result -> String? in
+        report.targets.filter { $0.scope == .total }.compactMap { result -> String? in
             guard let projection = result.projection, let actual = result.actual else { return nil }
             let target = result.target
             let deadline = VietnameseFormat.shortDate(target.deadline)
@@ -194,7 +195,7 @@ public struct ReportContext {
 
     func perUnitTargets() -> [TemplateValue] {
         report.plan.targets.filter(\.perUnit).compactMap { target in
-            let rows = report.targets.filter { $0.target.id == target.id && $0.scope != totalScope }
+            let rows = report.targets.filter { $0.target.id == target.id && $0.scope != .total }
             guard !rows.isEmpty else { return nil }
             return .object(["name": .string(target.name), "rows": .list(rows.map(targetRow))])
         }
@@ -206,7 +207,7 @@ public struct ReportContext {
     /// 18/25 đơn vị báo cáo đúng hạn, 2 chưa báo cáo; 5 nhiệm vụ quá hạn".
     func verdict() -> String {
         var parts: [String] = []
-        let totals = report.targets.filter { $0.scope == totalScope }
+        let totals = report.targets.filter { $0.scope == .total }
         if !totals.isEmpty {
             func count(_ status: TargetStatus) -> Int { totals.filter { $0.status == status }.count }
             var clause = "đạt \(count(.achieved))/\(totals.count) chỉ tiêu"

@@ -43,13 +43,21 @@ public struct ReportRenderer: Sendable {
 
     /// The report in Markdown (`report.md.mustache`), unit-supplied text escaped for Markdown.
     public func markdown(_ report: PeriodReport) throws -> String {
-        try templates.rendered("report.md", with: ReportContext(report: report).value(), escaping: .markdown)
+        try markdown(ReportContext(report: report).value())
+    }
+
+    func markdown(_ context: TemplateValue) throws -> String {
+        try templates.rendered("report.md", with: context, escaping: .markdown)
     }
 
     /// The report as one self-contained HTML page (`report.html.mustache`), unit-supplied
     /// text escaped for HTML; only the prepared SVG charts go in as markup.
     public func html(_ report: PeriodReport) throws -> String {
-        try templates.rendered("report.html", with: ReportContext(report: report).value(), escaping: .html)
+        try html(ReportContext(report: report).value())
+    }
+
+    func html(_ context: TemplateValue) throws -> String {
+        try templates.rendered("report.html", with: context, escaping: .html)
     }
 
     // MARK: - Writing
@@ -68,8 +76,14 @@ public struct ReportRenderer: Sendable {
     ///   then tables.xlsx.
     public func write(_ report: PeriodReport, formats: Set<ReportFormat>, to outDirectory: String) throws -> [String] {
         var files: [(name: String, data: Data)] = []
-        if formats.contains(.md) { files.append(("report.md", Data(try markdown(report).utf8))) }
-        let page = formats.contains(.html) || formats.contains(.docx) ? try html(report) : ""
+        var page = ""
+        if !formats.isDisjoint(with: [.md, .html, .docx]) {
+            // One context for both templates (the same words, escaped by each), let go of
+            // before the Word conversion.
+            let context = ReportContext(report: report).value()
+            if formats.contains(.md) { files.append(("report.md", Data(try markdown(context).utf8))) }
+            if formats.contains(.html) || formats.contains(.docx) { page = try html(context) }
+        }
         if formats.contains(.html) { files.append(("report.html", Data(page.utf8))) }
         if formats.contains(.docx) { files.append(("report.docx", Data(WordDocument.make(fromHTML: page)))) }
         // The data checks go beside the signed report, never into it.

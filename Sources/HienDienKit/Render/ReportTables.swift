@@ -4,18 +4,17 @@ public enum ReportTables {
     public static let fileNames = ["targets.csv", "indicators.csv", "submissions.csv", "tasks.csv"]
 
     /// `period,target_id,scope,actual,goal,goal_high,expected,deadline,status`, sorted by
-    /// target id, then scope (`TOTAL` first, then unit id).
+    /// target id, then scope (the total, written `TOTAL`, first, then unit id).
     public static func targets(_ report: PeriodReport) -> String {
         var csv = CSVWriter(header: ["period", "target_id", "scope", "actual", "goal", "goal_high", "expected", "deadline", "status"])
         let rows = report.targets.sorted { a, b in
             if a.target.id != b.target.id { return a.target.id < b.target.id }
-            if (a.scope == totalScope) != (b.scope == totalScope) { return a.scope == totalScope }
             return a.scope < b.scope
         }
         for row in rows {
             let isFraction = row.target.kind.isFraction
             func format(_ value: Double) -> String { isFraction ? CSVWriter.ratio(value) : CSVWriter.count(value) }
-            csv.append([report.period.description, row.target.id, row.scope, row.actual.map { format($0) } ?? "",
+            csv.append([report.period.description, row.target.id, row.scope.tableText, row.actual.map { format($0) } ?? "",
                         format(row.goal), row.goalHigh.map { format($0) } ?? "", format(row.expected),
                         row.target.deadline.description, row.status.rawValue])
         }
@@ -28,12 +27,13 @@ public enum ReportTables {
     /// cumulative ÷ the unit's reference figure, 4 places, empty without the figure.
     public static func indicators(_ report: PeriodReport) -> String {
         let kinds = Rate.allCases.filter { kind in report.plan.indicators.contains { $0.rates.contains(kind) } }
-        var byKey: [String: Double] = [:]
-        for row in report.rateRows { byKey["\(row.unit)|\(row.indicator)|\(row.rate.rawValue)"] = row.result }
+        struct Key: Hashable { var scope: Scope, indicator: String, rate: Rate }
+        var byKey: [Key: Double] = [:]
+        for row in report.rateRows { byKey[Key(scope: row.scope, indicator: row.indicator, rate: row.rate)] = row.result }
         var csv = CSVWriter(header: ["period", "unit", "indicator", "value", "cumulative", "carried"] + kinds.map(\.rawValue))
-        for row in report.indicators where row.unit == totalScope || row.value != nil {
-            let rates = kinds.map { kind in byKey["\(row.unit)|\(row.indicator)|\(kind.rawValue)"].map(CSVWriter.ratio) ?? "" }
-            csv.append([report.period.description, row.unit, row.indicator, row.value.map(String.init) ?? "",
+        for row in report.indicators where row.scope == .total || row.value != nil {
+            let rates = kinds.map { kind in byKey[Key(scope: row.scope, indicator: row.indicator, rate: kind)].map(CSVWriter.ratio) ?? "" }
+            csv.append([report.period.description, row.scope.tableText, row.indicator, row.value.map(String.init) ?? "",
                         row.cumulative.map(String.init) ?? "", row.carried ? "1" : "0"] + rates)
         }
         return csv.text

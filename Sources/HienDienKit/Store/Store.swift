@@ -86,6 +86,15 @@ public final class Store {
         return plan
     }
 
+    /// Runs `body` in one read transaction, so that every read in it sees the same state of
+    /// the store: an ingest committing meanwhile is either wholly in what `body` reads or not
+    /// at all. The engine reads through this and never through `database`.
+    public func read<T>(_ body: (Store) throws -> T) throws -> T {
+        try database.inTransaction(.deferred) { () throws -> (Database.Completion, T) in
+            (.commit, try body(self))
+        }
+    }
+
     func meta(_ key: String) throws -> String? {
         let statement = try database.prepare("SELECT value FROM meta WHERE key = ?")
         try statement.bind(.text(key))
