@@ -10,11 +10,15 @@ public struct IngestSummary: Sendable, Equatable {
     /// Submissions that re-send a unit and period already in the store.
     public var revisions: Int
     public var taskReports: Int
+    /// Of `values`, those withdrawn (`rút`).
+    public var withdrawn: Int = 0
     public var dryRun: Bool
     /// When the file's exact bytes were stored before: that earlier batch; nothing was stored now.
     public var alreadyStored: StoredBatch? = nil
     /// The sheet read, for a workbook.
     public var sheet: String? = nil
+    /// What was stored but is worth saying (`value.not-counted`, `value.withdraw-nothing`).
+    public var warnings: [Diagnostic] = []
 }
 
 /// Options that apply to every file of one `ingest` run.
@@ -45,6 +49,8 @@ public final class ReportIngester {
     let matcher: UnitMatcher
     let unitsByID: [String: ReportingUnit]
     let indicatorIDs: Set<String>
+    /// Each indicator id's position in `plan.indicators`, as `ReportedValue.indicator` gives it.
+    let indicatorIndex: [String: Int]
     let indicatorByKey: [String: String]
     let taskIDs: Set<String>
     /// Units the plan names in a task (lead or partner), and the coordinator: they may send a
@@ -52,6 +58,9 @@ public final class ReportIngester {
     let unitsWithARole: Set<String>
     /// Called with (bytes read, total bytes) while a large CSV file is read.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Whether the common row of a large CSV file may take the byte-level shortcut
+    /// (`ingestKnownRow`); off only in tests and the fuzz target that prove it changes nothing.
+    var usesRowShortcut = true
 
     public init(plan: Plan, store: Store) {
         self.plan = plan
@@ -59,6 +68,7 @@ public final class ReportIngester {
         matcher = UnitMatcher(plan.units.map { UnitMatcher.Entry(id: $0.id, name: $0.name, aliases: $0.aliases) })
         unitsByID = Dictionary(plan.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         indicatorIDs = Set(plan.indicators.map(\.id))
+        indicatorIndex = Dictionary(plan.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byKey: [String: String] = [:]
         for indicator in plan.indicators {
             byKey[indicator.id.lowercased()] = indicator.id
@@ -213,12 +223,16 @@ public final class ReportIngester {
         submitted ?? options.received ?? options.today
     }
 
-    func summary(of writer: IngestWriter, file: String, format: String, tasks: Int, options: IngestOptions) -> IngestSummary {
+    func summary(of writer: IngestWriter, file: String, format: String, tasks: Int, warnings: DiagnosticList,
+                 options: IngestOptions) -> IngestSummary {
         let submissions = Array(writer.submissions.values)
-        return IngestSummary(file: file, format: format, units: Set(submissions.map(\.key.unit)).count,
-                             periods: Set(submissions.map(\.key.period)).sorted(), values: writer.valueCount,
-                             submissions: submissions.count, revisions: submissions.filter { $0.version > 1 }.count,
-                             taskReports: tasks, dryRun: options.dryRun)
+        var summary = IngestSummary(file: file, format: format, units: Set(submissions.map(\.key.unit)).count,
+                                    periods: Set(submissions.map(\.key.period)).sorted(), values: writer.valueCount,
+                                    submissions: submissions.count, revisions: submissions.filter { $0.version > 1 }.count,
+                                    taskReports: tasks, dryRun: options.dryRun)
+        summary.withdrawn = writer.withdrawnCount
+        summary.warnings = warnings.items
+        return summary
     }
 }
 

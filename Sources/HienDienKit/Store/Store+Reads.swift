@@ -68,6 +68,9 @@ extension Store {
         try statement.bind(.int(period.key), .text(Store.receivedBound(receivedBy)))
         var result: [StoredValue] = []
         var group: [String: Int] = [:]  // indicator → index in result, for the current unit and period
+        // A NULL value is a withdrawal (`rút`, schema 2): the latest version withdrew it, so the
+        // unit has no value of its own for that period; its slot is dropped at the end.
+        var withdrawn = Set<Int>()
         var currentUnit = "", currentKey = -1
         while try statement.step() {
             let unit = statement.text(0), key = statement.int(1)
@@ -77,17 +80,21 @@ extension Store {
                 currentKey = key
             }
             let indicator = statement.text(2)
+            let isWithdrawn = statement.isNull(3)
             let value = StoredValue(unit: unit, period: try storedPeriod(key, row: "unit \(unit)"), indicator: indicator,
                                     value: statement.int64(3))
             if let index = group[indicator] {
                 result[index] = value
+                if isWithdrawn { withdrawn.insert(index) } else { withdrawn.remove(index) }
             } else {
                 group[indicator] = result.count
+                if isWithdrawn { withdrawn.insert(result.count) }
                 result.append(value)
             }
         }
         statement.reset()
-        return result
+        guard !withdrawn.isEmpty else { return result }
+        return result.enumerated().filter { !withdrawn.contains($0.offset) }.map(\.element)
     }
 
     /// Submission records for the given periods, one per unit and period.
@@ -148,8 +155,9 @@ extension Store {
     }
 
     /// Every version of one unit's value for a period and indicator, oldest first, with the
-    /// day each was received — the audit trail behind a figure.
-    public func history(unit: String, period: Period, indicator: String) throws -> [(version: Int, received: Day, value: Int64)] {
+    /// day each was received — the audit trail behind a figure. A withdrawal (`rút`) is a
+    /// version whose value is nil.
+    public func history(unit: String, period: Period, indicator: String) throws -> [(version: Int, received: Day, value: Int64?)] {
         let statement = try database.prepare("""
             SELECT s.version, s.received, v.value
             FROM value v JOIN submission s ON s.id = v.submission_id
@@ -157,7 +165,7 @@ extension Store {
             ORDER BY s.version
             """)
         return try statement.rows(.text(unit), .int(period.key), .text(indicator)) { row in
-            (row.int(0), try storedDay(row.text(1), row: "unit \(unit) \(period) version \(row.int(0))"), row.int64(2))
+            (row.int(0), try storedDay(row.text(1), row: "unit \(unit) \(period) version \(row.int(0))"), row.optionalInt64(2))
         }
     }
 
