@@ -70,6 +70,7 @@ extension ReportIngester {
         case .value(let count):
             let position = SourceLocation(file: state.file, line: reader.line, column: reader.column(ofField: valueIndex))
             _ = try state.assembler.add(ReportedValue(indicator: indicator, value: count, position: position), writer: writer)
+            rowsByShortcut += 1
             return true
         }
     }
