@@ -29,6 +29,6 @@ extension CSVReader {
 
     /// Field `i` read as a count (`CountParser`).
     public func count(_ i: Int) -> CountParser.Result {
-        withField(i) { CountParser.parse($0) }
+        withField(i) { CountParser.parse($0.span) }
     }
 }
