@@ -68,7 +68,7 @@ extension ReportIngester {
         case .empty: return true  // not reported: never 0
         case .invalid: return false
         case .value(let count):
-            let position = SourceLocation(file: state.file, line: reader.line, column: reader.column(ofField: valueIndex))
+            let position = SourceLocation(file: state.file, line: reader.line)
             _ = try state.assembler.add(ReportedValue(indicator: indicator, value: count, position: position), writer: writer)
             rowsByShortcut += 1
             return true
@@ -206,9 +206,12 @@ extension ReportIngester {
         try state.assembler.begin(key, received: state.explicitDates[key] ?? receivedDay(nil, options: state.options),
                                   writer: writer)
         for value in values {
-            let position = SourceLocation(file: file, line: line, column: reader.column(ofField: value.column))
+            // A value's own position is its line (the column is worked out only for a message:
+            // finding it costs a scan of the line, on every row of a large file).
+            let position = SourceLocation(file: file, line: line)
+            func here() -> SourceLocation { SourceLocation(file: file, line: line, column: reader.column(ofField: value.column)) }
             if value.value == nil, !state.assembler.isGiven(value.indicator),
-               let warning = try withdrawsNothing(key, indicator: value.indicator, at: position, writer: writer) {
+               let warning = try withdrawsNothing(key, indicator: value.indicator, at: here(), writer: writer) {
                 state.warn(warning, once: "withdraw \(unit.id) \(period) \(value.indicator)", lineText: reader.recordText)
                 continue
             }
@@ -217,12 +220,12 @@ extension ReportIngester {
             if case .conflicting(let existing) = outcome {
                 let earlier = existing.map(String.init) ?? Self.withdrawalWord
                 state.diagnostics.append(Diagnostic(
-                    at: position, code: "value.conflict",
+                    at: here(), code: "value.conflict",
                     message: "\(unit.id) \(period) \(plan.indicators[value.indicator].id) was \(earlier) on an earlier row of this file",
                     offending: reader.string(value.column),
                     hint: "a file may give each unit, period and indicator once; to correct a value, send it again in a later file",
                     lineText: reader.recordText).with("earlier", earlier))
-            } else if outcome == .added, value.value != nil, let warning = notCounted(unit, indicator: value.indicator, at: position) {
+            } else if outcome == .added, value.value != nil, let warning = notCounted(unit, indicator: value.indicator, at: here()) {
                 state.warn(warning, once: "count \(unit.id) \(value.indicator)", lineText: reader.recordText)
             }
         }

@@ -45,7 +45,7 @@ public struct ReportedValue: Sendable, Equatable {
     /// The count; nil when the report withdraws the value an earlier version gave (`rút`).
     public var value: Int64?
     public var note: String?
-    /// Where the value was read (file, line and column, or JSON path), for messages.
+    /// Where the value was read (file and line, or JSON path), for messages.
     public var position: SourceLocation
 
     public init(indicator: Int, value: Int64?, note: String? = nil, position: SourceLocation) {
