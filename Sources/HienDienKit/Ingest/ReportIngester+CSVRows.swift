@@ -23,7 +23,9 @@ extension ReportIngester {
         var unknownUnits: Set<String> = []
         var periods: [String: Period] = [:]
         var indicators: [String: Int] = [:]
-        var explicitDates: [SubmissionKey: Day] = [:]
+        /// The date a row gave each unit and period (`Day.ordinal`), keyed by the unit's
+        /// position in the plan and the period's key: one number each, for 84,320 submissions.
+        var explicitDates: [Int64: Int32] = [:]
         var sawData = false
         var lastProgress = 0
 
@@ -193,18 +195,19 @@ extension ReportIngester {
         guard !state.diagnostics.hasErrors, let unit, let period else { return }
 
         let key = SubmissionKey(unit: unit.id, period: period)
+        let number = Int64(unitNumbers[unit.id] ?? -1) << 32 | Int64(period.key)
         if let submitted {
-            if let earlier = state.explicitDates[key], earlier != submitted {
+            if let earlier = state.explicitDates[number].map({ Day(ordinal: Int($0)) }), earlier != submitted {
                 state.diagnostics.append(Diagnostic(at: location(.submitted), code: "report.received-conflict",
                                                     message: "\(unit.id) \(period) was dated \(earlier) on an earlier row",
                                                     offending: cell(.submitted), hint: "one report, one date: correct the date",
                                                     lineText: reader.recordText).with("earlier", VietnameseFormat.shortDate(earlier)))
                 return
             }
-            if state.explicitDates[key] == nil { state.explicitDates[key] = submitted }
+            if state.explicitDates[number] == nil { state.explicitDates[number] = Int32(submitted.ordinal) }
         }
-        try state.assembler.begin(key, received: state.explicitDates[key] ?? receivedDay(nil, options: state.options),
-                                  writer: writer)
+        let received = state.explicitDates[number].map { Day(ordinal: Int($0)) } ?? receivedDay(nil, options: state.options)
+        try state.assembler.begin(key, received: received, writer: writer)
         for value in values {
             // A value's own position is its line (the column is worked out only for a message:
             // finding it costs a scan of the line, on every row of a large file).

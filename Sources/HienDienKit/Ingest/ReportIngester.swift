@@ -48,6 +48,8 @@ public final class ReportIngester {
     public let store: Store
     let matcher: UnitMatcher
     let unitsByID: [String: ReportingUnit]
+    /// Each unit id's position in `plan.units`.
+    let unitNumbers: [String: Int]
     let indicatorIDs: Set<String>
     /// Each indicator id's position in `plan.indicators`, as `ReportedValue.indicator` gives it.
     let indicatorIndex: [String: Int]
@@ -69,6 +71,7 @@ public final class ReportIngester {
         self.store = store
         matcher = UnitMatcher(plan.units.map { UnitMatcher.Entry(id: $0.id, name: $0.name, aliases: $0.aliases) })
         unitsByID = Dictionary(plan.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        unitNumbers = Dictionary(plan.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         indicatorIDs = Set(plan.indicators.map(\.id))
         indicatorIndex = Dictionary(plan.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byKey: [String: String] = [:]
@@ -227,10 +230,9 @@ public final class ReportIngester {
 
     func summary(of writer: IngestWriter, file: String, format: String, tasks: Int, warnings: DiagnosticList,
                  options: IngestOptions) -> IngestSummary {
-        let submissions = Array(writer.submissions.values)
-        var summary = IngestSummary(file: file, format: format, units: Set(submissions.map(\.key.unit)).count,
-                                    periods: Set(submissions.map(\.key.period)).sorted(), values: writer.valueCount,
-                                    submissions: submissions.count, revisions: submissions.filter { $0.version > 1 }.count,
+        let tally = writer.tally
+        var summary = IngestSummary(file: file, format: format, units: tally.units, periods: tally.periods,
+                                    values: writer.valueCount, submissions: tally.submissions, revisions: tally.revisions,
                                     taskReports: tasks, dryRun: options.dryRun)
         summary.withdrawn = writer.withdrawnCount
         summary.warnings = warnings.items

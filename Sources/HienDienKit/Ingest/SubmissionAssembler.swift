@@ -4,9 +4,10 @@
 /// words (docs/INGEST_RULES.md).
 ///
 /// Consecutive values of one unit and period form a part (handed over when the unit or period
-/// changes, or every `partSize` values, so memory stays flat). Which indicators each
-/// submission has been given is remembered as a bit set per unit and period; the earlier value
-/// itself is looked up only when an indicator comes again.
+/// changes, or every `partSize` values, so memory stays flat). Which indicators the current
+/// submission has been given is a bit set; when the file comes back to a submission, the set
+/// is read back from the store, and an earlier value is looked up only when an indicator
+/// comes again.
 struct SubmissionAssembler {
     enum Outcome: Equatable {
         case added
@@ -20,10 +21,9 @@ struct SubmissionAssembler {
 
     private let words: Int
     private var part: SubmissionPart?
-    /// Indicators the current part's submission has been given in this file.
+    /// Indicators the current part's submission has been given in this file (for a submission
+    /// the file comes back to, read from what was handed over: nothing is kept per submission).
     private var given: [UInt64]
-    /// … and those of every other submission of the file.
-    private var givenElsewhere: [SubmissionKey: [UInt64]] = [:]
 
     init(indicatorCount: Int) {
         words = max(1, (indicatorCount + 63) / 64)
@@ -41,10 +41,10 @@ struct SubmissionAssembler {
             return
         }
         try handOver(writer)
-        if let previous = part {
-            givenElsewhere[previous.key] = given
+        for word in given.indices { given[word] = 0 }
+        if writer.hasSubmission(key) {
+            for indicator in try writer.indicatorsInThisFile(key) { given[indicator >> 6] |= 1 << UInt64(indicator & 63) }
         }
-        given = givenElsewhere.removeValue(forKey: key) ?? Array(repeating: 0, count: words)
         part = SubmissionPart(unit: key.unit, period: key.period, received: received)
     }
 

@@ -3,12 +3,13 @@
 /// the store needs to write them: the batch record, the version of each submission, the
 /// indicator ids bound without a copy, and values inserted many rows per statement.
 public final class IngestWriter {
-    /// What a file added: one entry per unit and period.
-    public struct Submission: Sendable, Equatable {
-        public var id: Int64
-        public var key: SubmissionKey
-        public var version: Int
-        public var received: Day
+    /// What a file added, for its summary.
+    public struct Tally: Sendable, Equatable {
+        public var units: Int
+        public var periods: [Period]
+        public var submissions: Int
+        /// Submissions that re-send a unit and period an earlier file had.
+        public var revisions: Int
     }
 
     private let database: Database
@@ -19,8 +20,20 @@ public final class IngestWriter {
     private let insertTask: Statement
     private let updateNarrative: Statement
     private let valueInFile: Statement
+    private let indicatorsOfSubmission: Statement
     private let earlierValue: Statement
-    public private(set) var submissions: [SubmissionKey: Submission] = [:]
+    /// The submissions this file made, keyed by `packed(_:)`: a national file has 84,320, so
+    /// each costs 16 bytes here rather than a dictionary of strings and days.
+    private var submissions: [Int64: Made] = [:]
+    private struct Made {
+        var id: Int64
+        var version: Int32
+        /// `Day.ordinal` of the received day.
+        var received: Int32
+    }
+    private var unitNumbers: [String: Int64] = [:]
+    private var unitIDs: [String] = []
+    private let indicatorNumbers: [String: Int]
     /// Values handed over (stored, or waiting in `pending` to be), withdrawals included.
     public private(set) var valueCount = 0
     /// Of those, withdrawals (`rút`).
@@ -52,11 +65,13 @@ public final class IngestWriter {
             """)
         updateNarrative = try database.prepare("UPDATE submission SET difficulties = ?, proposals = ? WHERE id = ?")
         valueInFile = try database.prepare("SELECT value FROM value WHERE submission_id = ? AND indicator_id = ?")
+        indicatorsOfSubmission = try database.prepare("SELECT indicator_id FROM value WHERE submission_id = ?")
         earlierValue = try database.prepare("""
             SELECT v.value FROM main.submission s JOIN main.value v ON v.submission_id = s.id
             WHERE s.unit_id = ? AND s.period_key = ? AND v.indicator_id = ? AND s.version < ?
             ORDER BY s.version DESC LIMIT 1
             """)
+        indicatorNumbers = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         indicatorIDs = indicators.map { id in
             let utf8 = Array(id.utf8)
             let text = UnsafeMutablePointer<CChar>.allocate(capacity: max(1, utf8.count))
@@ -92,23 +107,55 @@ public final class IngestWriter {
     /// The submission of a part's unit and period in this file, created (as the next version)
     /// on first use; a later part with another received day corrects it.
     private func submission(for part: SubmissionPart) throws -> Int64 {
-        let key = part.key
+        let key = packed(part.key)
+        let received = Int32(part.received.ordinal)
         if var existing = submissions[key] {
-            if existing.received != part.received {
+            if existing.received != received {
                 try updateReceived.run(.text(part.received.description), .integer(existing.id))
-                existing.received = part.received
+                existing.received = received
                 submissions[key] = existing
             }
             return existing.id
         }
-        try nextVersion.bind(.text(key.unit), .int(key.period.key))
+        try nextVersion.bind(.text(part.unit), .int(part.period.key))
         let version = try nextVersion.step() ? nextVersion.int(0) : 1
         nextVersion.reset()
-        try insertSubmission.run(.integer(batchID), .text(key.unit), .int(key.period.key), .int(version),
+        try insertSubmission.run(.integer(batchID), .text(part.unit), .int(part.period.key), .int(version),
                                  .text(part.received.description))
         let id = database.lastInsertedRowID
-        submissions[key] = Submission(id: id, key: key, version: version, received: part.received)
+        submissions[key] = Made(id: id, version: Int32(version), received: received)
         return id
+    }
+
+    /// A unit and period as one number: the unit's number in this file, and the period's key.
+    private func packed(_ key: SubmissionKey) -> Int64 {
+        let unit: Int64
+        if let known = unitNumbers[key.unit] {
+            unit = known
+        } else {
+            unit = Int64(unitIDs.count)
+            unitNumbers[key.unit] = unit
+            unitIDs.append(key.unit)
+        }
+        return unit << 32 | Int64(key.period.key)
+    }
+
+    /// Whether this file has a submission for the unit and period (a part was handed over).
+    public func hasSubmission(_ key: SubmissionKey) -> Bool {
+        submissions[packed(key)] != nil
+    }
+
+    /// What the file added so far: units, periods, submissions and revisions.
+    public var tally: Tally {
+        var units = Set<Int64>(), periods = Set<Int>()
+        var revisions = 0
+        for (key, made) in submissions {
+            units.insert(key >> 32)
+            periods.insert(Int(key & 0xFFFF_FFFF))
+            if made.version > 1 { revisions += 1 }
+        }
+        return Tally(units: units.count, periods: periods.compactMap(Period.init(key:)).sorted(),
+                     submissions: submissions.count, revisions: revisions)
     }
 
     /// Inserts the values waiting, if any.
@@ -145,7 +192,7 @@ public final class IngestWriter {
     /// withdrawal), or nil when it gave none — for a file that comes back to a submission after
     /// its earlier rows were handed over.
     public func valueInThisFile(_ key: SubmissionKey, indicator: Int) throws -> Int64?? {
-        guard let submission = submissions[key] else { return nil }
+        guard let submission = submissions[packed(key)] else { return nil }
         try flush()
         try valueInFile.bind(.integer(submission.id), .text(indicatorID(indicator)))
         defer { valueInFile.reset() }
@@ -153,10 +200,18 @@ public final class IngestWriter {
         return .some(valueInFile.optionalInt64(0))
     }
 
+    /// The indicators (positions in the list the writer was opened with) this file gave for a
+    /// unit and period so far.
+    public func indicatorsInThisFile(_ key: SubmissionKey) throws -> [Int] {
+        guard let submission = submissions[packed(key)] else { return [] }
+        try flush()
+        return try indicatorsOfSubmission.rows(.integer(submission.id)) { indicatorNumbers[$0.text(0)] }.compactMap { $0 }
+    }
+
     /// The value the latest earlier version (an earlier file) holds for a unit, period and
     /// indicator: nil when none gave one, `.some(nil)` when the latest that did withdrew it.
     public func earlierValue(_ key: SubmissionKey, indicator: Int) throws -> Int64?? {
-        let before = submissions[key]?.version ?? Int.max
+        let before = submissions[packed(key)].map { Int($0.version) } ?? Int.max
         try earlierValue.bind(.text(key.unit), .int(key.period.key), .text(indicatorID(indicator)), .int(before))
         defer { earlierValue.reset() }
         guard try earlierValue.step() else { return nil }
