@@ -11,7 +11,14 @@ extension CSVReader {
 
     /// Whether field `i` is exactly these bytes.
     public func field(_ i: Int, equals bytes: [UInt8]) -> Bool {
-        withField(i) { field in field.count == bytes.count && field.elementsEqual(bytes) }
+        withField(i) { field in Self.same(field.span, bytes.span) }
+    }
+
+    /// Byte for byte equal (the generic `elementsEqual` cost more than the rest of a row's checks).
+    private static func same(_ a: Span<UInt8>, _ b: Span<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for index in 0..<a.count where a[index] != b[index] { return false }
+        return true
     }
 
     /// The bytes of field `i`.
@@ -23,7 +30,9 @@ extension CSVReader {
     public func field(_ i: Int, among candidates: [[UInt8]]) -> Int? {
         withField(i) { field in
             guard !field.isEmpty else { return nil }
-            return candidates.firstIndex { $0.count == field.count && $0.elementsEqual(field) }
+            let span = field.span
+            for (index, candidate) in candidates.enumerated() where Self.same(candidate.span, span) { return index }
+            return nil
         }
     }
 

@@ -70,8 +70,8 @@ extension ReportIngester {
         case .empty: return true  // not reported: never 0
         case .invalid: return false
         case .value(let count):
-            let position = SourceLocation(file: state.file, line: reader.line)
-            _ = try state.assembler.add(ReportedValue(indicator: indicator, value: count, position: position), writer: writer)
+            _ = try state.assembler.add(ReportedValue(indicator: indicator, value: count, position: .line(reader.line)),
+                                        writer: writer)
             rowsByShortcut += 1
             return true
         }
@@ -211,7 +211,7 @@ extension ReportIngester {
         for value in values {
             // A value's own position is its line (the column is worked out only for a message:
             // finding it costs a scan of the line, on every row of a large file).
-            let position = SourceLocation(file: file, line: line)
+            let position = ValuePosition.line(line)
             func here() -> SourceLocation { SourceLocation(file: file, line: line, column: reader.column(ofField: value.column)) }
             if value.value == nil, !state.assembler.isGiven(value.indicator),
                let warning = try withdrawsNothing(key, indicator: value.indicator, at: here(), writer: writer) {

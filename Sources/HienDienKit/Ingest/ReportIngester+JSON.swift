@@ -82,8 +82,8 @@ extension ReportIngester {
                         if warned.insert("withdraw \(key.unit) \(key.period) \(value.indicator)").inserted { warnings.append(warning) }
                         continue
                     }
-                    let outcome = try assembler.add(ReportedValue(indicator: value.indicator, value: value.value, position: position),
-                                                    writer: writer)
+                    let outcome = try assembler.add(ReportedValue(indicator: value.indicator, value: value.value,
+                                                                  position: .path(value.path)), writer: writer)
                     if case .conflicting(let existing) = outcome {
                         let earlier = existing.map(String.init) ?? Self.withdrawalWord
                         let given = value.value.map(String.init) ?? Self.withdrawalWord

@@ -45,14 +45,30 @@ public struct ReportedValue: Sendable, Equatable {
     /// The count; nil when the report withdraws the value an earlier version gave (`rút`).
     public var value: Int64?
     public var note: String?
-    /// Where the value was read (file and line, or JSON path), for messages.
-    public var position: SourceLocation
+    /// Where the value was read in its file, for messages.
+    public var position: ValuePosition
 
-    public init(indicator: Int, value: Int64?, note: String? = nil, position: SourceLocation) {
+    public init(indicator: Int, value: Int64?, note: String? = nil, position: ValuePosition) {
         self.indicator = indicator
         self.value = value
         self.note = note
         self.position = position
+    }
+}
+
+/// Where in its file a value was read: a line (CSV, a workbook's records), or a JSON path.
+/// The file is the part's; a line is kept as a number so a large file's millions of values
+/// cost no reference counting.
+public enum ValuePosition: Sendable, Equatable {
+    case line(Int)
+    case path(String)
+
+    /// The location in `file`, as a diagnostic gives it.
+    public func location(in file: String) -> SourceLocation {
+        switch self {
+        case .line(let line): SourceLocation(file: file, line: line)
+        case .path(let path): SourceLocation(file: file, path: path)
+        }
     }
 }
 
