@@ -33,7 +33,7 @@ extension ReportIngester {
         /// went through every rule cleanly — its unit, period and date as bytes, and whether
         /// each indicator counts the unit's type.
         var indicatorBytes: [[UInt8]]
-        var last: (unit: [UInt8], period: [UInt8], date: [UInt8], counted: [Bool])?
+        var last: KnownRow?
 
         init(file: String, options: IngestOptions, columns: ColumnMap, indicatorColumns: [(index: Int, indicator: Int)],
              isLong: Bool, headerFields: Int, plan: Plan) {
@@ -47,6 +47,21 @@ extension ReportIngester {
             warnings = DiagnosticList(cap: options.maxDiagnostics)
             assembler = SubmissionAssembler(indicatorCount: plan.indicators.count)
             indicatorBytes = plan.indicators.map { Array($0.id.utf8) }
+        }
+    }
+
+    /// The previous row that passed every rule, as the shortcut compares it (a class, so that
+    /// reading it on every row copies one reference, not four arrays).
+    final class KnownRow {
+        let unit: [UInt8], period: [UInt8], date: [UInt8]
+        /// Whether each indicator counts the unit's type (else the full rules warn).
+        let counted: [Bool]
+
+        init(unit: [UInt8], period: [UInt8], date: [UInt8], counted: [Bool]) {
+            self.unit = unit
+            self.period = period
+            self.date = date
+            self.counted = counted
         }
     }
 
@@ -234,8 +249,8 @@ extension ReportIngester {
         }
         if !state.diagnostics.hasErrors, let unitIndex = state.columns[.unit], let periodIndex = state.columns[.period] {
             let date = state.columns[.submitted].map { reader.fieldBytes($0) } ?? []
-            state.last = (reader.fieldBytes(unitIndex), reader.fieldBytes(periodIndex), date,
-                          plan.indicators.map { $0.counts(type: unit.type) })
+            state.last = KnownRow(unit: reader.fieldBytes(unitIndex), period: reader.fieldBytes(periodIndex), date: date,
+                                  counted: plan.indicators.map { $0.counts(type: unit.type) })
         }
     }
 
