@@ -102,4 +102,16 @@ struct IngestShortcutTests {
         // The files must both exercise the shortcut and be stored often enough to prove anything.
         #expect(exercised > 50 && stored > 5, "shortcut rows \(exercised), files stored \(stored)")
     }
+
+    /// Found by the fuzz target's comparison (`crash-repeated-indicator-columns-order`): the
+    /// repeated columns of a header were listed in a dictionary's order, which changes from one
+    /// run to the next.
+    @Test func repeatedIndicatorColumnsAreListedInTheHeadersOrder() throws {
+        let header = "unit,period,biz_vn_new,id_vn_new,students_total,biz_vn_new,id_vn_new,students_total,trainings_held,id_vn_new\n"
+        for shortcut in [true, false] {
+            let outcome = try Self.outcome(of: header + "XA_HOA,2026-Q2,1,2,3,1,2,3,4,2\n", shortcut: shortcut).outcome
+            let repeated = outcome.split(separator: "\n").filter { $0.contains("csv.header-repeated") }
+            #expect(repeated.map { $0.split(separator: "'")[1] } == ["biz_vn_new", "id_vn_new", "students_total"])
+        }
+    }
 }

@@ -103,8 +103,10 @@ extension ReportIngester {
                                              hint: "a wide-form file has one column per indicator id; a long-form file has 'indicator' and 'value' columns",
                                              lineText: reader.recordText))
         }
-        let headerIndicators = Dictionary(indicatorColumns.map { ($0.indicator, 0) }, uniquingKeysWith: +)
-        for (indicator, _) in headerIndicators where indicatorColumns.filter({ $0.indicator == indicator }).count > 1 {
+        // In the header's order (a dictionary's order changes from one run to the next).
+        var repeated = Set<Int>()
+        for (_, indicator) in indicatorColumns
+        where indicatorColumns.filter({ $0.indicator == indicator }).count > 1 && repeated.insert(indicator).inserted {
             headerProblems.append(Diagnostic(at: SourceLocation(file: file, line: reader.line), code: "csv.header-repeated",
                                              message: "two columns are the same indicator", offending: plan.indicators[indicator].id,
                                              lineText: reader.recordText))
