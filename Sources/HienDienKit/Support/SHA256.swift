@@ -30,13 +30,12 @@ public struct SHA256 {
             pending += bytes[0..<take]
             offset = take
             guard pending.count == 64 else { return }
-            pending.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: 1) }
+            pending.withUnsafeBytes { compress($0.baseAddress!) }
             pending.removeAll(keepingCapacity: true)
         }
-        let whole = (bytes.count - offset) / 64
-        if whole > 0 {
-            compress(blocks: bytes.baseAddress! + offset, count: whole)
-            offset += 64 * whole
+        while bytes.count - offset >= 64 {
+            compress(bytes.baseAddress! + offset)
+            offset += 64
         }
         pending += bytes[offset...]
     }
@@ -60,26 +59,13 @@ public struct SHA256 {
         }.joined()
     }
 
-    /// Runs the compression function over `count` consecutive 64-byte blocks. The round
-    /// constants, the state and the message schedule are reached through buffers for the whole
-    /// run (through the arrays, each access paid a bounds and a uniqueness check: a national
-    /// file's 82 MB took a tenth of its ingest).
-    private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
-        var words = state
-        words.withUnsafeMutableBufferPointer { h in
-            Self.k.withUnsafeBufferPointer { k in
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                    for block in 0..<count {
-                        Self.compress(blocks + 64 * block, state: h, k: k, schedule: w)
-                    }
-                }
-            }
+    private mutating func compress(_ block: UnsafeRawPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, schedule: w)
         }
-        state = words
     }
 
-    private static func compress(_ block: UnsafeRawPointer, state: UnsafeMutableBufferPointer<UInt32>,
-                                 k: UnsafeBufferPointer<UInt32>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
+    private mutating func compress(_ block: UnsafeRawPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             let b = block + 4 * i
             w[i] = UInt32(b.load(as: UInt8.self)) << 24 | UInt32((b + 1).load(as: UInt8.self)) << 16
@@ -95,7 +81,7 @@ public struct SHA256 {
         for i in 0..<64 {
             let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+            let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
             let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority
@@ -106,7 +92,7 @@ public struct SHA256 {
         state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 
-    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    private func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
     /// The digest of a file, read in 1 MiB pieces.
     public static func hex(ofFileAt path: String, label: String) throws -> String {
