@@ -20,7 +20,10 @@ struct SubmissionAssembler {
     static let partSize = 256
 
     private let words: Int
+    /// The part being gathered, its values apart: kept in an optional part, every append copied
+    /// the part out and back (and so its values).
     private var part: SubmissionPart?
+    private var values: [ReportedValue] = []
     /// Indicators the current part's submission has been given in this file (for a submission
     /// the file comes back to, read from what was handed over: nothing is kept per submission).
     private var given: [UInt64]
@@ -61,8 +64,8 @@ struct SubmissionAssembler {
             return earlier == value.value ? .repeated : .conflicting(earlier: earlier)
         }
         given[value.indicator >> 6] |= 1 << UInt64(value.indicator & 63)
-        part!.values.append(value)
-        if part!.values.count >= Self.partSize { try handOver(writer) }
+        values.append(value)
+        if values.count >= Self.partSize { try handOver(writer) }
         return .added
     }
 
@@ -84,8 +87,10 @@ struct SubmissionAssembler {
     /// reported) and keeps gathering for the same submission.
     private mutating func handOver(_ writer: IngestWriter) throws {
         guard part != nil else { return }
+        swap(&part!.values, &values)
         try writer.write(part!)
-        part!.values.removeAll(keepingCapacity: true)
+        swap(&part!.values, &values)
+        values.removeAll(keepingCapacity: true)
         part!.tasks.removeAll()
         part!.difficulties = nil
         part!.proposals = nil
@@ -93,7 +98,7 @@ struct SubmissionAssembler {
 
     /// The value given earlier in this file: still in the current part, or already handed over.
     private mutating func earlierInFile(_ indicator: Int, writer: IngestWriter) throws -> Int64? {
-        if let found = part!.values.last(where: { $0.indicator == indicator }) { return found.value }
+        if let found = values.last(where: { $0.indicator == indicator }) { return found.value }
         try handOver(writer)
         guard let stored = try writer.valueInThisFile(part!.key, indicator: indicator) else {
             preconditionFailure("an indicator marked as given is neither gathered nor stored")
