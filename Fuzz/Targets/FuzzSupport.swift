@@ -62,11 +62,35 @@ enum FuzzSupport {
     /// Made once: building its unit matcher costs more than most inputs take to read.
     static let ingester = ReportIngester(plan: plan, store: store)
 
-    /// Ingests the file at `path` as a dry run and checks that nothing was stored.
-    static func dryRunIngest(path: String, label: String) {
-        _ = try? ingester.ingest(path: path, label: label, options: IngestOptions(today: today, dryRun: true))
+    /// The same, without the byte-level shortcut for common CSV rows.
+    static let fullRulesIngester: ReportIngester = {
+        let ingester = ReportIngester(plan: plan, store: store)
+        ingester.usesRowShortcut = false
+        return ingester
+    }()
+
+    /// Ingests the file at `path` as a dry run and checks that nothing was stored; with
+    /// `compareShortcut`, also that the CSV row shortcut changes no outcome (what would be
+    /// stored, every problem and warning).
+    static func dryRunIngest(path: String, label: String, compareShortcut: Bool = false) {
+        let options = IngestOptions(today: today, dryRun: true)
+        let outcome = dryRunOutcome(ingester, path: path, label: label, options: options)
         let stored = (try? store.periodsWithSubmissions()) ?? []
         check(stored.isEmpty, "a dry run stored submissions for \(stored)")
+        if compareShortcut {
+            let full = dryRunOutcome(fullRulesIngester, path: path, label: label, options: options)
+            check(outcome == full, "the row shortcut changed the outcome:\n\(outcome)\nfull rules:\n\(full)")
+        }
+    }
+
+    private static func dryRunOutcome(_ ingester: ReportIngester, path: String, label: String, options: IngestOptions) -> String {
+        do {
+            let summary = try ingester.ingest(path: path, label: label, options: options)
+            return "\(summary.values) \(summary.withdrawn) \(summary.submissions) \(summary.revisions) \(summary.units) "
+                + "\(summary.periods)\n" + summary.warnings.map(\.description).joined(separator: "\n")
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// Fails the run (libFuzzer records the input) when a property does not hold.

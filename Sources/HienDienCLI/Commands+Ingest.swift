@@ -32,6 +32,7 @@ extension Commands {
                 console.out(text(.ingestSummary(file: file, values: summary.values, units: summary.units, periods: summary.periods,
                                                 submissions: summary.submissions, revisions: summary.revisions,
                                                 taskReports: summary.taskReports, format: summary.format, dryRun: summary.dryRun, sheet: summary.sheet)))
+                for warning in summary.warnings { console.err(warning.rendered(in: language)) }
             } catch let error as InputError {
                 console.endProgress()
                 failed += 1

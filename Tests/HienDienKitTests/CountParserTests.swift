@@ -54,7 +54,7 @@ struct CountParserTests {
     @Test func bytesAndTextAgree() {
         let samples = ["1.250", " 12,5 ", "", "1\u{202F}250", "-3", "1,2,3", "abc", "1000000000001"]
         for sample in samples {
-            let fromBytes = Array(sample.utf8).withUnsafeBufferPointer { CountParser.parse($0) }
+            let fromBytes = CountParser.parse(Array(sample.utf8).span)
             #expect(fromBytes == CountParser.parse(sample), "\(sample)")
             #expect(CountParser.parse(Substring(sample)) == CountParser.parse(sample), "\(sample)")
         }
@@ -62,9 +62,7 @@ struct CountParserTests {
 
     @Test func readsASliceOfALargerBuffer() {
         let line = Array("SGDDT,2026-Q1,id_vn_new,1.250,ghi chú".utf8)
-        let value = line.withUnsafeBufferPointer { buffer in
-            CountParser.parse(UnsafeBufferPointer(rebasing: buffer[24..<29]))
-        }
+        let value = CountParser.parse(line.span.extracting(24..<29))
         #expect(value == .value(1250))
     }
 

@@ -110,18 +110,16 @@ public enum CountParser {
 
     /// Parses a cell's text.
     public static func parse(_ text: String) -> Result {
-        var text = text
-        return text.withUTF8 { parse($0) }
+        parse(text.utf8.span)
     }
 
     /// Parses a cell's text.
     public static func parse(_ text: Substring) -> Result {
-        var text = text
-        return text.withUTF8 { parse($0) }
+        parse(text.utf8.span)
     }
 
     /// Parses a cell's UTF-8 bytes, without making a `String` — the path for bulk ingest.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    public static func parse(_ bytes: Span<UInt8>) -> Result {
         var start = 0
         var end = bytes.count
         while start < end, let width = spaceWidth(bytes, at: start) { start += width }
@@ -161,7 +159,7 @@ public enum CountParser {
     }
 
     /// Digits and separators, checked for grouping as they go by.
-    private static func scanDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Result {
+    private static func scanDigits(_ bytes: Span<UInt8>, _ start: Int, _ end: Int) -> Result {
         var value: Int64 = 0
         var tooLarge = false
         var sawDigit = false
@@ -241,7 +239,7 @@ public enum CountParser {
     // MARK: - Bytes
 
     /// The width of a space at `index`: ASCII space, tab, CR, LF, U+00A0, U+2009 or U+202F.
-    private static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    private static func spaceWidth(_ bytes: Span<UInt8>, at index: Int) -> Int? {
         switch bytes[index] {
         case 0x20, 0x09, 0x0A, 0x0D:
             return 1
@@ -256,7 +254,7 @@ public enum CountParser {
     }
 
     /// The width of a space that ends right before `end`, not reaching before `start`.
-    private static func spaceWidthBefore(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, start: Int) -> Int? {
+    private static func spaceWidthBefore(_ bytes: Span<UInt8>, end: Int, start: Int) -> Int? {
         for width in 1...3 where end - width >= start {
             if spaceWidth(bytes, at: end - width) == width { return width }
         }
@@ -264,7 +262,7 @@ public enum CountParser {
     }
 
     /// U+2212 MINUS SIGN or U+2013 EN DASH (what Word makes of a hyphen) before a digit.
-    private static func minusWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    private static func minusWidth(_ bytes: Span<UInt8>, at index: Int) -> Int? {
         guard index + 2 < bytes.count, bytes[index] == 0xE2 else { return nil }
         let isMinus = bytes[index + 1] == 0x88 && bytes[index + 2] == 0x92
         let isEnDash = bytes[index + 1] == 0x80 && bytes[index + 2] == 0x93
@@ -272,7 +270,7 @@ public enum CountParser {
     }
 
     /// Whether `start..<end` begins with a digit, or a `.`/`,` then a digit.
-    private static func startsLikeANumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    private static func startsLikeANumber(_ bytes: Span<UInt8>, _ start: Int, _ end: Int) -> Bool {
         func isDigit(_ index: Int) -> Bool {
             index < end && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
         }
@@ -282,7 +280,7 @@ public enum CountParser {
     }
 
     /// Whether the bytes after an `e` at `index` are an exponent: an optional sign, then digits to the end.
-    private static func isExponent(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int, end: Int) -> Bool {
+    private static func isExponent(_ bytes: Span<UInt8>, after index: Int, end: Int) -> Bool {
         var position = index + 1
         if position < end, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
             position += 1

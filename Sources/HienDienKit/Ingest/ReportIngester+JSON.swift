@@ -5,7 +5,8 @@ extension ReportIngester {
         var unit: ReportingUnit
         var period: Period
         var received: Day
-        var values: [(indicator: String, value: Int64, path: String)]
+        /// nil: withdrawn (`"rút"`).
+        var values: [(indicator: Int, value: Int64?, path: String)]
         var tasks: [(id: String, status: TaskStatus, evidence: String?)]
         var difficulties: String?
         var proposals: String?
@@ -54,37 +55,56 @@ extension ReportIngester {
         }
         try reader.diagnostics.throwIfAny()
 
-        return try store.ingest(file: file, ingestedOn: options.today, dryRun: options.dryRun) { writer in
+        return try store.ingest(file: file, ingestedOn: options.today, dryRun: options.dryRun,
+                                indicators: plan.indicators.map(\.id)) { writer in
             var diagnostics = DiagnosticList(cap: options.maxDiagnostics)
+            var warnings = DiagnosticList(cap: options.maxDiagnostics)
+            var warned = Set<String>()
+            var assembler = SubmissionAssembler(indicatorCount: plan.indicators.count)
+            var received: [SubmissionKey: Day] = [:]
             var tasks = 0
             for report in staged {
-                let submission = try writer.submission(unit: report.unit.id, period: report.period, received: report.received)
-                if submission.received != report.received {
+                let key = SubmissionKey(unit: report.unit.id, period: report.period)
+                if let first = received[key], first != report.received {
                     diagnostics.append(Diagnostic(at: SourceLocation(file: file, path: "\(report.path).submitted"),
                                                   code: "report.received-conflict",
                                                   message: "\(report.unit.id) \(report.period) appears twice in this file with different dates",
                                                   offending: report.received.description,
                                                   hint: "send one report per unit and period, or split the file"))
                 }
+                let day = received[key] ?? report.received
+                received[key] = day
+                try assembler.begin(key, received: day, writer: writer)
                 for value in report.values {
-                    let outcome = try writer.value(value.value, indicator: value.indicator, submission: submission.id, note: nil)
+                    let position = SourceLocation(file: file, path: value.path)
+                    if value.value == nil, !assembler.isGiven(value.indicator),
+                       let warning = try withdrawsNothing(key, indicator: value.indicator, at: position, writer: writer) {
+                        if warned.insert("withdraw \(key.unit) \(key.period) \(value.indicator)").inserted { warnings.append(warning) }
+                        continue
+                    }
+                    let outcome = try assembler.add(ReportedValue(indicator: value.indicator, value: value.value,
+                                                                  position: .path(value.path)), writer: writer)
                     if case .conflicting(let existing) = outcome {
-                        diagnostics.append(Diagnostic(at: SourceLocation(file: file, path: value.path), code: "value.conflict",
-                                                      message: "the same unit, period and indicator appear twice in this file with different values (\(existing) and \(value.value))",
-                                                      offending: String(value.value), hint: "keep one value").with("earlier", String(existing)))
+                        let earlier = existing.map(String.init) ?? Self.withdrawalWord
+                        let given = value.value.map(String.init) ?? Self.withdrawalWord
+                        diagnostics.append(Diagnostic(at: position, code: "value.conflict",
+                                                      message: "the same unit, period and indicator appear twice in this file with different values (\(earlier) and \(given))",
+                                                      offending: given, hint: "keep one value").with("earlier", earlier))
+                    } else if outcome == .added, value.value != nil,
+                              let warning = notCounted(report.unit, indicator: value.indicator, at: position),
+                              warned.insert("count \(key.unit) \(value.indicator)").inserted {
+                        warnings.append(warning)
                     }
                 }
-                for task in report.tasks {
-                    try writer.task(task.id, status: task.status, evidence: task.evidence, submission: submission.id)
-                    tasks += 1
-                }
-                if report.difficulties != nil || report.proposals != nil {
-                    try writer.narrative(difficulties: report.difficulties, proposals: report.proposals, submission: submission.id)
-                }
+                let reported = report.tasks.map { ReportedTask(task: $0.id, status: $0.status, evidence: $0.evidence,
+                                                               position: SourceLocation(file: file, path: "\(report.path).tasks.\($0.id)")) }
+                assembler.add(tasks: reported, difficulties: report.difficulties, proposals: report.proposals)
+                tasks += reported.count
             }
             try diagnostics.throwIfAny()
+            try assembler.finish(writer)
             try recordDigest(path: path, file: file, writer: writer)
-            return summary(of: writer, file: file, format: "json", tasks: tasks, options: options)
+            return summary(of: writer, file: file, format: "json", tasks: tasks, warnings: warnings, options: options)
         }
     }
 
@@ -127,13 +147,13 @@ extension ReportIngester {
             }
         }
 
-        var values: [(String, Int64, String)] = []
+        var values: [(Int, Int64?, String)] = []
         if let valuesJSON = object["values"], valuesJSON != .null {
             if let members = valuesJSON.objectValue {
                 for member in members {
                     let valuePath = "\(path).values.\(member.key)"
                     let here = SourceLocation(file: file, path: valuePath)
-                    guard let indicator = resolveIndicator(member.key) else {
+                    guard let indicator = resolveIndicator(member.key).flatMap({ indicatorIndex[$0] }) else {
                         diagnostics.append(unknownIndicator(member.key, at: here, lineText: nil))
                         continue
                     }
@@ -151,6 +171,8 @@ extension ReportIngester {
                         switch CountParser.parse(literal) {
                         case .empty: continue
                         case .value(let count): values.append((indicator, count, valuePath))
+                        case .invalid where Self.isWithdrawal(literal) && member.value.stringValue != nil:
+                            values.append((indicator, nil, valuePath))  // "rút": withdrawn
                         case .invalid(let reason):
                             diagnostics.append(Diagnostic(at: here, code: reason.code, message: reason.summary,
                                                           offending: literal, hint: "values are whole, non-negative counts; leave it out or null when not reported"))

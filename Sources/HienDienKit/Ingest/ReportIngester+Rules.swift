@@ -1,3 +1,5 @@
+import Foundation
+
 extension ReportIngester {
     /// `--received` after today: refused before a file is read.
     func checkReceivedOption(_ options: IngestOptions, file: String) throws {
@@ -41,5 +43,46 @@ extension ReportIngester {
                               lineText: lineText)
         }
         return nil
+    }
+
+    // MARK: - Withdrawing a value (docs/INGEST_RULES.md)
+
+    /// The word a unit writes in a value cell to withdraw a value an earlier version gave.
+    static let withdrawalWord = "rút"
+
+    /// `rút` in any case, with or without its diacritics ("Rút", "rut", "RÚT"), spaces around.
+    static func isWithdrawal(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.utf8.count <= 8 else { return false }
+        return trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) == "rut"
+    }
+
+    /// A withdrawal where no earlier version holds a value (never given, or already withdrawn):
+    /// nothing to take back, so nothing is stored; said as a warning, since the unit may have
+    /// meant another indicator or period.
+    func withdrawsNothing(_ key: SubmissionKey, indicator: Int, at location: SourceLocation,
+                          writer: IngestWriter) throws -> Diagnostic? {
+        if case .some(.some) = try writer.earlierValue(key, indicator: indicator) { return nil }
+        let id = plan.indicators[indicator].id
+        return Diagnostic(.warning, at: location, code: "value.withdraw-nothing",
+                          message: "\(key.unit) \(key.period) \(id): no earlier report holds a value to withdraw, so nothing was withdrawn",
+                          offending: Self.withdrawalWord,
+                          hint: "check the unit, period and indicator; '\(Self.withdrawalWord)' takes back a value an earlier file stored")
+            .with("unit", key.unit).with("indicator", id).with("period", key.period.description)
+    }
+
+    // MARK: - Values that are stored but not added (docs/INGEST_RULES.md)
+
+    /// A value for an indicator whose `sources` leave out the unit's type: stored and shown,
+    /// not added to totals (the contract's "shown but not added"); said once per unit and indicator.
+    func notCounted(_ unit: ReportingUnit, indicator: Int, at location: SourceLocation) -> Diagnostic? {
+        let definition = plan.indicators[indicator]
+        guard let sources = definition.sources, !sources.contains(unit.type) else { return nil }
+        let types = sources.sorted().joined(separator: ", ")
+        return Diagnostic(.warning, at: location, code: "value.not-counted",
+                          message: "\(unit.id) (type \(unit.type)) reports \(definition.id), which counts only units of type \(types): the value is stored and shown, not added to the totals",
+                          offending: definition.id,
+                          hint: "nothing to do if the figure is for information; if \(unit.type) should count, add it to the indicator's \"sources\" in the plan")
+            .with("unit", unit.id).with("indicator", definition.id).with("types", types).with("type", unit.type)
     }
 }

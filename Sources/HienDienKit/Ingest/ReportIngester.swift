@@ -10,11 +10,15 @@ public struct IngestSummary: Sendable, Equatable {
     /// Submissions that re-send a unit and period already in the store.
     public var revisions: Int
     public var taskReports: Int
+    /// Of `values`, those withdrawn (`rút`).
+    public var withdrawn: Int = 0
     public var dryRun: Bool
     /// When the file's exact bytes were stored before: that earlier batch; nothing was stored now.
     public var alreadyStored: StoredBatch? = nil
     /// The sheet read, for a workbook.
     public var sheet: String? = nil
+    /// What was stored but is worth saying (`value.not-counted`, `value.withdraw-nothing`).
+    public var warnings: [Diagnostic] = []
 }
 
 /// Options that apply to every file of one `ingest` run.
@@ -44,7 +48,11 @@ public final class ReportIngester {
     public let store: Store
     let matcher: UnitMatcher
     let unitsByID: [String: ReportingUnit]
+    /// Each unit id's position in `plan.units`.
+    let unitNumbers: [String: Int]
     let indicatorIDs: Set<String>
+    /// Each indicator id's position in `plan.indicators`, as `ReportedValue.indicator` gives it.
+    let indicatorIndex: [String: Int]
     let indicatorByKey: [String: String]
     let taskIDs: Set<String>
     /// Units the plan names in a task (lead or partner), and the coordinator: they may send a
@@ -52,13 +60,20 @@ public final class ReportIngester {
     let unitsWithARole: Set<String>
     /// Called with (bytes read, total bytes) while a large CSV file is read.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Whether the common row of a large CSV file may take the byte-level shortcut
+    /// (`ingestKnownRow`); off only in tests and the fuzz target that prove it changes nothing.
+    var usesRowShortcut = true
+    /// Rows the shortcut took, so that the tests proving it equal know they exercised it.
+    var rowsByShortcut = 0
 
     public init(plan: Plan, store: Store) {
         self.plan = plan
         self.store = store
         matcher = UnitMatcher(plan.units.map { UnitMatcher.Entry(id: $0.id, name: $0.name, aliases: $0.aliases) })
         unitsByID = Dictionary(plan.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        unitNumbers = Dictionary(plan.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         indicatorIDs = Set(plan.indicators.map(\.id))
+        indicatorIndex = Dictionary(plan.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var byKey: [String: String] = [:]
         for indicator in plan.indicators {
             byKey[indicator.id.lowercased()] = indicator.id
@@ -213,12 +228,15 @@ public final class ReportIngester {
         submitted ?? options.received ?? options.today
     }
 
-    func summary(of writer: IngestWriter, file: String, format: String, tasks: Int, options: IngestOptions) -> IngestSummary {
-        let submissions = Array(writer.submissions.values)
-        return IngestSummary(file: file, format: format, units: Set(submissions.map(\.key.unit)).count,
-                             periods: Set(submissions.map(\.key.period)).sorted(), values: writer.valueCount,
-                             submissions: submissions.count, revisions: submissions.filter { $0.version > 1 }.count,
-                             taskReports: tasks, dryRun: options.dryRun)
+    func summary(of writer: IngestWriter, file: String, format: String, tasks: Int, warnings: DiagnosticList,
+                 options: IngestOptions) -> IngestSummary {
+        let tally = writer.tally
+        var summary = IngestSummary(file: file, format: format, units: tally.units, periods: tally.periods,
+                                    values: writer.valueCount, submissions: tally.submissions, revisions: tally.revisions,
+                                    taskReports: tasks, dryRun: options.dryRun)
+        summary.withdrawn = writer.withdrawnCount
+        summary.warnings = warnings.items
+        return summary
     }
 }
 

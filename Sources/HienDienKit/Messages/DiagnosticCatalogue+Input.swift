@@ -30,6 +30,15 @@ extension DiagnosticCatalogue {
                     hint: "mỗi chỉ tiêu chỉ ghi một lần cho mỗi đơn vị và kỳ; giữ lại một số đúng. Muốn sửa số đã gửi thì gửi lại trong một tệp sau")
         }),
 
+        "value.withdraw-nothing": DiagnosticText(vi: { d in
+            Wording("\(d.argument("unit") ?? "") kỳ \(d.argument("period") ?? "") chỉ tiêu \(d.argument("indicator") ?? ""): chưa có báo cáo nào trước đây ghi số liệu này nên không có gì để rút; không lưu gì cho ô này",
+                    hint: "kiểm tra lại đơn vị, kỳ báo cáo và chỉ tiêu; chữ 'rút' dùng để rút lại số liệu đã gửi trong một tệp trước")
+        }),
+        "value.not-counted": DiagnosticText(vi: { d in
+            Wording("\(d.argument("unit") ?? "") (loại \(d.argument("type") ?? "")) báo cáo chỉ tiêu \(d.argument("indicator") ?? ""), nhưng chỉ tiêu này chỉ cộng số liệu của đơn vị loại \(d.argument("types") ?? ""): số liệu được lưu và hiển thị, không cộng vào tổng",
+                    hint: "không cần làm gì nếu số liệu chỉ để tham khảo; nếu đơn vị loại \(d.argument("type") ?? "") cũng được tính thì thêm loại này vào danh sách nguồn (sources) của chỉ tiêu trong kế hoạch")
+        }),
+
         // MARK: Units, periods, dates, indicators, tasks
         "unit.empty": DiagnosticText(vi: "chưa ghi tên đơn vị", hint: "ghi mã hoặc tên đơn vị đúng như trong kế hoạch"),
         "unit.unknown": DiagnosticText(vi: { d in

@@ -69,7 +69,27 @@ extension Store {
             PRIMARY KEY (submission_id, task_id)
         ) WITHOUT ROWID;
         """,
+        // 2: a revision may withdraw a value an earlier version stored (`rút` in the value cell):
+        // the withdrawn value is a NULL in the new version. SQLite cannot drop a NOT NULL
+        // constraint, so the table is rebuilt with every row kept.
+        """
+        CREATE TABLE value_v2 (
+            submission_id INTEGER NOT NULL REFERENCES submission(id),
+            indicator_id  TEXT NOT NULL REFERENCES indicator(id),
+            value         INTEGER CHECK (value IS NULL OR value >= 0),
+            note          TEXT,
+            PRIMARY KEY (submission_id, indicator_id)
+        ) WITHOUT ROWID;
+        INSERT INTO value_v2(submission_id, indicator_id, value, note)
+            SELECT submission_id, indicator_id, value, note FROM value;
+        DROP TABLE value;
+        ALTER TABLE value_v2 RENAME TO value;
+        """,
     ]
+
+    /// The oldest schema a read-only command reads as it is, without upgrading it: schema 1
+    /// differs only in that no value can be withdrawn, which every read handles.
+    static let oldestReadableSchema = 1
 
     static var schemaVersion: Int { migrations.count }
 
@@ -86,7 +106,7 @@ extension Store {
             UNIQUE (unit_id, period_key, version));
         CREATE TEMP TABLE value (
             submission_id INTEGER NOT NULL, indicator_id TEXT NOT NULL,
-            value INTEGER NOT NULL CHECK (value >= 0), note TEXT,
+            value INTEGER CHECK (value IS NULL OR value >= 0), note TEXT,
             PRIMARY KEY (submission_id, indicator_id)) WITHOUT ROWID;
         CREATE TEMP TABLE task_report (
             submission_id INTEGER NOT NULL, task_id TEXT NOT NULL,

@@ -170,8 +170,9 @@ extension Store {
     }
 
     /// Every version of one unit's value for a period and indicator, oldest first, with the
-    /// day each was received — the audit trail behind a figure.
-    public func history(unit: String, period: Period, indicator: String) throws -> [(version: Int, received: Day, value: Int64)] {
+    /// day each was received — the audit trail behind a figure. A withdrawal (`rút`) is a
+    /// version whose value is nil.
+    public func history(unit: String, period: Period, indicator: String) throws -> [(version: Int, received: Day, value: Int64?)] {
         let statement = try database.prepare("""
             SELECT s.version, s.received, v.value
             FROM value v JOIN submission s ON s.id = v.submission_id
@@ -179,7 +180,7 @@ extension Store {
             ORDER BY s.version
             """)
         return try statement.rows(.text(unit), .int(period.key), .text(indicator)) { row in
-            (row.int(0), try storedDay(row.text(1), row: "unit \(unit) \(period) version \(row.int(0))"), row.int64(2))
+            (row.int(0), try storedDay(row.text(1), row: "unit \(unit) \(period) version \(row.int(0))"), row.optionalInt64(2))
         }
     }
 

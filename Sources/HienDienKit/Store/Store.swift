@@ -37,7 +37,7 @@ public final class Store {
     static let tables: Set<String> = ["meta", "unit", "indicator", "batch", "submission", "value", "task_report"]
 
     /// Refuses a database that is neither empty nor a hiendien store, and (read-only) one whose
-    /// schema would have to change before it can be read.
+    /// schema would have to change before it can be read (older than `oldestReadableSchema`).
     private static func checkIdentity(_ database: Database, path: String, readOnly: Bool) throws {
         let version = try database.userVersion()
         let names = Set(try database.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").rows { $0.text(0) })
@@ -49,7 +49,7 @@ public final class Store {
         if version > schemaVersion {
             throw StoreError.newerSchema(found: version, supported: schemaVersion, path: path)
         }
-        if readOnly && version < schemaVersion {
+        if readOnly && version < oldestReadableSchema {
             throw StoreError.olderSchema(found: version, supported: schemaVersion, path: path)
         }
     }
