@@ -115,7 +115,7 @@ struct IngestWithdrawalTests {
         #expect(try total(f, "enterprises_total", Self.q3) == 13_000)
         try ingest(f, "q3-sua.csv", "unit,period,indicator,value,submitted\nSTC,2026-Q3,enterprises_total,rút,2026-09-18\n")
         let report = try ReportEngine(plan: f.plan).report(for: Self.q3, asOf: Day(year: 2026, month: 11, day: 20)!, store: f.store)
-        let row = try #require(report.indicators.first { $0.unit == "STC" && $0.indicator == "enterprises_total" })
+        let row = try #require(report.indicators.first { $0.scope == .unit("STC") && $0.indicator == "enterprises_total" })
         #expect(row.value == 12_400 && row.carried)
     }
 
