@@ -32,6 +32,9 @@ extension Commands {
                 console.out(text(.ingestSummary(file: file, values: summary.values, units: summary.units, periods: summary.periods,
                                                 submissions: summary.submissions, revisions: summary.revisions,
                                                 taskReports: summary.taskReports, format: summary.format, dryRun: summary.dryRun, sheet: summary.sheet)))
+                if summary.withdrawn > 0 {
+                    console.out(text(.valuesWithdrawn(file: file, count: summary.withdrawn, dryRun: summary.dryRun)))
+                }
                 for warning in summary.warnings { console.err(warning.rendered(in: language)) }
             } catch let error as InputError {
                 console.endProgress()

@@ -133,6 +133,20 @@ struct RunnerTests {
         #expect(status.output.contains("0 of 8 reported"))
     }
 
+    /// Xã Thiệu Hóa reported 15 new id.vn domains for Quý II/2026 that were Long Đức's, and
+    /// sends a revision with "rút": the runner says, in the clerk's language, what was withdrawn.
+    @Test func aWithdrawalIsSaidInTheSummary() throws {
+        let cli = try RunnerHarness()
+        cli.environment = ["LANG": "vi_VN.UTF-8"]
+        cli.run("init", "--plan", RunnerHarness.fixture("plans/thu-2026.json"), "--db", "s.sqlite")
+        let first = cli.write("a.csv", "unit,period,indicator,value,submitted\nXA_HOA,2026-Q2,id_vn_new,15,2026-06-10\n")
+        #expect(cli.run("ingest", "--db", "s.sqlite", first).code == 0)
+        let revision = cli.write("b.csv", "unit,period,indicator,value,submitted\nXA_HOA,2026-Q2,id_vn_new,Rút,2026-06-12\n")
+        let result = cli.run("ingest", "--db", "s.sqlite", revision)
+        #expect(result.code == 0)
+        #expect(result.output.contains("đã rút lại 1 số liệu báo cáo trước đây; các số liệu này không còn được tính."))
+    }
+
     @Test func aBrokenPlanIsRefusedWithEveryProblem() throws {
         let cli = try RunnerHarness()
         let original = try String(contentsOfFile: RunnerHarness.fixture("plans/thu-2026.json"), encoding: .utf8)

@@ -73,6 +73,8 @@ extension Message {
         case let .ingestSummary(file, values, units, periods, submissions, revisions, taskReports, format, dryRun, sheet):
             let list = periods.map(\.description).joined(separator: ", ")
             return "\(file): \(dryRun ? "would store" : "stored") \(values) values from \(units) unit(s) for \(list) — \(submissions) submission(s), \(revisions) revision(s), \(taskReports) task report(s) [\(format)\(sheet.map { ", sheet “\($0)”" } ?? "")]"
+        case let .valuesWithdrawn(file, count, dryRun):
+            return "\(file): \(dryRun ? "would withdraw" : "withdrew") \(count) value(s) reported before; they no longer count"
         case let .alreadyStored(file, day, earlier):
             return "\(file): already stored on \(day) (as \(earlier)); nothing stored again [ingest.already-stored]"
         case let .feedbackWritten(file, paths): return "\(file): wrote a note for the unit: \(paths.joined(separator: ", "))"

@@ -87,6 +87,8 @@ extension Message {
         case let .ingestSummary(file, values, units, periods, submissions, revisions, taskReports, format, dryRun, sheet):
             let periodList = periods.map { F.shortPeriod($0) }.joined(separator: ", ")
             return "\(file): \(dryRun ? "sẽ lưu" : "đã lưu") \(values) số liệu của \(units) đơn vị cho \(periodList) — \(submissions) báo cáo, \(revisions) bản sửa đổi, \(taskReports) mục nhiệm vụ [\(Self.formatName(format))\(sheet.map { ", trang tính “\($0)”" } ?? "")]"
+        case let .valuesWithdrawn(file, count, dryRun):
+            return "\(file): \(dryRun ? "sẽ rút lại" : "đã rút lại") \(count) số liệu báo cáo trước đây; các số liệu này không còn được tính."
         case let .alreadyStored(file, day, earlier):
             return "\(file): tệp này đã được lưu ngày \(F.shortDate(day)) (tệp \(earlier)); không lưu lại lần nữa. Nếu đơn vị sửa số liệu, hãy nhận tệp đã sửa."
         case let .feedbackWritten(file, paths):

@@ -70,6 +70,8 @@ public enum Message: Sendable, Hashable {
     case readingProgress(mebibytes: Int, percent: Int?)
     case ingestSummary(file: String, values: Int, units: Int, periods: [Period], submissions: Int, revisions: Int,
                        taskReports: Int, format: String, dryRun: Bool, sheet: String? = nil)
+    /// `ingest`: values the file withdrew (`rút`) from earlier reports; they no longer count.
+    case valuesWithdrawn(file: String, count: Int, dryRun: Bool)
     /// `ingest`: the file's exact bytes were stored before (as `as`, on `on`); nothing stored again.
     case alreadyStored(file: String, on: Day, as: String)
     case feedbackWritten(file: String, paths: [String])
