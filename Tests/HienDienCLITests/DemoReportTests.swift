@@ -85,6 +85,16 @@ struct DemoReportTests {
         }
     }
 
+    /// A unit's evidence that already ends its sentence gets no second full stop in report.md
+    /// ("…trên Cổng thông tin điện tử của Sở.. Sở Văn hóa…" read as a typing slip).
+    @Test func noSentenceEndsWithTwoFullStops() throws {
+        let (_, reports) = Self.demo
+        for html in reports {
+            let markdown = try String(contentsOfFile: html.replacingOccurrences(of: "report.html", with: "report.md"), encoding: .utf8)
+            #expect(markdown.range(of: #"[^.]\.\.(\s|$)"#, options: .regularExpression) == nil, "\(html)")
+        }
+    }
+
     @Test func demoReportsAreDatedAsRealOnes() throws {
         // Hải Phòng's Q4/2025 report was dated 20/9/2026 (the demo's last day): now the day after its due date.
         let (folder, _) = Self.demo

@@ -124,6 +124,8 @@ extension ReportContext {
                     "status": .string(VietnameseLabels.taskStatus(item.status)),
                     "period": .string(VietnameseFormat.shortPeriod(item.period)),
                     "text": TemplateValue(item.text),
+                    // The full stop that ends the entry in report.md, unless the unit's text has one.
+                    "end": .string(item.text.map { $0.hasSuffix(".") || $0.hasSuffix("!") || $0.hasSuffix("?") || $0.hasSuffix("…") } == true ? "" : "."),
                 ])
             }
             return .object([
