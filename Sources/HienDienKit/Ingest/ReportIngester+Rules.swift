@@ -69,6 +69,8 @@ extension ReportIngester {
                           offending: Self.withdrawalWord,
                           hint: "check the unit, period and indicator; '\(Self.withdrawalWord)' takes back a value an earlier file stored")
             .with("unit", key.unit).with("indicator", id).with("period", key.period.description)
+            .with("unitName", plan.unit(key.unit)?.name ?? key.unit).with("indicatorName", plan.indicators[indicator].name)
+            .with("periodName", VietnameseFormat.shortPeriod(key.period))
     }
 
     // MARK: - Values that are stored but not added (docs/INGEST_RULES.md)
@@ -84,5 +86,8 @@ extension ReportIngester {
                           offending: definition.id,
                           hint: "nothing to do if the figure is for information; if \(unit.type) should count, add it to the indicator's \"sources\" in the plan")
             .with("unit", unit.id).with("indicator", definition.id).with("types", types).with("type", unit.type)
+            .with("unitName", unit.name).with("indicatorName", definition.name)
+            .with("typeName", VietnameseLabels.unitType(unit.type))
+            .with("typeNames", sources.sorted().map(VietnameseLabels.unitType).joined(separator: "; "))
     }
 }

@@ -31,12 +31,12 @@ extension DiagnosticCatalogue {
         }),
 
         "value.withdraw-nothing": DiagnosticText(vi: { d in
-            Wording("\(d.argument("unit") ?? "") kỳ \(d.argument("period") ?? "") chỉ tiêu \(d.argument("indicator") ?? ""): chưa có báo cáo nào trước đây ghi số liệu này nên không có gì để rút; không lưu gì cho ô này",
+            Wording("\(d.argument("unitName") ?? d.argument("unit") ?? ""), \(d.argument("periodName") ?? d.argument("period") ?? ""), chỉ tiêu “\(d.argument("indicatorName") ?? d.argument("indicator") ?? "")”: chưa có báo cáo nào trước đây ghi số liệu này nên không có gì để rút; không lưu gì cho ô này",
                     hint: "kiểm tra lại đơn vị, kỳ báo cáo và chỉ tiêu; chữ 'rút' dùng để rút lại số liệu đã gửi trong một tệp trước")
         }),
         "value.not-counted": DiagnosticText(vi: { d in
-            Wording("\(d.argument("unit") ?? "") (loại \(d.argument("type") ?? "")) báo cáo chỉ tiêu \(d.argument("indicator") ?? ""), nhưng chỉ tiêu này chỉ cộng số liệu của đơn vị loại \(d.argument("types") ?? ""): số liệu được lưu và hiển thị, không cộng vào tổng",
-                    hint: "không cần làm gì nếu số liệu chỉ để tham khảo; nếu đơn vị loại \(d.argument("type") ?? "") cũng được tính thì thêm loại này vào danh sách nguồn (sources) của chỉ tiêu trong kế hoạch")
+            Wording("\(d.argument("unitName") ?? d.argument("unit") ?? "") (\(d.argument("typeName") ?? d.argument("type") ?? "")) báo cáo chỉ tiêu “\(d.argument("indicatorName") ?? d.argument("indicator") ?? "")”, nhưng chỉ tiêu này chỉ cộng số liệu của: \(d.argument("typeNames") ?? d.argument("types") ?? ""); số liệu được lưu và hiển thị trong phụ lục, không cộng vào tổng",
+                    hint: "không cần làm gì nếu số liệu chỉ để tham khảo; nếu loại đơn vị này cũng được tính thì thêm \"\(d.argument("type") ?? "")\" vào danh sách \"sources\" của chỉ tiêu \"\(d.argument("indicator") ?? "")\" trong tệp kế hoạch rồi chạy lại hiendien init")
         }),
 
         // MARK: Units, periods, dates, indicators, tasks
