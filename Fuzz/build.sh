@@ -33,16 +33,27 @@ quiet() {
     return $status
 }
 
+# Several runs at once (Fuzz/run.sh per target in parallel) build one after the other: a
+# second run that found the probe half-written fell back to libFuzzer without AddressSanitizer
+# and rebuilt the library the others had linked.
+if command -v flock >/dev/null; then
+    exec 9>"$OUT/build.lock"
+    flock 9
+fi
+
 # Which sanitizers work — build and run — : libFuzzer with AddressSanitizer, else libFuzzer
 # alone, else none (some containers cannot map AddressSanitizer's shadow memory).
-cat >"$OUT/probe/probe.swift" <<'SWIFT'
+probe="$OUT/probe/$$"
+mkdir -p "$probe"
+trap 'rm -rf "$probe"' EXIT
+cat >"$probe/probe.swift" <<'SWIFT'
 @_cdecl("LLVMFuzzerTestOneInput")
 public func probe(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt { 0 }
 SWIFT
 sanitize=""
 for candidate in fuzzer,address fuzzer; do
-    if swiftc -sanitize="$candidate" -parse-as-library "$OUT/probe/probe.swift" -o "$OUT/probe/probe" >/dev/null 2>&1 \
-        && "$OUT/probe/probe" -runs=1 >/dev/null 2>&1; then
+    if swiftc -sanitize="$candidate" -parse-as-library "$probe/probe.swift" -o "$probe/probe" >/dev/null 2>&1 \
+        && "$probe/probe" -runs=1 >/dev/null 2>&1; then
         sanitize=$candidate
         break
     fi

@@ -103,6 +103,19 @@ struct IngestShortcutTests {
         #expect(exercised > 50 && stored > 5, "shortcut rows \(exercised), files stored \(stored)")
     }
 
+    /// Found by the fuzz target's comparison (`crash-suggestion-tie-order.csv`): two communes
+    /// that say as much as each other were suggested in either order, depending on the
+    /// ingester — the same file gave two different messages.
+    @Test func theSameFileGetsTheSameMessagesFromEveryIngester() throws {
+        let path = FuzzFindingsTests.corpus.appendingPathComponent("csv-reader/crash-suggestion-tie-order.csv").path
+        let text = String(decoding: try FileBytes.read(path: path), as: UTF8.self)
+        var outcomes = Set<String>()
+        for round in 0..<12 {
+            outcomes.insert(try Self.outcome(of: text, shortcut: round % 2 == 0).outcome)
+        }
+        #expect(outcomes.count == 1)
+    }
+
     /// Found by the fuzz target's comparison (`crash-repeated-indicator-columns-order`): the
     /// repeated columns of a header were listed in a dictionary's order, which changes from one
     /// run to the next.

@@ -184,7 +184,7 @@ public struct UnitMatcher: Sendable {
         let query = Array(folded.unicodeScalars)
         let reach = max(2, query.count / 4)
         let words = Set(VietnameseText.words(of: text))
-        let said = words.reduce(0.0) { $0 + weight(of: $1) }
+        let said = weight(of: words)
 
         var typos: [(distance: Int, shared: Double, candidate: Candidate)] = []
         var wordings: [(shared: Double, candidate: Candidate)] = []
@@ -196,7 +196,7 @@ public struct UnitMatcher: Sendable {
                     distance = found
                 }
             }
-            let shared = words.intersection(candidate.words).reduce(0.0) { $0 + weight(of: $1) }
+            let shared = weight(of: words.intersection(candidate.words))
             if let distance {
                 typos.append((distance, shared, candidate))
             } else if said > 0, shared >= said / 2 {
@@ -214,6 +214,13 @@ public struct UnitMatcher: Sendable {
         }
         let ranked = typos.map(\.candidate) + wordings.map(\.candidate)
         return ranked.prefix(3).map { "\($0.id) (\($0.name))" }
+    }
+
+    /// The weight of `words` together, added up in the words' order: a set's own order differs
+    /// from one set to another, and sums of the same weights in another order can differ in the
+    /// last bit — enough to break a tie between two units differently from one run to the next.
+    private func weight(of words: Set<String>) -> Double {
+        words.sorted().reduce(0.0) { $0 + weight(of: $1) }
     }
 
     /// How much a word tells units apart: 0 for a word every unit has, more the rarer it is.
