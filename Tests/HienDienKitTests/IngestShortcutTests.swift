@@ -103,11 +103,11 @@ struct IngestShortcutTests {
         #expect(exercised > 50 && stored > 5, "shortcut rows \(exercised), files stored \(stored)")
     }
 
-    /// Found by the fuzz target's comparison (`crash-suggestion-tie-order.csv`): two communes
+    /// Found by the fuzz target's comparison (`crash-suggestion-tie-order`): two communes
     /// that say as much as each other were suggested in either order, depending on the
     /// ingester — the same file gave two different messages.
     @Test func theSameFileGetsTheSameMessagesFromEveryIngester() throws {
-        let path = FuzzFindingsTests.corpus.appendingPathComponent("csv-reader/crash-suggestion-tie-order.csv").path
+        let path = FuzzFindingsTests.corpus.appendingPathComponent("csv-reader/crash-suggestion-tie-order").path
         let text = String(decoding: try FileBytes.read(path: path), as: UTF8.self)
         var outcomes = Set<String>()
         for round in 0..<12 {
