@@ -62,16 +62,17 @@ extension Commands {
         }
         let directory = (base as NSString).deletingLastPathComponent
         let forms = (directory as NSString).appendingPathComponent("bieu-mau")
-        try FileManager.default.createDirectory(atPath: forms, withIntermediateDirectories: true)
+        // Through OutputFiles, as every file hiendien writes: a folder that cannot be made or a
+        // file in the way is an output error saying where and what, not an internal error.
+        try OutputFiles.makeFolder(forms)
         var written: [String] = []
         for (suffix, content) in [("md", Data(letter.markdown().utf8)), ("html", Data(letter.html().utf8)), ("docx", letter.docx())] {
-            try content.write(to: URL(fileURLWithPath: "\(base).\(suffix)"), options: .atomic)
+            try OutputFiles.write(content, to: "\(base).\(suffix)")
             written.append("\(base).\(suffix)")
         }
         for unit in letter.units {
             let form = (forms as NSString).appendingPathComponent("\(unit.id)-\(letter.period).csv")
-            try Data(BlankForm.csv(plan: letter.plan, unit: unit, period: letter.period).utf8)
-                .write(to: URL(fileURLWithPath: form), options: .atomic)
+            try OutputFiles.write(Data(BlankForm.csv(plan: letter.plan, unit: unit, period: letter.period).utf8), to: form)
         }
         return (written, forms)
     }

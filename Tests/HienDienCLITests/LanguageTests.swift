@@ -131,6 +131,18 @@ struct LanguageTests {
         return xml.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
     }
 
+    /// `--letter` onto a path under a file is an output error that says where, in Vietnamese,
+    /// with exit 1 — it was an internal error quoting Foundation's English.
+    @Test func aLetterThatCannotBeWrittenIsAnOutputErrorNotAnInternalOne() throws {
+        let cli = try Self.harness([:])
+        cli.run("init", "--plan", Self.plan)
+        try Data("x".utf8).write(to: cli.directory.appendingPathComponent("a-file"))
+        let result = cli.run("status", "--period", "2026-Q2", "--as-of", "2026-06-22", "--letter", "a-file/cong-van")
+        #expect(result.code == 1)
+        #expect(result.errors.contains("a-file/cong-van/bieu-mau: lỗi: không ghi được tệp"))
+        #expect(!result.errors.contains("lỗi nội bộ") && !result.errors.contains("NSCocoaErrorDomain"))
+    }
+
     @Test func theChaseListBecomesAReminderLetter() throws {
         let cli = try Self.harness([:])
         cli.run("init", "--plan", Self.plan)
