@@ -139,7 +139,7 @@ struct LanguageTests {
         try Data("x".utf8).write(to: cli.directory.appendingPathComponent("a-file"))
         let result = cli.run("status", "--period", "2026-Q2", "--as-of", "2026-06-22", "--letter", "a-file/cong-van")
         #expect(result.code == 1)
-        #expect(result.errors.contains("a-file/cong-van/bieu-mau: lỗi: không ghi được tệp"))
+        #expect(result.errors.contains("a-file/cong-van/bieu-mau: lỗi: không ghi được: một phần của đường dẫn là tệp, không phải thư mục"))
         #expect(!result.errors.contains("lỗi nội bộ") && !result.errors.contains("NSCocoaErrorDomain"))
     }
 

@@ -106,4 +106,17 @@ extension OutputFilesTests {
         let text = try String(contentsOfFile: cli.directory.appendingPathComponent("out/2026-Q2/report.md").path, encoding: .utf8)
         #expect(text.contains("SHARED PART"))
     }
+
+    /// A failed write says its cause in Vietnamese from the system's error number: the system's
+    /// own text ("No space left on device") is English and a clerk cannot act on it.
+    @Test func aFailedWriteSaysItsCauseInVietnamese() {
+        for (number, cause) in [(ENOSPC, "ổ đĩa đã đầy"), (EACCES, "không có quyền ghi vào đây"), (EROFS, "ổ đĩa này chỉ cho phép đọc"),
+                                (ENOTDIR, "một phần của đường dẫn là tệp, không phải thư mục")] {
+            var error = OutputError(path: "/bao-cao/2026-Q2", code: "output.write-failed", reason: "x (y)", hint: "z")
+            error.errorNumber = number
+            let text = error.diagnostic.rendered(in: .vietnamese)
+            #expect(text.contains("không ghi được: \(cause)"), "\(text)")
+            #expect(!text.contains("x (y)"))
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension DiagnosticCatalogue {
     /// Writing reports and reading the templates they are written with.
     static let output: [String: DiagnosticText] = [
@@ -29,8 +31,25 @@ extension DiagnosticCatalogue {
         "output.dangling-link": DiagnosticText(vi: "đường dẫn này là liên kết tượng trưng trỏ đến nơi không tồn tại", hint: "tạo nơi mà liên kết trỏ đến, xóa liên kết, hoặc chọn --out khác"),
         "output.not-a-folder": DiagnosticText(vi: "đường dẫn này là một tệp, không phải thư mục", hint: "chỉ --out đến một thư mục"),
         "output.write-failed": DiagnosticText(vi: { d in
-            Wording("không ghi được tệp" + (d.argument("reason").map { " (\($0))" } ?? ""),
-                    hint: "kiểm tra quyền ghi và dung lượng còn trống của ổ đĩa, rồi chạy lại lệnh")
+            let (cause, hint) = writeFailure(errno: d.argument("errno").flatMap { Int32($0) })
+            return Wording("không ghi được" + (cause.map { ": \($0)" } ?? ""), hint: hint)
         }),
     ]
+
+    /// Why a write failed, in words a clerk reads (the system's own text is English), and what to do.
+    static func writeFailure(errno number: Int32?) -> (cause: String?, hint: String) {
+        let check = "kiểm tra quyền ghi và dung lượng còn trống của ổ đĩa, rồi chạy lại lệnh"
+        guard let number else { return (nil, check) }
+        switch number {
+        case ENOSPC: return ("ổ đĩa đã đầy", "giải phóng dung lượng ổ đĩa, rồi chạy lại lệnh")
+        case EDQUOT: return ("đã hết hạn mức dung lượng được cấp", "xóa bớt tệp hoặc đề nghị tăng hạn mức, rồi chạy lại lệnh")
+        case EACCES, EPERM: return ("không có quyền ghi vào đây", "chọn một thư mục có quyền ghi, hoặc đề nghị được cấp quyền")
+        case EROFS: return ("ổ đĩa này chỉ cho phép đọc", "chọn một thư mục trên ổ đĩa ghi được")
+        case ENOTDIR: return ("một phần của đường dẫn là tệp, không phải thư mục", "kiểm tra lại đường dẫn: các thư mục trên đường dẫn không được trùng tên với tệp")
+        case ENOENT: return ("thư mục chứa nó không tồn tại", "kiểm tra lại đường dẫn, hoặc tạo thư mục trước")
+        case EISDIR: return ("ở đó đã có một thư mục cùng tên", "chọn tên khác, hoặc xóa thư mục đó")
+        case ENAMETOOLONG: return ("tên tệp hoặc đường dẫn quá dài", "chọn tên ngắn hơn")
+        default: return ("lỗi hệ thống số \(number)", check)
+        }
+    }
 }

@@ -12,6 +12,9 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var code: String
     public var reason: String
     public var hint: String
+    /// The system's error number behind a failed write, if any (ENOSPC, EACCES…), so that the
+    /// runner can say the cause in the user's language.
+    public var errorNumber: Int32?
 
     public var description: String {
         "\(path): cannot write: \(reason) [\(code)]\n    hint: \(hint)"
@@ -20,7 +23,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     /// The same as a diagnostic on the path, so the runner words it in the user's language.
     public var diagnostic: Diagnostic {
         Diagnostic(at: SourceLocation(file: path), code: code, message: "cannot write: \(reason)", hint: hint)
-            .with("reason", reason)
+            .with("reason", reason).with("errno", errorNumber.map { String($0) })
     }
 }
 
@@ -86,11 +89,14 @@ public enum OutputFiles {
     }
 
     static func failure(_ path: String, _ what: String) -> OutputError {
-        let reason = String(cString: strerror(errno))
-        let hint = errno == ENOSPC ? "free some disk space, then run the command again"
-            : errno == EACCES || errno == EPERM || errno == EROFS ? "write somewhere you have permission to, or ask for it"
+        let number = errno
+        let reason = String(cString: strerror(number))
+        let hint = number == ENOSPC ? "free some disk space, then run the command again"
+            : number == EACCES || number == EPERM || number == EROFS ? "write somewhere you have permission to, or ask for it"
             : "check that the folder exists and that you can write to it"
-        return OutputError(path: path, code: "output.write-failed", reason: "\(what) (\(reason))", hint: hint)
+        var error = OutputError(path: path, code: "output.write-failed", reason: "\(what) (\(reason))", hint: hint)
+        error.errorNumber = number
+        return error
     }
 
     // MARK: - A folder of files
