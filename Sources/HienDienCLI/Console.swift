@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import Synchronization
 
 /// Where the runner writes: results to `out` (stdout), messages to `err` (stderr).
@@ -62,16 +63,10 @@ public final class Console: Sendable {
         captured.withLock { _ in Console.write(2, "\r\u{1B}[K") }
     }
 
+    /// Writes `text` to the descriptor `fd` whole; a closed or full stream loses the text quietly,
+    /// as a terminal that went away cannot be told anything more.
     private static func write(_ fd: Int32, _ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.write(fd, base + offset, buffer.count - offset)
-            }
-            if n <= 0 { break }
-            offset += n
-        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        try? handle.write(contentsOf: Data(text.utf8))
     }
 }

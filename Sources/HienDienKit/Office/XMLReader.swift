@@ -19,7 +19,7 @@ struct XMLReader {
     /// Reads `bytes`, part `part` of the file `label`, calling `handle` for every event.
     static func parse(_ bytes: [UInt8], part: String, label: String, _ handle: (Event) throws -> Void) throws {
         var reader = XMLReader(part: part, label: label)
-        try bytes.withUnsafeBufferPointer { buffer in try reader.run(buffer, handle) }
+        try reader.run(bytes, handle)
     }
 
     private let part: String
@@ -36,21 +36,23 @@ struct XMLReader {
                               hint: "open the file in Excel or LibreOffice and save it again"))
     }
 
-    private mutating func run(_ input: UnsafeBufferPointer<UInt8>, _ handle: (Event) throws -> Void) throws {
+    private mutating func run(_ input: [UInt8], _ handle: (Event) throws -> Void) throws {
         var index = 0
         var open: [String] = []
         var rootSeen = false
         let count = input.count
         if count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { index = 3 }
-        func starts(_ text: StaticString, at position: Int) -> Bool {
-            let length = text.utf8CodeUnitCount
-            guard position + length <= count else { return false }
-            for offset in 0..<length where input[position + offset] != text.utf8Start[offset] { return false }
+        func starts(_ text: String, at position: Int) -> Bool {
+            var cursor = position
+            for byte in text.utf8 {
+                guard cursor < count, input[cursor] == byte else { return false }
+                cursor += 1
+            }
             return true
         }
-        func find(_ text: StaticString, from position: Int) -> Int? {
+        func find(_ text: String, from position: Int) -> Int? {
             var cursor = position
-            while cursor + text.utf8CodeUnitCount <= count {
+            while cursor + text.utf8.count <= count {
                 if starts(text, at: cursor) { return cursor }
                 cursor += 1
             }
@@ -77,7 +79,7 @@ struct XMLReader {
             } else if starts("<![CDATA[", at: index) {
                 guard let end = find("]]>", from: index + 9) else { throw invalid("a CDATA section does not end", at: index) }
                 guard !open.isEmpty else { throw invalid("CDATA outside the root element", at: index) }
-                try handle(.text(String(decoding: UnsafeBufferPointer(rebasing: input[(index + 9)..<end]), as: UTF8.self)))
+                try handle(.text(String(decoding: input[(index + 9)..<end], as: UTF8.self)))
                 index = end + 3
             } else if starts("<!", at: index) {
                 throw invalid("a document type declaration (<!DOCTYPE …>) is not allowed in an Office part", at: index)
@@ -88,7 +90,7 @@ struct XMLReader {
                 var end = index + 2
                 while end < count && input[end] != UInt8(ascii: ">") { end += 1 }
                 guard end < count else { throw invalid("an end tag does not close", at: index) }
-                let name = localName(String(decoding: UnsafeBufferPointer(rebasing: input[(index + 2)..<end]), as: UTF8.self)
+                let name = localName(String(decoding: input[(index + 2)..<end], as: UTF8.self)
                     .trimmingWhitespace())
                 guard let last = open.popLast(), last == name else { throw invalid("the end tag </\(name)> does not match", at: index) }
                 try handle(.end(name: name))
@@ -102,7 +104,7 @@ struct XMLReader {
     }
 
     /// Reads `<name attr="value" …>` or `<name …/>`; returns the index after it.
-    private func startTag(_ input: UnsafeBufferPointer<UInt8>, at start: Int, open: inout [String], rootSeen: inout Bool,
+    private func startTag(_ input: [UInt8], at start: Int, open: inout [String], rootSeen: inout Bool,
                           _ handle: (Event) throws -> Void) throws -> Int {
         let count = input.count
         if open.isEmpty && rootSeen { throw invalid("a second root element", at: start) }
@@ -112,7 +114,7 @@ struct XMLReader {
         var nameEnd = index
         while nameEnd < count && !isNameEnd(input[nameEnd]) { nameEnd += 1 }
         guard nameEnd > index else { throw invalid("a tag has no name", at: start) }
-        let name = localName(String(decoding: UnsafeBufferPointer(rebasing: input[index..<nameEnd]), as: UTF8.self))
+        let name = localName(String(decoding: input[index..<nameEnd], as: UTF8.self))
         index = nameEnd
         var attributes: [String: String] = [:]
         while true {
@@ -136,7 +138,7 @@ struct XMLReader {
             var attributeEnd = index
             while attributeEnd < count && !isNameEnd(input[attributeEnd]) { attributeEnd += 1 }
             guard attributeEnd > index else { throw invalid("an attribute has no name in <\(name)>", at: index) }
-            let attribute = localName(String(decoding: UnsafeBufferPointer(rebasing: input[index..<attributeEnd]), as: UTF8.self))
+            let attribute = localName(String(decoding: input[index..<attributeEnd], as: UTF8.self))
             index = attributeEnd
             while index < count && isSpace(input[index]) { index += 1 }
             guard index < count, input[index] == UInt8(ascii: "=") else { throw invalid("the attribute '\(attribute)' has no value", at: index) }
@@ -163,10 +165,10 @@ struct XMLReader {
     }
 
     /// The text between `from` and `to` with its entity and character references replaced.
-    private func decode(_ input: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) throws -> String {
+    private func decode(_ input: [UInt8], from start: Int, to end: Int) throws -> String {
         var plain = true
         for position in start..<end where input[position] == UInt8(ascii: "&") { plain = false; break }
-        if plain { return String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self) }
+        if plain { return String(decoding: input[start..<end], as: UTF8.self) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(end - start)
         var index = start
@@ -180,7 +182,7 @@ struct XMLReader {
             var semicolon = index + 1
             while semicolon < end && semicolon - index <= 12 && input[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
             guard semicolon < end, input[semicolon] == UInt8(ascii: ";") else { throw invalid("a '&' that starts no reference", at: index) }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: input[(index + 1)..<semicolon]), as: UTF8.self)
+            let name = String(decoding: input[(index + 1)..<semicolon], as: UTF8.self)
             let scalar = Self.referencedScalar(name)
             if scalar == nil && !name.hasPrefix("#") {
                 throw invalid("the entity '&\(name);' is not defined (Office parts use only the five XML entities)", at: index)

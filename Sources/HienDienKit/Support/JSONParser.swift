@@ -17,32 +17,19 @@ public enum JSONParser {
     /// Parses one JSON document (`json.syntax`, `json.duplicate-key`, `json.too-deep`,
     /// `json.invalid-utf8` on failure).
     public static func parse(_ bytes: [UInt8], fileLabel: String, maxDepth: Int = 64) throws -> JSONValue {
-        try bytes.withUnsafeBytes { try parse($0, fileLabel: fileLabel, maxDepth: maxDepth) }
-    }
-
-    /// Parses one JSON document held in `bytes`. See `parse(_:fileLabel:maxDepth:)`.
-    public static func parse(_ bytes: UnsafeRawBufferPointer, fileLabel: String, maxDepth: Int = 64) throws -> JSONValue {
         try parseDocument(bytes, fileLabel: fileLabel, maxDepth: maxDepth, recordingPositions: false).value
     }
 
     /// Parses one JSON document and remembers where each value starts, so that a later check of
     /// its content can name the line and column as well as the path.
     public static func parseDocument(_ bytes: [UInt8], fileLabel: String, maxDepth: Int = 64) throws -> JSONDocument {
-        try bytes.withUnsafeBytes { try parseDocument($0, fileLabel: fileLabel, maxDepth: maxDepth) }
-    }
-
-    /// Parses one JSON document held in `bytes`. See `parseDocument(_:fileLabel:maxDepth:)`.
-    public static func parseDocument(
-        _ bytes: UnsafeRawBufferPointer, fileLabel: String, maxDepth: Int = 64
-    ) throws -> JSONDocument {
         try parseDocument(bytes, fileLabel: fileLabel, maxDepth: maxDepth, recordingPositions: true)
     }
 
     private static func parseDocument(
-        _ bytes: UnsafeRawBufferPointer, fileLabel: String, maxDepth: Int, recordingPositions: Bool
+        _ text: [UInt8], fileLabel: String, maxDepth: Int, recordingPositions: Bool
     ) throws -> JSONDocument {
-        try TextEncoding.check(bytes, fileLabel: fileLabel, code: "json.invalid-utf8", advice: .textEditor)
-        let text = bytes.bindMemory(to: UInt8.self)
+        try TextEncoding.check(text, fileLabel: fileLabel, code: "json.invalid-utf8", advice: .textEditor)
         guard !text.isEmpty else {
             throw InputError(
                 Diagnostic(
@@ -103,8 +90,9 @@ private struct Parser {
         var key = ""
     }
 
-    let text: UnsafeBufferPointer<UInt8>
-    let bytes: UnsafePointer<UInt8>
+    /// The document; `bytes` is the same array under the name the scanning code reads best.
+    let text: [UInt8]
+    let bytes: [UInt8]
     let end: Int
     let fileLabel: String
     let maxDepth: Int
@@ -123,9 +111,9 @@ private struct Parser {
     var columnOffset = 0
     var column = 1
 
-    init(text: UnsafeBufferPointer<UInt8>, fileLabel: String, maxDepth: Int, recordsPositions: Bool) {
+    init(text: [UInt8], fileLabel: String, maxDepth: Int, recordsPositions: Bool) {
         self.text = text
-        bytes = text.baseAddress!
+        bytes = text
         end = text.count
         self.fileLabel = fileLabel
         self.maxDepth = maxDepth
@@ -275,13 +263,13 @@ private struct Parser {
             let byte = bytes[pos]
             if byte == quote {
                 pos += 1
-                return String(decoding: UnsafeBufferPointer(start: bytes + contentStart, count: pos - 1 - contentStart), as: UTF8.self)
+                return String(decoding: bytes[contentStart..<(pos - 1)], as: UTF8.self)
             }
             if byte == backslash || byte < 0x20 { break }
             pos += 1
         }
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(start: bytes + contentStart, count: pos - contentStart))
+        scratch.append(contentsOf: bytes[contentStart..<pos])
         while pos < end {
             let byte = bytes[pos]
             if byte == quote {
@@ -390,14 +378,14 @@ private struct Parser {
         if pos < end && (isWordByte(bytes[pos]) || bytes[pos] == UInt8(ascii: ".")) {
             throw badNumber("not a valid number", at: start, hint: "a JSON number looks like 12, -3, 12.5 or 1e3")
         }
-        return String(decoding: UnsafeBufferPointer(start: bytes + start, count: pos - start), as: UTF8.self)
+        return String(decoding: bytes[start..<pos], as: UTF8.self)
     }
 
     /// Reads `true`, `false` or `null`; anything else where a value belongs is an error.
     mutating func readLiteral() throws -> JSONValue {
         let start = pos
         while pos < end && isWordByte(bytes[pos]) { pos += 1 }
-        switch String(decoding: UnsafeBufferPointer(start: bytes + start, count: pos - start), as: UTF8.self) {
+        switch String(decoding: bytes[start..<pos], as: UTF8.self) {
         case "true": return .bool(true)
         case "false": return .bool(false)
         case "null": return .null
@@ -415,7 +403,7 @@ private struct Parser {
             column = 1
         }
         // Every value starts with an ASCII byte, so counting on from the last one is exact.
-        column += String(decoding: UnsafeBufferPointer(start: bytes + columnOffset, count: pos - columnOffset), as: UTF8.self).count
+        column += String(decoding: bytes[columnOffset..<pos], as: UTF8.self).count
         columnOffset = pos
         positions[JSONPath(path)] = JSONDocument.Position(line: line, column: column)
     }
@@ -425,10 +413,15 @@ private struct Parser {
 
 extension Parser {
     func failure(_ code: String, _ message: String, at offset: Int, offending: String? = nil, hint: String) -> InputError {
-        let found = TextPosition.line(of: offset, in: text, from: contentStart, startingLine: 1)
-        let lineEnd = TextPosition.lineEnd(in: text, from: offset)
-        let lineBytes = UnsafeBufferPointer(rebasing: text[found.lineStart..<lineEnd])
-        let column = TextPosition.column(of: offset - found.lineStart, inLine: lineBytes)
+        // TODO(merge): TextPosition takes [UInt8] after the ingest-fast branch.
+        let (found, lineEnd, column) = text.withUnsafeBufferPointer { text in
+            let found = TextPosition.line(of: offset, in: text, from: contentStart, startingLine: 1)
+            let lineEnd = TextPosition.lineEnd(in: text, from: offset)
+            let column = TextPosition.column(
+                of: offset - found.lineStart, inLine: UnsafeBufferPointer(rebasing: text[found.lineStart..<lineEnd]))
+            return (found, lineEnd, column)
+        }
+        let lineBytes = text[found.lineStart..<lineEnd]
         let shown = String(decoding: lineBytes.prefix(400), as: UTF8.self)
         return InputError(
             Diagnostic(
@@ -452,7 +445,7 @@ extension Parser {
         } else if bytes[offset] >= 0x80 {
             while stop < end && bytes[stop] & 0xC0 == 0x80 { stop += 1 }
         }
-        return String(decoding: UnsafeBufferPointer(start: bytes + offset, count: stop - offset), as: UTF8.self)
+        return String(decoding: bytes[offset..<stop], as: UTF8.self)
     }
 
     func unexpectedEnd(inside frame: Frame?) -> InputError {
