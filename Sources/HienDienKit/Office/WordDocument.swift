@@ -47,10 +47,10 @@ struct WordDocument {
         document.write(OPCPackage.declaration + "<w:document \(Self.namespaces)><w:body>")
     }
 
-    /// Writes blocks at the end of the body.
-    mutating func appendBody(_ xml: String) {
+    /// Writes blocks (UTF-8 XML) at the end of the body.
+    mutating func appendBody(_ xml: [UInt8]) {
         guard !xml.isEmpty else { return }
-        document.write(xml)
+        xml.withUnsafeBufferPointer { document.write($0) }
         isBodyEmpty = false
     }
 
