@@ -29,6 +29,27 @@ struct HTMLClasses: OptionSet {
         return members
     }()
 
+    /// The names and members, as bytes, for reading a plain ASCII attribute.
+    private static let memberBytes: [(name: [UInt8], member: HTMLClasses)] = members.map { (Array($0.key.utf8), $0.value) }
+
+    /// The known classes in a `class` attribute's value of ASCII bytes without references.
+    init(ascii value: UnsafeBufferPointer<UInt8>) {
+        self.init(rawValue: 0)
+        var start = 0
+        while start < value.count {
+            var end = start
+            while end < value.count, !(value[end] == 0x20 || (value[end] >= 0x09 && value[end] <= 0x0D)) { end += 1 }
+            if end > start {
+                let word = UnsafeBufferPointer(rebasing: value[start..<end])
+                for (name, member) in Self.memberBytes where name.count == word.count && name.elementsEqual(word) {
+                    insert(member)
+                    break
+                }
+            }
+            start = end + 1
+        }
+    }
+
     init(rawValue: UInt32) {
         self.rawValue = rawValue
     }

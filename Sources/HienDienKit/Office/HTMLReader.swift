@@ -106,6 +106,18 @@ struct HTMLReader {
         return true
     }
 
+    /// The classes the Word conversion knows in the element's `class` attribute, read from its
+    /// bytes when it is plain ASCII without references.
+    var classes: HTMLClasses {
+        let wanted: StaticString = "class"
+        let name = UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount)
+        guard let value = attributeRanges.last(where: { matches($0.name, name) })?.value else { return HTMLClasses() }
+        for position in value where bytes[position] >= 0x80 || bytes[position] == UInt8(ascii: "&") {
+            return HTMLClasses(HTMLNode.decode(string(value)))
+        }
+        return HTMLClasses(ascii: UnsafeBufferPointer(rebasing: bytes[value]))
+    }
+
     /// Every attribute, names lowercased, values with references replaced (the last of a name wins).
     var attributes: [String: String] {
         var result: [String: String] = [:]

@@ -4,6 +4,12 @@
 enum HTMLText {
     /// Appends the text in `range` of `bytes` with its character references replaced, as
     /// `HTMLNode.decode(_:)` replaces them.
+    /// Whether `range` of `bytes` holds a character reference to replace (an `&`).
+    static func hasReference(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for position in range where bytes[position] == UInt8(ascii: "&") { return true }
+        return false
+    }
+
     static func appendDecoded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to output: inout [UInt8]) {
         let ampersand = UInt8(ascii: "&")
         var hasAmpersand = false, isASCII = true
@@ -147,6 +153,21 @@ enum HTMLText {
                     word += 1
                 }
             }
+        }
+    }
+}
+
+extension [UInt8] {
+    /// Appends `value` in decimal, as `"\(value)"` writes it.
+    mutating func appendDecimal(_ value: Int) {
+        guard value != 0 else { return append(0x30) }
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude, divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        while divisor > 0 {
+            append(0x30 + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
         }
     }
 }

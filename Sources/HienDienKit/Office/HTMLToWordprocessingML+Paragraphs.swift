@@ -7,10 +7,14 @@ extension HTMLToWordprocessingML {
         for node in nodes {
             switch node {
             case .text(let range):
-                decoded.removeAll(keepingCapacity: true)
-                HTMLText.appendDecoded(reader.bytes, range, to: &decoded)
                 let start = runText.count
-                decoded.withUnsafeBufferPointer { HTMLText.appendCollapsingWhitespace($0, atLineStart: &atLineStart, to: &runText) }
+                if HTMLText.hasReference(reader.bytes, range) {
+                    decoded.removeAll(keepingCapacity: true)
+                    HTMLText.appendDecoded(reader.bytes, range, to: &decoded)
+                    decoded.withUnsafeBufferPointer { HTMLText.appendCollapsingWhitespace($0, atLineStart: &atLineStart, to: &runText) }
+                } else {
+                    HTMLText.appendCollapsingWhitespace(UnsafeBufferPointer(rebasing: reader.bytes[range]), atLineStart: &atLineStart, to: &runText)
+                }
                 runList.append(Run(start: start, end: runText.count, bold: style.bold, italic: style.italic, underline: style.underline, size: style.size))
             case .element(let name, let classes, let children):
                 // A rule under a header line (`<span class="rule">`, drawn as a block in HTML)
@@ -72,11 +76,23 @@ extension HTMLToWordprocessingML {
         if style.keepNext { xml.append(contentsOf: "<w:keepNext/>".utf8) }
         if style.spacingBefore != nil || style.spacingAfter != nil {
             xml.append(contentsOf: "<w:spacing".utf8)
-            if let before = style.spacingBefore { xml.append(contentsOf: " w:before=\"\(before)\"".utf8) }
-            if let after = style.spacingAfter { xml.append(contentsOf: " w:after=\"\(after)\"".utf8) }
+            if let before = style.spacingBefore {
+                xml.append(contentsOf: " w:before=\"".utf8)
+                xml.appendDecimal(before)
+                xml.append(0x22)
+            }
+            if let after = style.spacingAfter {
+                xml.append(contentsOf: " w:after=\"".utf8)
+                xml.appendDecimal(after)
+                xml.append(0x22)
+            }
             xml.append(contentsOf: "/>".utf8)
         }
-        if let alignment = style.alignment { xml.append(contentsOf: "<w:jc w:val=\"\(alignment)\"/>".utf8) }
+        if let alignment = style.alignment {
+            xml.append(contentsOf: "<w:jc w:val=\"".utf8)
+            xml.append(contentsOf: alignment.utf8)
+            xml.append(contentsOf: "\"/>".utf8)
+        }
         xml.append(contentsOf: "</w:pPr>".utf8)
         for run in runList {
             if run.isBreak {
@@ -89,7 +105,13 @@ extension HTMLToWordprocessingML {
                 xml.append(contentsOf: "<w:rPr>".utf8)
                 if run.bold { xml.append(contentsOf: "<w:b/><w:bCs/>".utf8) }
                 if run.italic { xml.append(contentsOf: "<w:i/><w:iCs/>".utf8) }
-                if let size = run.size { xml.append(contentsOf: "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>".utf8) }
+                if let size = run.size {
+                    xml.append(contentsOf: "<w:sz w:val=\"".utf8)
+                    xml.appendDecimal(size)
+                    xml.append(contentsOf: "\"/><w:szCs w:val=\"".utf8)
+                    xml.appendDecimal(size)
+                    xml.append(contentsOf: "\"/>".utf8)
+                }
                 if run.underline { xml.append(contentsOf: "<w:u w:val=\"single\"/>".utf8) }  // after the size: Word checks the order
                 xml.append(contentsOf: "</w:rPr>".utf8)
             }

@@ -32,7 +32,7 @@ extension HTMLToWordprocessingML {
         // Only this table may stream, not one in its cells.
         let streams = mayStreamTable
         mayStreamTable = false
-        let classes = HTMLClasses(reader.attribute("class"))
+        let classes = reader.classes
         let isPresentation = reader.attribute("role") == "presentation" || !classes.isDisjoint(with: [.docHeader, .docFooter])
         let start = reader
         var layout = TableLayout()
@@ -78,7 +78,7 @@ extension HTMLToWordprocessingML {
                 case "thead": measureSection(header: true, into: &layout)
                 case "tbody", "tfoot": measureSection(header: false, into: &layout)
                 case "caption":
-                    layout.captionClasses = HTMLClasses(reader.attribute("class"))
+                    layout.captionClasses = reader.classes
                     layout.caption = inline()
                 case "colgroup": layout.percentages = readColumnPercentages()
                 default: reader.skipElement()
@@ -126,9 +126,13 @@ extension HTMLToWordprocessingML {
                 depth += 1
             case .close: depth -= 1
             case .text(let range):
-                decoded.removeAll(keepingCapacity: true)
-                HTMLText.appendDecoded(reader.bytes, range, to: &decoded)
-                decoded.withUnsafeBufferPointer { lengths.add($0) }
+                if HTMLText.hasReference(reader.bytes, range) {
+                    decoded.removeAll(keepingCapacity: true)
+                    HTMLText.appendDecoded(reader.bytes, range, to: &decoded)
+                    decoded.withUnsafeBufferPointer { lengths.add($0) }
+                } else {
+                    lengths.add(UnsafeBufferPointer(rebasing: reader.bytes[range]))
+                }
             case .end: return lengths
             }
         }
@@ -225,7 +229,7 @@ extension HTMLToWordprocessingML {
         xml.append(contentsOf: "<w:tr><w:trPr><w:cantSplit/>".utf8)
         if header { xml.append(contentsOf: "<w:tblHeader/>".utf8) }
         xml.append(contentsOf: "</w:trPr>".utf8)
-        var rowStyle = Self.style(name: "tr", classes: HTMLClasses(reader.attribute("class")), inheriting: style)
+        var rowStyle = Self.style(name: "tr", classes: reader.classes, inheriting: style)
         rowStyle.spacingBefore = isPresentation ? 0 : 40
         rowStyle.spacingAfter = isPresentation ? 0 : 40
         if !isPresentation { rowStyle.size = min(rowStyle.size ?? 26, 26) }
@@ -250,12 +254,18 @@ extension HTMLToWordprocessingML {
                 let span = min(Self.span(reader.attribute("colspan")), max(1, columnCount - column))
                 let cellWidth = widths[min(column, widths.count - 1)..<min(column + span, widths.count)].reduce(0, +)
                 column += span
-                var cellStyle = Self.style(name: name, classes: HTMLClasses(reader.attribute("class")), inheriting: rowStyle)
+                var cellStyle = Self.style(name: name, classes: reader.classes, inheriting: rowStyle)
                 if cellStyle.alignment == nil { cellStyle.alignment = isPresentation ? "center" : "left" }
                 var content = blocks(style: cellStyle, width: cellWidth, topLevel: false)
                 if content.isEmpty || content.ends(with: "</w:tbl>".utf8) { content.append(contentsOf: "<w:p/>".utf8) }
-                xml.append(contentsOf: "<w:tc><w:tcPr><w:tcW w:w=\"\(cellWidth)\" w:type=\"dxa\"/>".utf8)
-                if span > 1 { xml.append(contentsOf: "<w:gridSpan w:val=\"\(span)\"/>".utf8) }
+                xml.append(contentsOf: "<w:tc><w:tcPr><w:tcW w:w=\"".utf8)
+                xml.appendDecimal(cellWidth)
+                xml.append(contentsOf: "\" w:type=\"dxa\"/>".utf8)
+                if span > 1 {
+                    xml.append(contentsOf: "<w:gridSpan w:val=\"".utf8)
+                    xml.appendDecimal(span)
+                    xml.append(contentsOf: "\"/>".utf8)
+                }
                 if name == "th" && !isPresentation {
                     xml.append(contentsOf: "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/><w:vAlign w:val=\"center\"/>".utf8)
                 }

@@ -165,7 +165,7 @@ struct HTMLToWordprocessingML {
     /// The block element just opened, read up to its end.
     private mutating func block(style parent: ParagraphStyle, width: Int, topLevel: Bool) -> [UInt8] {
         let name = reader.tagName
-        let classes = HTMLClasses(reader.attribute("class"))
+        let classes = reader.classes
         var style = Self.style(name: name, classes: classes, inheriting: parent)
         if classes.contains(.appendix) || classes.contains(.pageBreak) {
             let inner = blocks(style: style, width: width, topLevel: topLevel)
@@ -188,7 +188,7 @@ struct HTMLToWordprocessingML {
                         reader.skipElement()
                         continue
                     }
-                    var itemStyle = Self.style(name: "li", classes: HTMLClasses(reader.attribute("class")), inheriting: style)
+                    var itemStyle = Self.style(name: "li", classes: reader.classes, inheriting: style)
                     itemStyle.bullet = name == "ol" ? "\(index + 1). " : "- "
                     index += 1
                     xml += blocks(style: itemStyle, width: width, topLevel: false)
@@ -219,7 +219,7 @@ struct HTMLToWordprocessingML {
     /// The inline element just opened, with its contents, read up to its end.
     mutating func inline() -> Inline {
         let name = reader.tagName
-        let classes = HTMLClasses(reader.attribute("class"))
+        let classes = reader.classes
         var children: [Inline] = []
         while true {
             switch reader.next() {
