@@ -72,9 +72,16 @@ extension HTMLToWordprocessingML {
         var xml: [UInt8] = []
         xml.reserveCapacity(128 + runText.count + runList.count * 64)
         xml.append(contentsOf: "<w:p><w:pPr>".utf8)
-        if let heading = style.heading { xml.append(contentsOf: "<w:pStyle w:val=\"\(heading)\"/>".utf8) }
+        // A data table's cell (13 pt, 2 pt above and below) takes its look from a paragraph
+        // style, not from the same formatting repeated in each of a national table's cells.
+        let tableStyle = WordDocument.TableParagraphStyle(style)
+        if let heading = style.heading {
+            xml.append(contentsOf: "<w:pStyle w:val=\"\(heading)\"/>".utf8)
+        } else if let tableStyle {
+            xml.append(contentsOf: tableStyle.reference.utf8)
+        }
         if style.keepNext { xml.append(contentsOf: "<w:keepNext/>".utf8) }
-        if style.spacingBefore != nil || style.spacingAfter != nil {
+        if tableStyle == nil && (style.spacingBefore != nil || style.spacingAfter != nil) {
             xml.append(contentsOf: "<w:spacing".utf8)
             if let before = style.spacingBefore {
                 xml.append(contentsOf: " w:before=\"".utf8)
@@ -88,7 +95,7 @@ extension HTMLToWordprocessingML {
             }
             xml.append(contentsOf: "/>".utf8)
         }
-        if let alignment = style.alignment {
+        if let alignment = tableStyle == nil ? style.alignment : tableStyle?.alignment == style.alignment ? nil : style.alignment ?? "both" {
             xml.append(contentsOf: "<w:jc w:val=\"".utf8)
             xml.append(contentsOf: alignment.utf8)
             xml.append(contentsOf: "\"/>".utf8)
@@ -101,11 +108,13 @@ extension HTMLToWordprocessingML {
             }
             guard run.end > run.start else { continue }
             xml.append(contentsOf: "<w:r>".utf8)
-            if run.bold || run.italic || run.size != nil || run.underline {
+            // Within a table's paragraph style, its 13 pt is the size to differ from.
+            let size = tableStyle == nil ? run.size : run.size == WordDocument.TableParagraphStyle.size ? nil : run.size ?? 28
+            if run.bold || run.italic || size != nil || run.underline {
                 xml.append(contentsOf: "<w:rPr>".utf8)
                 if run.bold { xml.append(contentsOf: "<w:b/><w:bCs/>".utf8) }
                 if run.italic { xml.append(contentsOf: "<w:i/><w:iCs/>".utf8) }
-                if let size = run.size {
+                if let size {
                     xml.append(contentsOf: "<w:sz w:val=\"".utf8)
                     xml.appendDecimal(size)
                     xml.append(contentsOf: "\"/><w:szCs w:val=\"".utf8)
