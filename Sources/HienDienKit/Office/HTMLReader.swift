@@ -223,9 +223,11 @@ struct HTMLReader {
             stack.append(name)
             tagName = name
             queuedOpen = true
-            if selfClosing || Self.voidElements.contains(name) {
+            // `td`, `tr`, `th` (most of a national page) are neither void nor opaque.
+            let isCell = name.utf8.count == 2 && name.utf8.first == UInt8(ascii: "t")
+            if selfClosing || (!isCell && Self.voidElements.contains(name)) {
                 close(to: stack.count - 1)
-            } else if Self.opaqueElements.contains(name) {
+            } else if !isCell && Self.opaqueElements.contains(name) {
                 // Skip to the matching end tag; the contents are not text.
                 let end = Array("</\(name)".utf8)
                 var position = index

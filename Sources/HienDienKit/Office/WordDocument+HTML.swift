@@ -235,14 +235,22 @@ struct HTMLToWordprocessingML {
         var style = parent
         style.heading = nil
         style.bullet = nil
-        switch name {
-        case "h1": style.heading = "Heading1"
-        case "h2": style.heading = "Heading2"
-        case "h3", "h4", "h5", "h6": style.heading = "Heading3"
-        case "caption", "figcaption": style.bold = true; style.keepNext = true; style.alignment = "center"
-        case "th": style.bold = true; style.alignment = "center"
-        case "b", "strong": style.bold = true
-        case "i", "em": style.italic = true
+        // By length and first letter before the name itself: a national table asks this of
+        // every `tr` and `td`.
+        let utf8 = name.utf8
+        switch (utf8.count, utf8.first) {
+        case (2, UInt8(ascii: "h")), (1, UInt8(ascii: "b")), (1, UInt8(ascii: "i")), (2, UInt8(ascii: "e")), (7, UInt8(ascii: "c")),
+             (10, UInt8(ascii: "f")), (2, UInt8(ascii: "t")), (6, UInt8(ascii: "s")):
+            switch name {
+            case "h1": style.heading = "Heading1"
+            case "h2": style.heading = "Heading2"
+            case "h3", "h4", "h5", "h6": style.heading = "Heading3"
+            case "caption", "figcaption": style.bold = true; style.keepNext = true; style.alignment = "center"
+            case "th": style.bold = true; style.alignment = "center"
+            case "b", "strong": style.bold = true
+            case "i", "em": style.italic = true
+            default: break
+            }
         default: break
         }
         guard !classes.isEmpty else { return style }
