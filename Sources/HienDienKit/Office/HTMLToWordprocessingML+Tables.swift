@@ -1,57 +1,175 @@
 extension HTMLToWordprocessingML {
-    private struct Row {
-        var cells: [HTMLNode]
-        var isHeader: Bool
-        var node: HTMLNode
+    /// What a first reading of a table gives: enough to size its columns.
+    private struct TableLayout {
+        var rowCount = 0
+        var columnCount = 1
+        var caption: Inline?
+        var captionClasses = HTMLClasses()
+        var percentages: [Double] = []
+        /// Per column, in characters: the longest word (2 or more) and the longest text (4 or more).
+        var longest: [Int] = []
+        var desired: [Int] = []
+
+        mutating func measure(column: Int, _ lengths: HTMLText.Lengths) {
+            while longest.count <= column {
+                longest.append(2)
+                desired.append(4)
+            }
+            longest[column] = max(longest[column], min(lengths.longestWord, 10))  // a date, a count up to 1.000.000
+            desired[column] = max(desired[column], min(lengths.length, 30))
+        }
     }
 
-    /// A `<w:tbl>` of the full `width` (twips): header rows (`thead`) repeated on each page,
-    /// rows kept whole across pages, column widths from `<colgroup>` percentages (else equal),
-    /// `colspan` as grid spans. Presentation tables (the header block, the signature) have no
-    /// borders; data tables have thin borders, a grey header and 13 pt text.
-    mutating func table(_ node: HTMLNode, style: ParagraphStyle, width: Int) -> String {
+    /// A `<w:tbl>` of the full `width` (twips) for the table just opened, read up to its end:
+    /// header rows (`thead`) repeated on each page, rows kept whole across pages, column widths
+    /// from `<colgroup>` percentages (else from the longest texts), `colspan` as grid spans.
+    /// Presentation tables (the header block, the signature) have no borders; data tables have
+    /// thin borders, a grey header and 13 pt text.
+    ///
+    /// The table is read twice: once for its column widths (holding a few numbers per column),
+    /// once to write it, row by row.
+    mutating func table(style: ParagraphStyle, width: Int) -> [UInt8] {
         // Only this table may stream, not one in its cells.
         let streams = mayStreamTable
         mayStreamTable = false
-        let isPresentation = node.attributes["role"] == "presentation" || !node.classes.isDisjoint(with: ["doc-header", "doc-footer"])
-        var rows: [Row] = []
-        var caption: HTMLNode?
-        var percentages: [Double] = []
-        func collect(_ children: [HTMLNode], header: Bool) {
-            for child in children {
-                switch child.name {
-                case "tr": rows.append(Row(cells: child.children.filter { $0.name == "td" || $0.name == "th" }, isHeader: header, node: child))
-                case "thead": collect(child.children, header: true)
-                case "tbody", "tfoot": collect(child.children, header: false)
-                case "caption": caption = child
-                case "colgroup":
-                    percentages = child.children.filter { $0.name == "col" }.map { column in
-                        let style = (column.attributes["style"] ?? "") + ";" + (column.attributes["width"] ?? "")
-                        guard let range = style.range(of: #"[0-9.]+%"#, options: .regularExpression) else { return 0 }
-                        return Double(style[range].dropLast()) ?? 0
-                    }
-                default: break
+        let classes = reader.classes
+        let isPresentation = reader.attribute("role") == "presentation" || !classes.isDisjoint(with: [.docHeader, .docFooter])
+        let start = reader
+        var layout = TableLayout()
+        measureSection(header: false, into: &layout)
+        guard layout.rowCount > 0 else { return [] }
+        let widths = Self.columnWidths(layout, width: width, isPresentation: isPresentation)
+
+        var xml: [UInt8] = []
+        if let caption = layout.caption, case .element(_, _, let children) = caption {
+            var captionStyle = Self.style(name: "caption", classes: layout.captionClasses, inheriting: style)
+            captionStyle.spacingBefore = 120
+            xml += paragraph(children, style: captionStyle)
+        }
+        let border = isPresentation ? "none" : "single"
+        xml.append(contentsOf: "<w:tbl><w:tblPr><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/>".utf8)
+        if !isPresentation { xml.append(contentsOf: "<w:jc w:val=\"center\"/>".utf8) }
+        xml.append(contentsOf: "<w:tblBorders>".utf8)
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            xml.append(contentsOf: "<w:\(side) w:val=\"\(border)\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>".utf8)
+        }
+        xml.append(contentsOf: "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>".utf8)
+        for column in widths { xml.append(contentsOf: "<w:gridCol w:w=\"\(column)\"/>".utf8) }
+        xml.append(contentsOf: "</w:tblGrid>".utf8)
+        reader = start
+        writeSection(header: false, style: style, widths: widths, isPresentation: isPresentation, streams: streams, into: &xml)
+        xml.append(contentsOf: "</w:tbl>".utf8)
+        // Word needs a paragraph between two tables, and after a table that ends a cell.
+        xml.append(contentsOf: "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>".utf8)
+        return xml
+    }
+
+    // MARK: - First reading: the layout
+
+    /// Reads the table's (or a `thead`'s, `tbody`'s, `tfoot`'s) children up to its end.
+    private mutating func measureSection(header: Bool, into layout: inout TableLayout) {
+        while true {
+            switch reader.next() {
+            case .close, .end: return
+            case .text: continue
+            case .open:
+                switch reader.tagName {
+                case "tr": measureRow(into: &layout)
+                case "thead": measureSection(header: true, into: &layout)
+                case "tbody", "tfoot": measureSection(header: false, into: &layout)
+                case "caption":
+                    layout.captionClasses = reader.classes
+                    layout.caption = inline()
+                case "colgroup": layout.percentages = readColumnPercentages()
+                default: reader.skipElement()
                 }
             }
         }
-        collect(node.children, header: false)
-        let columnCount = max(1, rows.map { $0.cells.reduce(0) { $0 + Self.span($1) } }.max() ?? 1)
-        // Each column at least as wide as its longest word, so that numbers and dates do not break.
-        let twipsPerCharacter = 130
-        var longest = Array(repeating: 2, count: columnCount), desired = Array(repeating: 4, count: columnCount)
-        for row in rows {
-            var column = 0
-            for cell in row.cells {
-                let span = Self.span(cell)
-                if span == 1, column < columnCount {
-                    let (word, length) = Self.lengths(cell.text)
-                    longest[column] = max(longest[column], min(word, 10))  // a date, a count up to 1.000.000
-                    desired[column] = max(desired[column], min(length, 30))
+    }
+
+    private mutating func measureRow(into layout: inout TableLayout) {
+        layout.rowCount += 1
+        var column = 0
+        while true {
+            switch reader.next() {
+            case .close, .end:
+                layout.columnCount = max(layout.columnCount, column)
+                return
+            case .text: continue
+            case .open:
+                guard reader.tagName == "td" || reader.tagName == "th" else {
+                    reader.skipElement()
+                    continue
+                }
+                let span = Self.span(reader.attribute("colspan"))
+                if span == 1 {
+                    layout.measure(column: column, cellLengths())
+                } else {
+                    reader.skipElement()
                 }
                 column += span
             }
         }
+    }
+
+    /// The lengths of the text of the cell just opened (a line break counts as "\n"), read up to its end.
+    private mutating func cellLengths() -> HTMLText.Lengths {
+        var lengths = HTMLText.Lengths()
+        var depth = 1
+        while depth > 0 {
+            switch reader.next() {
+            case .open:
+                if reader.tagName == "br" {
+                    let newline: [UInt8] = [0x0A]
+                    newline.withUnsafeBufferPointer { lengths.add($0) }
+                }
+                depth += 1
+            case .close: depth -= 1
+            case .text(let range):
+                if HTMLText.hasReference(reader.bytes, range) {
+                    decoded.removeAll(keepingCapacity: true)
+                    HTMLText.appendDecoded(reader.bytes, range, to: &decoded)
+                    decoded.withUnsafeBufferPointer { lengths.add($0) }
+                } else {
+                    lengths.add(UnsafeBufferPointer(rebasing: reader.bytes[range]))
+                }
+            case .end: return lengths
+            }
+        }
+        return lengths
+    }
+
+    /// The percentages of a `colgroup`'s `col` widths (0 where a column gives none), read up to its end.
+    private mutating func readColumnPercentages() -> [Double] {
+        var percentages: [Double] = []
+        while true {
+            switch reader.next() {
+            case .close, .end: return percentages
+            case .text: continue
+            case .open:
+                if reader.tagName == "col" {
+                    let style = (reader.attribute("style") ?? "") + ";" + (reader.attribute("width") ?? "")
+                    if let range = style.range(of: #"[0-9.]+%"#, options: .regularExpression) {
+                        percentages.append(Double(style[range].dropLast()) ?? 0)
+                    } else {
+                        percentages.append(0)
+                    }
+                }
+                reader.skipElement()
+            }
+        }
+    }
+
+    /// Column widths in twips: from the percentages when every column has one; else each column
+    /// at least as wide as its longest word (so that numbers and dates do not break), the rest
+    /// shared by how much longer a column's texts are, as a browser shares it.
+    private static func columnWidths(_ layout: TableLayout, width: Int, isPresentation: Bool) -> [Int] {
+        let columnCount = layout.columnCount
+        let twipsPerCharacter = 130
+        let longest = (0..<columnCount).map { $0 < layout.longest.count ? layout.longest[$0] : 2 }
+        let desired = (0..<columnCount).map { $0 < layout.desired.count ? layout.desired[$0] : 4 }
         let minimum = longest.map { ($0 + 1) * twipsPerCharacter }
+        let percentages = layout.percentages
         var widths: [Int]
         if percentages.count == columnCount, percentages.allSatisfy({ $0 > 0 }) {
             let total = percentages.reduce(0, +)
@@ -59,7 +177,6 @@ extension HTMLToWordprocessingML {
         } else if isPresentation && columnCount == 2 {
             widths = [width * 42 / 100, width - width * 42 / 100]  // the decree's header block
         } else {
-            // As a browser would: the rest shared by how much longer a column's texts are (up to 30 characters).
             let extra = zip(desired, longest).map { max(0, $0 - $1 - 1) * twipsPerCharacter }
             if minimum.reduce(0, +) >= width || extra.reduce(0, +) == 0 {
                 let total = max(1, minimum.reduce(0, +))
@@ -80,83 +197,92 @@ extension HTMLToWordprocessingML {
             }
         }
         widths[widths.count - 1] += width - widths.reduce(0, +)
+        return widths
+    }
 
-        var xml = ""
-        guard !rows.isEmpty else { return "" }
-        if let caption {
-            var captionStyle = Self.style(for: caption, inheriting: style)
-            captionStyle.spacingBefore = 120
-            xml += paragraph(caption.children, style: captionStyle)
+    // MARK: - Second reading: the rows
+
+    private mutating func writeSection(header: Bool, style: ParagraphStyle, widths: [Int], isPresentation: Bool, streams: Bool, into xml: inout [UInt8]) {
+        while true {
+            switch reader.next() {
+            case .close, .end: return
+            case .text: continue
+            case .open:
+                switch reader.tagName {
+                case "tr":
+                    writeRow(header: header, style: style, widths: widths, isPresentation: isPresentation, into: &xml)
+                    // Whole rows go out as they are written: the same bytes in the same order.
+                    if streams && xml.count > 1 << 16 {
+                        emit(xml)
+                        xml.removeAll(keepingCapacity: true)
+                    }
+                case "thead": writeSection(header: true, style: style, widths: widths, isPresentation: isPresentation, streams: streams, into: &xml)
+                case "tbody", "tfoot": writeSection(header: false, style: style, widths: widths, isPresentation: isPresentation, streams: streams, into: &xml)
+                default: reader.skipElement()  // the caption and columns were read the first time
+                }
+            }
         }
-        let border = isPresentation ? "none" : "single"
-        xml += "<w:tbl><w:tblPr><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/>"
-            + (isPresentation ? "" : "<w:jc w:val=\"center\"/>")
-            + "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
-                "<w:\($0) w:val=\"\(border)\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
-            }.joined() + "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr>"
-        xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
-        for row in rows {
-            xml += "<w:tr><w:trPr><w:cantSplit/>" + (row.isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
-            var rowStyle = Self.style(for: row.node, inheriting: style)
-            rowStyle.spacingBefore = isPresentation ? 0 : 40
-            rowStyle.spacingAfter = isPresentation ? 0 : 40
-            if !isPresentation { rowStyle.size = min(rowStyle.size ?? 26, 26) }
-            var column = 0
-            for cell in row.cells {
-                let span = min(Self.span(cell), max(1, columnCount - column))
+    }
+
+    private mutating func writeRow(header: Bool, style: ParagraphStyle, widths: [Int], isPresentation: Bool, into xml: inout [UInt8]) {
+        let columnCount = widths.count
+        xml.append(contentsOf: "<w:tr><w:trPr><w:cantSplit/>".utf8)
+        if header { xml.append(contentsOf: "<w:tblHeader/>".utf8) }
+        xml.append(contentsOf: "</w:trPr>".utf8)
+        var rowStyle = Self.style(name: "tr", classes: reader.classes, inheriting: style)
+        rowStyle.spacingBefore = isPresentation ? 0 : 40
+        rowStyle.spacingAfter = isPresentation ? 0 : 40
+        if !isPresentation { rowStyle.size = min(rowStyle.size ?? 26, 26) }
+        var column = 0
+        while true {
+            switch reader.next() {
+            case .close, .end:
+                if column < columnCount {  // a short row: pad it, as a browser leaves the cells empty
+                    for missing in column..<columnCount {
+                        xml.append(contentsOf: "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[missing])\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>".utf8)
+                    }
+                }
+                xml.append(contentsOf: "</w:tr>".utf8)
+                return
+            case .text: continue
+            case .open:
+                let name = reader.tagName
+                guard name == "td" || name == "th" else {
+                    reader.skipElement()
+                    continue
+                }
+                let span = min(Self.span(reader.attribute("colspan")), max(1, columnCount - column))
                 let cellWidth = widths[min(column, widths.count - 1)..<min(column + span, widths.count)].reduce(0, +)
                 column += span
-                var cellStyle = Self.style(for: cell, inheriting: rowStyle)
-                if isPresentation && cellStyle.alignment == nil { cellStyle.alignment = "center" }
-                if !isPresentation && cellStyle.alignment == nil { cellStyle.alignment = "left" }
-                var content = blocks(cell.children, style: cellStyle, width: cellWidth, topLevel: false)
-                if content.isEmpty || content.hasSuffix("</w:tbl>") { content += "<w:p/>" }
-                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(cellWidth)\" w:type=\"dxa\"/>" + (span > 1 ? "<w:gridSpan w:val=\"\(span)\"/>" : "")
-                    + (cell.name == "th" && !isPresentation ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/><w:vAlign w:val=\"center\"/>" : "")
-                    + "</w:tcPr>" + content + "</w:tc>"
-            }
-            if column < columnCount {  // a short row: pad it, as a browser leaves the cells empty
-                for missing in column..<columnCount { xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[missing])\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>" }
-            }
-            xml += "</w:tr>"
-            // The same strings in the same order as one string would give: the same document.
-            if streams && xml.utf8.count > 1 << 20 {
-                emit(xml)
-                xml = ""
-            }
-        }
-        xml += "</w:tbl>"
-        // Word needs a paragraph between two tables, and after a table that ends a cell.
-        return xml + "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>"
-    }
-
-    /// The longest word of `text` and its whole length, in characters as a reader counts them:
-    /// by scalars, a combining mark (U+0300–U+036F, U+1DC0–U+1DFF, U+20D0–U+20FF, U+FE20–U+FE2F)
-    /// adding nothing to its letter — the same as counting Characters for the report's text,
-    /// without the cost of finding grapheme boundaries in every cell of a national table.
-    static func lengths(_ text: String) -> (longestWord: Int, length: Int) {
-        var longest = 0, word = 0, length = 0, lastWasCR = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if (0x300...0x36F).contains(value) || (0x1DC0...0x1DFF).contains(value)
-                || (0x20D0...0x20FF).contains(value) || (0xFE20...0xFE2F).contains(value) {
-                lastWasCR = false
-                continue
-            }
-            if scalar == "\n" && lastWasCR { lastWasCR = false; continue }  // "\r\n" is one character
-            lastWasCR = scalar == "\r"
-            length += 1
-            if scalar.properties.isWhitespace {
-                longest = max(longest, word)
-                word = 0
-            } else {
-                word += 1
+                var cellStyle = Self.style(name: name, classes: reader.classes, inheriting: rowStyle)
+                if cellStyle.alignment == nil { cellStyle.alignment = isPresentation ? "center" : "left" }
+                var content = blocks(style: cellStyle, width: cellWidth, topLevel: false)
+                if content.isEmpty || content.ends(with: "</w:tbl>".utf8) { content.append(contentsOf: "<w:p/>".utf8) }
+                xml.append(contentsOf: "<w:tc><w:tcPr><w:tcW w:w=\"".utf8)
+                xml.appendDecimal(cellWidth)
+                xml.append(contentsOf: "\" w:type=\"dxa\"/>".utf8)
+                if span > 1 {
+                    xml.append(contentsOf: "<w:gridSpan w:val=\"".utf8)
+                    xml.appendDecimal(span)
+                    xml.append(contentsOf: "\"/>".utf8)
+                }
+                if name == "th" && !isPresentation {
+                    xml.append(contentsOf: "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/><w:vAlign w:val=\"center\"/>".utf8)
+                }
+                xml.append(contentsOf: "</w:tcPr>".utf8)
+                xml += content
+                xml.append(contentsOf: "</w:tc>".utf8)
             }
         }
-        return (max(longest, word), length)
     }
 
-    private static func span(_ cell: HTMLNode) -> Int {
-        max(1, min(Int(cell.attributes["colspan"] ?? "1") ?? 1, 64))
+    private static func span(_ colspan: String?) -> Int {
+        max(1, min(Int(colspan ?? "1") ?? 1, 64))
+    }
+}
+
+extension [UInt8] {
+    func ends(with suffix: String.UTF8View) -> Bool {
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 }

@@ -10,10 +10,23 @@ extension WordDocument {
     /// landscape named page in its style) is set on landscape pages of its own section.
     /// Charts (`svg`, in `figure`) are left out: their figures are in the tables beside them.
     /// Any other element gives its text.
+    ///
+    /// The HTML is read as a stream (`HTMLReader`), never as a whole tree: what is held is the
+    /// open elements, one paragraph's inline content, and one table's column widths.
     static func make(fromHTML html: String) -> [UInt8] {
-        var converter = HTMLToWordprocessingML()
-        let root = HTMLNode.parse(html)
-        converter.emit(converter.blocks(root.children, style: ParagraphStyle(), width: PageSetup.textWidth(.portrait), topLevel: true))
+        var html = html
+        return html.withUTF8 { make(fromHTML: $0) }
+    }
+
+    /// The same from the HTML's UTF-8 bytes.
+    static func make(fromHTML html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer { make(fromHTML: $0) }
+    }
+
+    private static func make(fromHTML html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var converter = HTMLToWordprocessingML(reader: HTMLReader(html))
+        let rest = converter.blocks(style: ParagraphStyle(), width: PageSetup.textWidth(.portrait), topLevel: true)
+        converter.emit(rest)
         return converter.document.bytes(lastSection: converter.orientation, isOnlySection: converter.sections == 0)
     }
 }
@@ -31,28 +44,46 @@ struct ParagraphStyle {
     var bullet: String?
 }
 
-/// Walks an `HTMLNode` tree and writes WordprocessingML blocks.
+/// Reads `HTMLReader`'s events and writes WordprocessingML blocks as UTF-8 bytes, keeping only
+/// the open elements (in its own calls), the inline content of the paragraph being read and
+/// the column widths of the table being written.
 struct HTMLToWordprocessingML {
+    var reader: HTMLReader
     var document = WordDocument()
     /// The orientation of the section being written.
     var orientation = WordDocument.Orientation.portrait
     /// The orientation the next block asks for (a landscape element just ended).
-    private var wanted = WordDocument.Orientation.portrait
+    var wanted = WordDocument.Orientation.portrait
     /// Sections closed so far.
     private(set) var sections = 0
     /// Set just before a top-level block with nothing pending before it: a table there may
-    /// write its rows into the document as it goes instead of returning them in one string
+    /// write its rows into the document as it goes instead of returning them whole
     /// (a national appendix table is 60 MB of XML).
     var mayStreamTable = false
+    /// Reused by each paragraph: its runs' text (collapsed, not yet escaped) and runs.
+    var runText: [UInt8] = []
+    var runList: [Run] = []
+    var decoded: [UInt8] = []
 
-    private struct Run {
-        var text: String
+    init(reader: HTMLReader) {
+        self.reader = reader
+    }
+
+    struct Run {
+        /// Its text: `runText[start..<end]`.
+        var start: Int, end: Int
         var bold = false, italic = false, underline = false
         var size: Int?
         var isBreak = false
     }
 
-    mutating func emit(_ xml: String) {
+    /// Inline content held until its paragraph is written; text is a range of the input.
+    indirect enum Inline {
+        case text(Range<Int>)
+        case element(name: String, classes: HTMLClasses, children: [Inline])
+    }
+
+    mutating func emit(_ xml: [UInt8]) {
         guard !xml.isEmpty else { return }
         if wanted != orientation { breakSection(to: wanted) }
         document.appendBody(xml)
@@ -61,18 +92,19 @@ struct HTMLToWordprocessingML {
     /// Ends the current section and starts one in `next` orientation on a new page.
     private mutating func breakSection(to next: WordDocument.Orientation) {
         if !document.isBodyEmpty {
-            document.appendBody("<w:p><w:pPr>" + WordDocument.PageSetup.properties(orientation, isFirst: sections == 0) + "</w:pPr></w:p>")
+            document.appendBody(Array(("<w:p><w:pPr>" + WordDocument.PageSetup.properties(orientation, isFirst: sections == 0) + "</w:pPr></w:p>").utf8))
             sections += 1
         }
         orientation = next
         wanted = next
     }
 
-    private static func isLandscape(_ node: HTMLNode) -> Bool {
-        let attributes = node.attributes
-        if attributes["data-orientation"]?.lowercased() == "landscape" { return true }
-        if node.classes.contains(where: { $0.lowercased().contains("landscape") }) { return true }
-        let style = (attributes["style"] ?? "").lowercased().replacingOccurrences(of: " ", with: "")
+    /// Whether the element just opened asks for landscape pages.
+    private func isLandscape() -> Bool {
+        if reader.attribute("data-orientation")?.lowercased() == "landscape" { return true }
+        let classes = (reader.attribute("class") ?? "").split(whereSeparator: \.isWhitespace)
+        if classes.contains(where: { $0.lowercased().contains("landscape") }) { return true }
+        let style = (reader.attribute("style") ?? "").lowercased().replacingOccurrences(of: " ", with: "")
         return style.contains("page:landscape") || style.contains("size:a4landscape") || style.contains("size:landscape")
     }
 
@@ -82,83 +114,147 @@ struct HTMLToWordprocessingML {
         "colgroup", "thead", "tbody", "tfoot", "tr",
     ]
 
-    /// The blocks for `nodes`: runs of inline content become paragraphs in `style`.
-    /// At the top level (not inside a table) a landscape element gets a section of its own.
-    mutating func blocks(_ nodes: [HTMLNode], style: ParagraphStyle, width: Int, topLevel: Bool) -> String {
-        var xml = ""
-        var pending: [HTMLNode] = []
-        func flush(_ converter: inout HTMLToWordprocessingML) {
-            if !pending.isEmpty { xml += converter.paragraph(pending, style: style) }
-            pending = []
-        }
-        for node in nodes {
-            guard let name = node.name, Self.blockElements.contains(name) else {
-                pending.append(node)
-                continue
+    /// The blocks for the children of the element last opened, read up to its end: runs of
+    /// inline content become paragraphs in `style`. At the top level (not inside a table) a
+    /// landscape element gets a section of its own. `pending` is inline content already read;
+    /// with `blockOpen` the reader stands on a block child just opened.
+    mutating func blocks(style: ParagraphStyle, width: Int, topLevel: Bool, pending: [Inline] = [], blockOpen: Bool = false) -> [UInt8] {
+        var xml: [UInt8] = []
+        var pending = pending
+        var isOpen = blockOpen
+        while true {
+            if !isOpen {
+                switch reader.next() {
+                case .close, .end:
+                    if !pending.isEmpty { xml += paragraph(pending, style: style) }
+                    return xml
+                case .text(let range):
+                    pending.append(.text(range))
+                    continue
+                case .open:
+                    guard Self.blockElements.contains(reader.tagName) else {
+                        pending.append(inline())
+                        continue
+                    }
+                }
             }
-            flush(&self)
-            if topLevel && Self.isLandscape(node) && orientation == .portrait {
+            isOpen = false
+            if !pending.isEmpty { xml += paragraph(pending, style: style) }
+            pending = []
+            if topLevel && orientation == .portrait && isLandscape() {
                 emit(xml)
-                xml = ""
+                xml = []
                 breakSection(to: .landscape)
-                emit(block(node, style: style, width: WordDocument.PageSetup.textWidth(.landscape), topLevel: true))
+                emit(block(style: style, width: WordDocument.PageSetup.textWidth(.landscape), topLevel: true))
                 wanted = .portrait
                 continue
             }
             mayStreamTable = topLevel && xml.isEmpty
-            let converted = block(node, style: style, width: width, topLevel: topLevel)
+            let converted = block(style: style, width: width, topLevel: topLevel)
             mayStreamTable = false
-            if topLevel { emit(xml); xml = ""; emit(converted) } else { xml += converted }
+            if topLevel {
+                emit(xml)
+                xml = []
+                emit(converted)
+            } else {
+                xml += converted
+            }
         }
-        flush(&self)
-        return xml
     }
 
-    private mutating func block(_ node: HTMLNode, style parent: ParagraphStyle, width: Int, topLevel: Bool) -> String {
-        let name = node.name ?? ""
-        var style = Self.style(for: node, inheriting: parent)
-        if node.classes.contains("appendix") || node.classes.contains("page-break") {
-            let inner = blocks(node.children, style: style, width: width, topLevel: topLevel)
-            return orientation == wanted && !document.isBodyEmpty ? "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" + inner : inner
+    /// The block element just opened, read up to its end.
+    private mutating func block(style parent: ParagraphStyle, width: Int, topLevel: Bool) -> [UInt8] {
+        let name = reader.tagName
+        let classes = reader.classes
+        var style = Self.style(name: name, classes: classes, inheriting: parent)
+        if classes.contains(.appendix) || classes.contains(.pageBreak) {
+            let inner = blocks(style: style, width: width, topLevel: topLevel)
+            return orientation == wanted && !document.isBodyEmpty ? Array("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>".utf8) + inner : inner
         }
         switch name {
-        case "figure", "colgroup", "hr": return ""
-        case "table": return table(node, style: style, width: width)
+        case "figure", "colgroup", "hr":
+            reader.skipElement()
+            return []
+        case "table": return table(style: style, width: width)
         case "ul", "ol":
-            var xml = ""
-            for (index, item) in node.children.filter({ $0.name == "li" }).enumerated() {
-                var itemStyle = Self.style(for: item, inheriting: style)
-                itemStyle.bullet = name == "ol" ? "\(index + 1). " : "- "
-                xml += blocks(item.children, style: itemStyle, width: width, topLevel: false)
+            var xml: [UInt8] = []
+            var index = 0
+            while true {
+                switch reader.next() {
+                case .close, .end: return xml
+                case .text: continue
+                case .open:
+                    guard reader.tagName == "li" else {
+                        reader.skipElement()
+                        continue
+                    }
+                    var itemStyle = Self.style(name: "li", classes: reader.classes, inheriting: style)
+                    itemStyle.bullet = name == "ol" ? "\(index + 1). " : "- "
+                    index += 1
+                    xml += blocks(style: itemStyle, width: width, topLevel: false)
+                }
             }
-            return xml
-        case "div" where node.classes.contains("signature-space"):
-            return String(repeating: "<w:p/>", count: 3)
+        case "div" where classes.contains(.signatureSpace):
+            reader.skipElement()
+            return Array(String(repeating: "<w:p/>", count: 3).utf8)
         default:
-            if node.children.contains(where: { $0.name.map(Self.blockElements.contains) ?? false }) {
-                return blocks(node.children, style: style, width: width, topLevel: topLevel)
+            // Inline content is held until a block child shows the element holds blocks.
+            var pending: [Inline] = []
+            while true {
+                switch reader.next() {
+                case .close, .end:
+                    style.bullet = parent.bullet
+                    return paragraph(pending, style: style)
+                case .text(let range): pending.append(.text(range))
+                case .open:
+                    if Self.blockElements.contains(reader.tagName) {
+                        return blocks(style: style, width: width, topLevel: topLevel, pending: pending, blockOpen: true)
+                    }
+                    pending.append(inline())
+                }
             }
-            style.bullet = parent.bullet
-            return paragraph(node.children, style: style)
+        }
+    }
+
+    /// The inline element just opened, with its contents, read up to its end.
+    mutating func inline() -> Inline {
+        let name = reader.tagName
+        let classes = reader.classes
+        var children: [Inline] = []
+        while true {
+            switch reader.next() {
+            case .close, .end: return .element(name: name, classes: classes, children: children)
+            case .text(let range): children.append(.text(range))
+            case .open: children.append(inline())
+            }
         }
     }
 
     /// The look the decree gives each part of the report, by element and class.
-    static func style(for node: HTMLNode, inheriting parent: ParagraphStyle) -> ParagraphStyle {
+    static func style(name: String, classes: HTMLClasses, inheriting parent: ParagraphStyle) -> ParagraphStyle {
         var style = parent
         style.heading = nil
         style.bullet = nil
-        switch node.name ?? "" {
-        case "h1": style.heading = "Heading1"
-        case "h2": style.heading = "Heading2"
-        case "h3", "h4", "h5", "h6": style.heading = "Heading3"
-        case "caption", "figcaption": style.bold = true; style.keepNext = true; style.alignment = "center"
-        case "th": style.bold = true; style.alignment = "center"
-        case "b", "strong": style.bold = true
-        case "i", "em": style.italic = true
+        // By length and first letter before the name itself: a national table asks this of
+        // every `tr` and `td`.
+        let utf8 = name.utf8
+        switch (utf8.count, utf8.first) {
+        case (2, UInt8(ascii: "h")), (1, UInt8(ascii: "b")), (1, UInt8(ascii: "i")), (2, UInt8(ascii: "e")), (7, UInt8(ascii: "c")),
+             (10, UInt8(ascii: "f")), (2, UInt8(ascii: "t")), (6, UInt8(ascii: "s")):
+            switch name {
+            case "h1": style.heading = "Heading1"
+            case "h2": style.heading = "Heading2"
+            case "h3", "h4", "h5", "h6": style.heading = "Heading3"
+            case "caption", "figcaption": style.bold = true; style.keepNext = true; style.alignment = "center"
+            case "th": style.bold = true; style.alignment = "center"
+            case "b", "strong": style.bold = true
+            case "i", "em": style.italic = true
+            default: break
+            }
         default: break
         }
-        for name in node.classes.sorted() {
+        guard !classes.isEmpty else { return style }
+        for (name, member) in HTMLClasses.byName where classes.contains(member) {
             switch name {
             case "doc-title": style.bold = true; style.alignment = "center"; style.spacingBefore = 240; style.spacingAfter = 0
             case "doc-subject": style.bold = true; style.alignment = "center"
@@ -179,106 +275,5 @@ struct HTMLToWordprocessingML {
             }
         }
         return style
-    }
-
-    // MARK: - Paragraphs and runs
-
-    private func runs(_ nodes: [HTMLNode], style: ParagraphStyle, into result: inout [Run]) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                result.append(Run(text: text, bold: style.bold, italic: style.italic, underline: style.underline, size: style.size))
-            case .element(let name, _, let children):
-                if name == "br" { result.append(Run(text: "", isBreak: true)); continue }
-                // A rule under a header line (`<span class="rule">`, drawn as a block in HTML)
-                // ends that line in Word.
-                if name == "span" && node.classes.contains("rule") { result.append(Run(text: "", isBreak: true)); continue }
-                if name == "figure" || name == "img" { continue }
-                var inner = Self.style(for: node, inheriting: style)
-                inner.alignment = style.alignment
-                runs(children, style: inner, into: &result)
-            }
-        }
-    }
-
-    /// `text` with each run of white space (but the no-break space) made one space, and none at
-    /// a line's start; by scalars, so a combining mark after a space is kept, not dropped with it.
-    static func collapsingWhitespace(_ text: String, atLineStart: inout Bool) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var lastWasSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII
-                ? scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}"
-                : scalar != "\u{A0}" && scalar.properties.isWhitespace
-            if isSpace {
-                if !atLineStart && !lastWasSpace { result.unicodeScalars.append(" ") }
-                lastWasSpace = !atLineStart || lastWasSpace
-            } else {
-                result.unicodeScalars.append(scalar)
-                atLineStart = false
-                lastWasSpace = false
-            }
-        }
-        return result
-    }
-
-    /// Removes the spaces at the end of `text`.
-    static func dropTrailingSpaces(_ text: inout String) {
-        while text.utf8.last == 0x20 { text.removeLast() }
-    }
-
-    /// One `<w:p>` from inline nodes, whitespace collapsed as a browser would; "" when it has no text.
-    mutating func paragraph(_ nodes: [HTMLNode], style: ParagraphStyle) -> String {
-        var collected: [Run] = []
-        runs(nodes, style: style, into: &collected)
-        // Collapse whitespace; drop it at the start, the end and around line breaks.
-        var atLineStart = true
-        for index in collected.indices {
-            if collected[index].isBreak { atLineStart = true; continue }
-            collected[index].text = Self.collapsingWhitespace(collected[index].text, atLineStart: &atLineStart)
-        }
-        for index in collected.indices {
-            if collected[index].isBreak {
-                var back = index - 1
-                while back >= 0, !collected[back].isBreak {
-                    Self.dropTrailingSpaces(&collected[back].text)
-                    if !collected[back].text.isEmpty { break }
-                    back -= 1
-                }
-            }
-        }
-        if let last = collected.lastIndex(where: { !$0.isBreak }) {
-            var back = last
-            while back >= 0 {
-                Self.dropTrailingSpaces(&collected[back].text)
-                if !collected[back].text.isEmpty || collected[back].isBreak { break }
-                back -= 1
-            }
-        }
-        while collected.last?.isBreak == true { collected.removeLast() }
-        guard collected.contains(where: { !$0.text.isEmpty }) else { return "" }
-        if let bullet = style.bullet { collected.insert(Run(text: bullet, size: style.size), at: 0) }
-
-        var xml = "<w:p><w:pPr>"
-        if let heading = style.heading { xml += "<w:pStyle w:val=\"\(heading)\"/>" }
-        if style.keepNext { xml += "<w:keepNext/>" }
-        if style.spacingBefore != nil || style.spacingAfter != nil {
-            xml += "<w:spacing" + (style.spacingBefore.map { " w:before=\"\($0)\"" } ?? "") + (style.spacingAfter.map { " w:after=\"\($0)\"" } ?? "") + "/>"
-        }
-        if let alignment = style.alignment { xml += "<w:jc w:val=\"\(alignment)\"/>" }
-        xml += "</w:pPr>"
-        for run in collected {
-            if run.isBreak { xml += "<w:r><w:br/></w:r>"; continue }
-            guard !run.text.isEmpty else { continue }
-            var properties = ""
-            if run.bold { properties += "<w:b/><w:bCs/>" }
-            if run.italic { properties += "<w:i/><w:iCs/>" }
-            if let size = run.size { properties += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
-            if run.underline { properties += "<w:u w:val=\"single\"/>" }  // after the size: Word checks the order
-            xml += "<w:r>" + (properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>")
-                + "<w:t xml:space=\"preserve\">\(XMLText.escaped(run.text))</w:t></w:r>"
-        }
-        return xml + "</w:p>"
     }
 }

@@ -47,10 +47,10 @@ struct WordDocument {
         document.write(OPCPackage.declaration + "<w:document \(Self.namespaces)><w:body>")
     }
 
-    /// Writes blocks at the end of the body.
-    mutating func appendBody(_ xml: String) {
+    /// Writes blocks (UTF-8 XML) at the end of the body.
+    mutating func appendBody(_ xml: [UInt8]) {
         guard !xml.isEmpty else { return }
-        document.write(xml)
+        xml.withUnsafeBufferPointer { document.write($0) }
         isBodyEmpty = false
     }
 
@@ -88,6 +88,23 @@ struct WordDocument {
         return zip.finished()
     }
 
+    /// The paragraph styles of a data table's cells: 13 pt, 2 pt above and below, text to the
+    /// left (`TableText`) or numbers to the right (`TableNumber`), as `styles` defines them.
+    struct TableParagraphStyle: Equatable {
+        static let size = 26
+        /// The `<w:pStyle>` naming it.
+        let reference: String
+        /// The alignment it gives.
+        let alignment: String
+
+        /// The style for a paragraph that looks like a data table's cell, else nil.
+        init?(_ style: ParagraphStyle) {
+            guard style.heading == nil, style.size == Self.size, style.spacingBefore == 40, style.spacingAfter == 40 else { return nil }
+            (reference, alignment) = style.alignment == "right"
+                ? ("<w:pStyle w:val=\"TableNumber\"/>", "right") : ("<w:pStyle w:val=\"TableText\"/>", "left")
+        }
+    }
+
     static let namespaces = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
 
     /// Times New Roman 14 pt, justified, 6 pt after each paragraph, single line spacing.
@@ -103,6 +120,10 @@ struct WordDocument {
         <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>\
         <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>\
         <w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120"/><w:jc w:val="left"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Chữ trong bảng"/><w:basedOn w:val="Normal"/><w:qFormat/>\
+        <w:pPr><w:spacing w:before="40" w:after="40"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableNumber"><w:name w:val="Số trong bảng"/><w:basedOn w:val="TableText"/><w:qFormat/>\
+        <w:pPr><w:jc w:val="right"/></w:pPr></w:style>\
         <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>\
         <w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\
         </w:styles>

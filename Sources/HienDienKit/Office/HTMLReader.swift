@@ -1,0 +1,247 @@
+/// The report's HTML as a stream of events — an element opens, text, an element closes — read
+/// from its UTF-8 bytes without building a tree, so that a national report (12 MB of HTML) is
+/// converted holding only the open elements.
+///
+/// Reads the templates' own well-formed subset tolerantly: void elements (`br`, `col`, `meta`…)
+/// need no end tag, an end tag without its start is ignored, one that closes an outer element
+/// closes the inner ones too (a `close` for each), the end of the input closes all; comments and
+/// the doctype are skipped; the contents of `style`, `script`, `head` and `svg` are not text.
+/// Tag and attribute names are ASCII (letters, digits, `-`), markup white space is ASCII, and a
+/// text event is the run of bytes between two tags, entities not yet replaced.
+///
+/// A reader is a value: a copy taken at an element's start reads that element again (a table
+/// is read twice, once for its column widths, once to convert it).
+struct HTMLReader {
+    enum Event: Equatable {
+        /// An element starts: its name and attributes are the reader's `tagName` and `attribute(_:)`
+        /// until the next event.
+        case open
+        /// Text (bytes of the input, character references not replaced).
+        case text(Range<Int>)
+        /// The innermost open element ends.
+        case close
+        /// The input has ended and every element is closed.
+        case end
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    private var textStart = 0
+    /// The names of the open elements, the document's root (`#document`) first.
+    private var stack: [String] = ["#document"]
+    private var queuedText: Range<Int>?
+    private var queuedOpen = false
+    private var queuedCloses = 0
+    private var finished = false
+
+    /// The name of the element the last `open` started, lowercased.
+    private(set) var tagName = ""
+    /// Its attributes as byte ranges of names and values, in the order written.
+    private var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
+
+    static let voidElements: Set<String> = ["br", "col", "meta", "link", "img", "hr", "input", "wbr", "source", "area", "base"]
+    static let opaqueElements: Set<String> = ["style", "script", "head", "svg", "title", "template"]
+
+    /// Reads `bytes`, which must outlive the reader.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// How many elements are open (the root not counted).
+    var depth: Int { stack.count - 1 - queuedCloses }
+
+    /// The next event.
+    mutating func next() -> Event {
+        while true {
+            if let text = queuedText {
+                queuedText = nil
+                return .text(text)
+            }
+            if queuedOpen {
+                queuedOpen = false
+                return .open
+            }
+            if queuedCloses > 0 {
+                queuedCloses -= 1
+                stack.removeLast()
+                return .close
+            }
+            if finished { return .end }
+            scan()
+        }
+    }
+
+    /// Reads past the end of the element just opened (its contents are not wanted).
+    mutating func skipElement() {
+        var depth = 1
+        while depth > 0 {
+            switch next() {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case .text: break
+            case .end: return
+            }
+        }
+    }
+
+    // MARK: - Attributes of the element just opened
+
+    /// The value of attribute `name` (lowercase ASCII) with its character references replaced;
+    /// the last one when it is written twice.
+    func attribute(_ name: StaticString) -> String? {
+        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for (attributeName, value) in attributeRanges.reversed() where matches(attributeName, wanted) {
+            return HTMLNode.decode(string(value))
+        }
+        return nil
+    }
+
+    /// Whether the attribute's name, lowercased as the tree does it, is `wanted`.
+    private func matches(_ range: Range<Int>, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        var isASCII = true
+        for position in range where bytes[position] >= 0x80 { isASCII = false }
+        guard isASCII else { return string(range).lowercased().utf8.elementsEqual(wanted) }
+        guard range.count == wanted.count else { return false }
+        for (offset, position) in range.enumerated() where Self.lowercased(bytes[position]) != wanted[offset] { return false }
+        return true
+    }
+
+    /// The classes the Word conversion knows in the element's `class` attribute, read from its
+    /// bytes when it is plain ASCII without references.
+    var classes: HTMLClasses {
+        let wanted: StaticString = "class"
+        let name = UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount)
+        guard let value = attributeRanges.last(where: { matches($0.name, name) })?.value else { return HTMLClasses() }
+        for position in value where bytes[position] >= 0x80 || bytes[position] == UInt8(ascii: "&") {
+            return HTMLClasses(HTMLNode.decode(string(value)))
+        }
+        return HTMLClasses(ascii: UnsafeBufferPointer(rebasing: bytes[value]))
+    }
+
+    /// Every attribute, names lowercased, values with references replaced (the last of a name wins).
+    var attributes: [String: String] {
+        var result: [String: String] = [:]
+        for (name, value) in attributeRanges { result[string(name).lowercased()] = HTMLNode.decode(string(value)) }
+        return result
+    }
+
+    func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+
+    // MARK: - Scanning
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+    }
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    private mutating func flushText(upTo end: Int) {
+        if textStart < end { queuedText = textStart..<end }
+    }
+
+    /// Closes the open elements down to `depth` (the root is depth 0).
+    private mutating func close(to depth: Int) {
+        queuedCloses += stack.count - depth
+    }
+
+    /// Reads up to the next tag that gives an event, or to the end.
+    private mutating func scan() {
+        let count = bytes.count
+        let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
+        while index < count {
+            guard bytes[index] == less, index + 1 < count else {
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1]
+            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                flushText(upTo: index)
+                let isComment = index + 3 < count && bytes[index + 2] == UInt8(ascii: "-") && bytes[index + 3] == UInt8(ascii: "-")
+                index += 2
+                while index < count {
+                    if isComment {
+                        if bytes[index] == greater && index >= 2 && bytes[index - 1] == UInt8(ascii: "-") && bytes[index - 2] == UInt8(ascii: "-") { break }
+                    } else if bytes[index] == greater { break }
+                    index += 1
+                }
+                index += 1
+                textStart = index
+                if queuedText != nil { return }
+                continue
+            }
+            let isEnd = next == slash
+            var cursor = index + (isEnd ? 2 : 1)
+            let nameStart = cursor
+            while cursor < count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
+            guard cursor > nameStart else {
+                index += 1  // a '<' that starts no tag is text
+                continue
+            }
+            let name = String(unsafeUninitializedCapacity: cursor - nameStart) { buffer in
+                for offset in 0..<(cursor - nameStart) { buffer[offset] = Self.lowercased(bytes[nameStart + offset]) }
+                return cursor - nameStart
+            }
+            // The attributes of the last start tag are wanted only until the next event.
+            attributeRanges.removeAll(keepingCapacity: true)
+            var selfClosing = false
+            while cursor < count, bytes[cursor] != greater {
+                let current = bytes[cursor]
+                if current == slash { selfClosing = true; cursor += 1; continue }
+                if Self.isSpace(current) { cursor += 1; continue }
+                let attributeStart = cursor
+                while cursor < count, !Self.isSpace(bytes[cursor]), bytes[cursor] != equals, bytes[cursor] != greater, bytes[cursor] != slash {
+                    cursor += 1
+                }
+                let attribute = attributeStart..<cursor
+                var value = cursor..<cursor
+                if cursor < count, bytes[cursor] == equals {
+                    cursor += 1
+                    if cursor < count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") {
+                        let quote = bytes[cursor]
+                        cursor += 1
+                        let valueStart = cursor
+                        while cursor < count, bytes[cursor] != quote { cursor += 1 }
+                        value = valueStart..<min(cursor, count)
+                        cursor += 1
+                    } else {
+                        let valueStart = cursor
+                        while cursor < count, !Self.isSpace(bytes[cursor]), bytes[cursor] != greater { cursor += 1 }
+                        value = valueStart..<cursor
+                    }
+                }
+                if attribute.isEmpty { cursor += 1 } else { attributeRanges.append((attribute, value)) }
+                selfClosing = false
+            }
+            flushText(upTo: index)
+            index = cursor + 1
+            textStart = index
+            if isEnd {
+                if let depth = stack.lastIndex(of: name), depth > 0 { close(to: depth) }
+                if queuedText != nil || queuedCloses > 0 { return }
+                continue
+            }
+            stack.append(name)
+            tagName = name
+            queuedOpen = true
+            // `td`, `tr`, `th` (most of a national page) are neither void nor opaque.
+            let isCell = name.utf8.count == 2 && name.utf8.first == UInt8(ascii: "t")
+            if selfClosing || (!isCell && Self.voidElements.contains(name)) {
+                close(to: stack.count - 1)
+            } else if !isCell && Self.opaqueElements.contains(name) {
+                // Skip to the matching end tag; the contents are not text.
+                let end = Array("</\(name)".utf8)
+                var position = index
+                while position + end.count <= count {
+                    if (0..<end.count).allSatisfy({ Self.lowercased(bytes[position + $0]) == end[$0] }) { break }
+                    position += 1
+                }
+                index = position
+                textStart = index
+            }
+            return
+        }
+        flushText(upTo: min(index, count))
+        close(to: 1)
+        finished = true
+    }
+}
