@@ -41,8 +41,8 @@ public enum JSONParser {
     private static func parseDocument(
         _ bytes: UnsafeRawBufferPointer, fileLabel: String, maxDepth: Int, recordingPositions: Bool
     ) throws -> JSONDocument {
-        try TextEncoding.check(bytes, fileLabel: fileLabel, code: "json.invalid-utf8", advice: .textEditor)
         let text = bytes.bindMemory(to: UInt8.self)
+        try TextEncoding.check(text.span, fileLabel: fileLabel, code: "json.invalid-utf8", advice: .textEditor)
         guard !text.isEmpty else {
             throw InputError(
                 Diagnostic(
@@ -425,10 +425,10 @@ private struct Parser {
 
 extension Parser {
     func failure(_ code: String, _ message: String, at offset: Int, offending: String? = nil, hint: String) -> InputError {
-        let found = TextPosition.line(of: offset, in: text, from: contentStart, startingLine: 1)
-        let lineEnd = TextPosition.lineEnd(in: text, from: offset)
+        let found = TextPosition.line(of: offset, in: text.span, from: contentStart, startingLine: 1)
+        let lineEnd = TextPosition.lineEnd(in: text.span, from: offset)
         let lineBytes = UnsafeBufferPointer(rebasing: text[found.lineStart..<lineEnd])
-        let column = TextPosition.column(of: offset - found.lineStart, inLine: lineBytes)
+        let column = TextPosition.column(of: offset - found.lineStart, inLine: lineBytes.span)
         let shown = String(decoding: lineBytes.prefix(400), as: UTF8.self)
         return InputError(
             Diagnostic(
