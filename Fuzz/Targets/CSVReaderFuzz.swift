@@ -30,7 +30,7 @@ func readAll(_ reader: CSVReader, positions: Bool) -> ReadOutcome {
         while try reader.nextRecord() {
             var fields: [[UInt8]] = []
             for index in 0..<reader.fieldCount {
-                fields.append(reader.withField(index) { Array($0) })
+                fields.append(reader.fieldBytes(index))
             }
             if positions {
                 for index in [0, reader.fieldCount - 1, reader.fieldCount] where index >= 0 {

@@ -19,8 +19,8 @@ struct TextEncodingTests {
 
     @Test(arguments: phrase)
     func guessesTheLegacyEncodingOfTheDepartmentsName(encoding: TextEncoding.LegacyEncoding, bytes: [UInt8]) {
-        #expect(bytes.withUnsafeBytes { TextEncoding.guessLegacyEncoding(of: $0) } == encoding)
-        #expect(bytes.withUnsafeBytes { TextEncoding.decode($0, as: encoding) } == "Sở Khoa học và Công nghệ")
+        #expect(TextEncoding.guessLegacyEncoding(of: bytes) == encoding)
+        #expect(TextEncoding.decode(bytes, as: encoding) == "Sở Khoa học và Công nghệ")
     }
 
     @Test(arguments: [
@@ -29,7 +29,7 @@ struct TextEncodingTests {
     func guessesTheLegacyEncodingOfAWholeReport(fixture: String, encoding: TextEncoding.LegacyEncoding) throws {
         let url = try #require(Bundle.module.url(forResource: "Fixtures/csv/\(fixture)", withExtension: "csv"))
         let bytes = Array(try Data(contentsOf: url))
-        #expect(bytes.withUnsafeBytes { TextEncoding.guessLegacyEncoding(of: $0) } == encoding)
+        #expect(TextEncoding.guessLegacyEncoding(of: bytes) == encoding)
         let error = try #require(throws: InputError.self) { try TextEncoding.check(bytes, fileLabel: "r.csv") }
         let diagnostic = try #require(error.diagnostics.first)
         #expect(diagnostic.code == "encoding.invalid-utf8")
@@ -66,12 +66,12 @@ struct TextEncodingTests {
         (Array("abcdefghijklmnopq".utf8) + [0xE4, 0x63], 17), (Array("Sở 12345678".utf8) + [0xB5], 13),
     ] as [([UInt8], Int)])
     func findsTheFirstInvalidSequence(bytes: [UInt8], offset: Int) {
-        #expect(bytes.withUnsafeBytes { TextEncoding.firstInvalidUTF8(in: $0) } == offset)
+        #expect(TextEncoding.firstInvalidUTF8(in: bytes) == offset)
     }
 
     @Test func validSequencesOfEveryLengthPass() {
         let text = Array("a é ệ 𝄞 \u{7F} \u{80} \u{7FF} \u{800} \u{FFFF} \u{10000}".utf8)
-        #expect(text.withUnsafeBytes { TextEncoding.firstInvalidUTF8(in: $0) } == nil)
+        #expect(TextEncoding.firstInvalidUTF8(in: text) == nil)
     }
 
     @Test(arguments: [
@@ -93,10 +93,10 @@ struct TextEncodingTests {
 
     @Test func makesNoGuessForTextThatIsNotVietnamese() {
         let latin1 = Array("Se\u{F1}or Mu\u{F1}oz vivi\u{F3} en Espa\u{F1}a".unicodeScalars.map { UInt8($0.value) })
-        #expect(latin1.withUnsafeBytes { TextEncoding.guessLegacyEncoding(of: $0) } == nil)
+        #expect(TextEncoding.guessLegacyEncoding(of: latin1) == nil)
         let noise: [UInt8] = (0..<512).map { UInt8(truncatingIfNeeded: $0 &* 167 &+ 13) }
-        #expect(noise.withUnsafeBytes { TextEncoding.guessLegacyEncoding(of: $0) } == nil)
-        #expect(Array("plain ASCII only".utf8).withUnsafeBytes { TextEncoding.guessLegacyEncoding(of: $0) } == nil)
+        #expect(TextEncoding.guessLegacyEncoding(of: noise) == nil)
+        #expect(TextEncoding.guessLegacyEncoding(of: Array("plain ASCII only".utf8)) == nil)
     }
 
     @Test(arguments: [

@@ -27,15 +27,15 @@ public struct CSVDialect: Hashable, Sendable {
     /// - Returns: the dialect, the offset where the first record begins, and how many lines the
     ///   `sep=` line used (0 or 1).
     static func detect(
-        in start: UnsafeBufferPointer<UInt8>, delimiter: UInt8?
+        in start: Span<UInt8>, delimiter: UInt8?
     ) -> (dialect: CSVDialect, bodyOffset: Int, linesSkipped: Int) {
         var dialect = CSVDialect()
         var offset = 0
-        if start.starts(with: [0xEF, 0xBB, 0xBF]) {
+        if start.count >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF {
             dialect.hasByteOrderMark = true
             offset = 3
         }
-        let body = UnsafeBufferPointer(rebasing: start[offset...])
+        let body = start.extracting(offset...)
         if let (separator, length) = separatorLine(body) {
             dialect.delimiter = delimiter ?? separator
             dialect.hasSeparatorLine = true
@@ -46,8 +46,9 @@ public struct CSVDialect: Hashable, Sendable {
     }
 
     /// `sep=;` followed by a line end: Excel's way of naming the delimiter on the first line.
-    private static func separatorLine(_ body: UnsafeBufferPointer<UInt8>) -> (UInt8, Int)? {
-        guard body.count >= 5, body.prefix(4).map({ $0 | 0x20 }) == Array("sep=".utf8) else { return nil }
+    private static func separatorLine(_ body: Span<UInt8>) -> (UInt8, Int)? {
+        guard body.count >= 5 else { return nil }
+        for (index, letter) in "sep=".utf8.enumerated() where body[index] | 0x20 != letter { return nil }
         let separator = body[4]
         guard separator != 0x0A && separator != 0x0D && separator != UInt8(ascii: "\"") else { return nil }
         var length = 5
@@ -61,10 +62,11 @@ public struct CSVDialect: Hashable, Sendable {
         return (separator, length)
     }
 
-    private static func mostFrequentDelimiter(inFirstRecordOf body: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    private static func mostFrequentDelimiter(inFirstRecordOf body: Span<UInt8>) -> UInt8 {
         var counts = [Int](repeating: 0, count: candidateDelimiters.count)
         var inQuotes = false
-        for byte in body {
+        for offset in 0..<body.count {
+            let byte = body[offset]
             if byte == UInt8(ascii: "\"") {
                 inQuotes.toggle()
             } else if !inQuotes {

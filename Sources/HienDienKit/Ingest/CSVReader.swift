@@ -14,8 +14,8 @@ import Foundation
 ///
 /// Memory stays bounded whatever the file size: one buffer (256 KiB by default) that grows only
 /// while a single record is longer than it, up to `Limits.maxRecordBytes`. Fields are not copied:
-/// `withField(_:_:)` lends the bytes in place; a quoted field with doubled quotes is unescaped
-/// into a reusable scratch buffer.
+/// `withField(_:_:)` lends the bytes in place as a `Span`; a quoted field with doubled quotes
+/// is unescaped into a copy.
 ///
 /// Every record is checked to be UTF-8; a legacy Vietnamese encoding is refused with a guess of
 /// which one it is (see `TextEncoding`).
@@ -60,12 +60,13 @@ public final class CSVReader {
     //
     // The mutable state is marked `@exclusivity(unchecked)`: it is touched a few dozen times per
     // record, and the runtime's dynamic exclusivity checks on class properties took a third of
-    // the reading time. Only this class's own methods touch it and none of them reenters another;
-    // callers must not call `nextRecord()` from inside a `withField(_:_:)` body (which would also
-    // leave the lent pointer dangling).
+    // the reading time. Only this class's own methods touch it and none of them reenters another.
+    // A field is lent as a `Span`, which cannot outlive the `withField(_:_:)` body.
 
-    @exclusivity(unchecked) private var descriptor: Int32
-    @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
+    /// The input, or nil for bytes held in memory and once the input has ended.
+    @exclusivity(unchecked) private var file: FileHandle?
+    /// `capacity` bytes, of which the first `count` are valid.
+    @exclusivity(unchecked) private(set) var buffer: [UInt8]
     @exclusivity(unchecked) private var capacity: Int
     /// Valid bytes in `buffer`.
     @exclusivity(unchecked) private var count = 0
@@ -87,11 +88,8 @@ public final class CSVReader {
     @exclusivity(unchecked) private var recordLineEnds = 0
     @exclusivity(unchecked) private var recordIsASCII = true
     /// Two per field: `start << 2 | flags` and `end`, raw offsets into `buffer` (quotes included).
-    @exclusivity(unchecked) private var bounds: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var bounds: [Int]
     @exclusivity(unchecked) private var boundsCapacity: Int
-    @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt8>?
-    @exclusivity(unchecked) private var scratchCapacity = 0
-    @exclusivity(unchecked) private var scratchInUse = false
     /// The start of the field being scanned when the buffer ran out, for `csv.field-too-long`.
     @exclusivity(unchecked) private var openFieldStart = 0
 
@@ -125,8 +123,8 @@ public final class CSVReader {
         }
         let isRegular = known && info.st_mode & S_IFMT == S_IFREG
         self.init(
-            fileLabel: label, limits: limits, descriptor: descriptor, capacity: max(bufferSize, 64),
-            totalBytes: isRegular ? Int(info.st_size) : nil)
+            fileLabel: label, limits: limits, file: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true),
+            capacity: max(bufferSize, 64), totalBytes: isRegular ? Int(info.st_size) : nil)
         try readMore()
         start(delimiter: delimiter)
     }
@@ -134,40 +132,31 @@ public final class CSVReader {
     /// Reads CSV held in memory (tests, fuzzing, uploads).
     public convenience init(bytes: [UInt8], fileLabel: String, delimiter: UInt8? = nil, limits: Limits = Limits()) {
         self.init(
-            fileLabel: fileLabel, limits: limits, descriptor: -1, capacity: max(bytes.count, 1),
-            totalBytes: bytes.count)
-        bytes.withUnsafeBufferPointer { source in
-            if let base = source.baseAddress { buffer.initialize(from: base, count: source.count) }
-        }
+            fileLabel: fileLabel, limits: limits, file: nil, capacity: max(bytes.count, 1), totalBytes: bytes.count)
+        buffer.replaceSubrange(0..<bytes.count, with: bytes)
         count = bytes.count
         atEnd = true
         start(delimiter: delimiter)
     }
 
-    private init(fileLabel: String, limits: Limits, descriptor: Int32, capacity: Int, totalBytes: Int?) {
+    private init(fileLabel: String, limits: Limits, file: FileHandle?, capacity: Int, totalBytes: Int?) {
         self.fileLabel = fileLabel
         self.limits = limits
-        self.descriptor = descriptor
+        self.file = file
         self.capacity = capacity
         self.totalBytes = totalBytes
-        buffer = .allocate(capacity: capacity)
+        buffer = [UInt8](repeating: 0, count: capacity)
         boundsCapacity = min(64, limits.maxFields)
-        bounds = .allocate(capacity: 2 * boundsCapacity)
-    }
-
-    deinit {
-        closeDescriptor()
-        buffer.deallocate()
-        bounds.deallocate()
-        scratch?.deallocate()
+        bounds = [Int](repeating: 0, count: 2 * boundsCapacity)
     }
 
     private func start(delimiter: UInt8?) {
         precondition(
             delimiter.map { $0 != Self.quote && $0 != Self.lineFeed && $0 != Self.carriageReturn } ?? true,
             "a CSV delimiter cannot be a quote or a line end")
-        let head = UnsafeBufferPointer(start: buffer, count: count)
-        if let problem = TextEncoding.sniffNonText(UnsafeRawBufferPointer(head), fileLabel: fileLabel) {
+        let storage = buffer
+        let head = storage.span.extracting(0..<count)
+        if let problem = TextEncoding.sniffNonText(head, fileLabel: fileLabel) {
             startError = InputError(problem)
         }
         let detected = CSVDialect.detect(in: head, delimiter: delimiter)
@@ -235,7 +224,9 @@ public final class CSVReader {
     /// Splits the record starting at `recordStart` into fields. Returns false when the buffer
     /// ends before the record does and more input may follow; the caller refills and rescans.
     private func scanRecord() throws -> Bool {
-        let bytes = buffer
+        // A local reference to the buffer, so that the span over it outlives the calls below.
+        let storage = buffer
+        let bytes = storage.span
         let end = count
         let delimiter = dialect.delimiter
         let atEnd = self.atEnd
@@ -338,10 +329,7 @@ public final class CSVReader {
     private func growBounds(startingField start: Int) throws {
         guard boundsCapacity < limits.maxFields else { throw tooManyFields(at: start) }
         let grown = min(boundsCapacity * 2, limits.maxFields)
-        let moved = UnsafeMutablePointer<Int>.allocate(capacity: 2 * grown)
-        moved.moveInitialize(from: bounds, count: 2 * boundsCapacity)
-        bounds.deallocate()
-        bounds = moved
+        bounds.append(contentsOf: repeatElement(0, count: 2 * (grown - boundsCapacity)))
         boundsCapacity = grown
     }
 
@@ -383,8 +371,9 @@ public final class CSVReader {
     }
 
     private func checkEncoding() throws {
-        guard let bad = TextEncoding.firstInvalidUTF8(buffer + recordStart, count: recordEnd - recordStart) else { return }
-        let text = UnsafeBufferPointer(start: UnsafePointer(buffer), count: count)
+        let storage = buffer
+        let text = storage.span.extracting(0..<count)
+        guard let bad = TextEncoding.firstInvalidUTF8(in: text.extracting(recordStart..<recordEnd)) else { return }
         let offset = recordStart + bad
         let position = TextPosition.line(of: offset, in: text, from: recordStart, startingLine: line)
         throw InputError(
@@ -400,7 +389,7 @@ public final class CSVReader {
     private func refill() throws {
         let kept = count - position
         if position > 0 {
-            if kept > 0 { memmove(buffer, buffer + position, kept) }
+            for index in 0..<kept { buffer[index] = buffer[position + index] }
             bufferOffset += position
             count = kept
             position = 0
@@ -409,10 +398,7 @@ public final class CSVReader {
         if count == capacity {
             // Only a record under `maxRecordBytes` gets here, so the buffer can always grow.
             let grown = min(capacity * 2, limits.maxRecordBytes + 8)
-            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            moved.moveInitialize(from: buffer, count: count)
-            buffer.deallocate()
-            buffer = moved
+            buffer.append(contentsOf: repeatElement(0, count: grown - capacity))
             capacity = grown
         }
         try readMore()
@@ -422,21 +408,22 @@ public final class CSVReader {
     /// `read` gives, which on a pipe may be little) keeps the rescans of a long record linear.
     private func readMore() throws {
         while !atEnd && count < capacity {
-            let got = read(descriptor, buffer + count, capacity - count)
-            if got > 0 {
-                count += got
-            } else if got == 0 {
+            let chunk: Data?
+            do {
+                chunk = try file?.read(upToCount: capacity - count)
+            } catch {
+                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+                throw Self.unreadable(
+                    fileLabel, errno: underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil } ?? EIO)
+            }
+            if let chunk, !chunk.isEmpty {
+                buffer.replaceSubrange(count..<(count + chunk.count), with: chunk)
+                count += chunk.count
+            } else {
                 atEnd = true
-                closeDescriptor()
-            } else if errno != EINTR {
-                throw Self.unreadable(fileLabel, errno: errno)
+                file = nil
             }
         }
-    }
-
-    private func closeDescriptor() {
-        if descriptor >= 0 { close(descriptor) }
-        descriptor = -1
     }
 
     /// The buffer's current size, for tests that memory stays bounded.
@@ -446,11 +433,21 @@ public final class CSVReader {
 
     /// Lends the bytes of field `i` (quotes removed, `""` turned into `"`) to `body`.
     ///
-    /// The pointer is valid only inside `body`, which must not move the reader on. A field past
-    /// the end of a short row reads as empty, like the trailing empty cells Excel leaves out.
-    public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    /// The span lives only inside `body`, which must not move the reader on. A field past the
+    /// end of a short row reads as empty, like the trailing empty cells Excel leaves out.
+    public func withField<R>(_ i: Int, _ body: (Span<UInt8>) throws -> R) rethrows -> R {
+        let (start, end, doubledQuotes) = range(ofField: i)
+        guard !doubledQuotes else { return try body(unescaped(from: start, to: end).span) }
+        let storage = buffer
+        return try body(storage.span.extracting(start..<end))
+    }
+
+    /// Where field `i`'s content lies in `buffer` (inside its quotes), and whether it holds
+    /// doubled quotes to unescape; an empty range past the end of a short row.
+    @inline(__always)
+    func range(ofField i: Int) -> (start: Int, end: Int, doubledQuotes: Bool) {
         precondition(i >= 0, "field index must not be negative")
-        guard i < fieldCount else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard i < fieldCount else { return (0, 0, false) }
         let packed = bounds[2 * i]
         var start = packed >> 2
         var end = bounds[2 * i + 1]
@@ -458,52 +455,48 @@ public final class CSVReader {
             start += 1
             end -= 1
         }
-        guard packed & Self.doubledQuotes != 0 else {
-            return try body(UnsafeBufferPointer(start: buffer + start, count: end - start))
-        }
-        if scratchInUse {
-            // A nested call: the outer one is still reading the scratch buffer.
-            let own = UnsafeMutablePointer<UInt8>.allocate(capacity: end - start)
-            defer { own.deallocate() }
-            return try body(unescape(from: start, to: end, into: own))
-        }
-        if scratchCapacity < end - start {
-            scratch?.deallocate()
-            scratchCapacity = max(end - start, 256)
-            scratch = .allocate(capacity: scratchCapacity)
-        }
-        scratchInUse = true
-        defer { scratchInUse = false }
-        return try body(unescape(from: start, to: end, into: scratch!))
+        return (start, end, packed & Self.doubledQuotes != 0)
     }
 
-    private func unescape(from start: Int, to end: Int, into target: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        var length = 0
+    /// `buffer[start..<end]` with each doubled quote written once.
+    private func unescaped(from start: Int, to end: Int) -> [UInt8] {
+        var target: [UInt8] = []
+        target.reserveCapacity(end - start)
         var p = start
         while p < end {
             let byte = buffer[p]
-            target[length] = byte
-            length += 1
+            target.append(byte)
             p += byte == Self.quote ? 2 : 1
         }
-        return UnsafeBufferPointer(start: target, count: length)
+        return target
+    }
+
+    /// The bytes of field `i`.
+    public func fieldBytes(_ i: Int) -> [UInt8] {
+        let (start, end, doubledQuotes) = range(ofField: i)
+        return doubledQuotes ? unescaped(from: start, to: end) : Array(buffer[start..<end])
     }
 
     /// Field `i` as text ("" past the end of a short row). Records are checked to be UTF-8.
     public func string(_ i: Int) -> String {
-        withField(i) { String(decoding: $0, as: UTF8.self) }
+        let (start, end, doubledQuotes) = range(ofField: i)
+        if doubledQuotes { return String(decoding: unescaped(from: start, to: end), as: UTF8.self) }
+        return String(decoding: buffer[start..<end], as: UTF8.self)
     }
 
     /// Whether field `i` is empty (a missing trailing field is); an empty cell is "not reported".
     public func isEmpty(_ i: Int) -> Bool {
-        withField(i) { $0.isEmpty }
+        let (start, end, _) = range(ofField: i)
+        return start == end
     }
 
     // MARK: - Positions, for messages
 
     /// The 1-based line on which field `i` starts (later than `line` after a multi-line field).
     public func line(ofField i: Int) -> Int {
-        TextPosition.line(of: rawStart(ofField: i), in: text, from: recordStart, startingLine: line).line
+        let storage = buffer
+        let text = storage.span.extracting(0..<count)
+        return TextPosition.line(of: rawStart(ofField: i), in: text, from: recordStart, startingLine: line).line
     }
 
     /// The 1-based column, in characters, where field `i` starts (its opening quote, if quoted).
@@ -534,21 +527,23 @@ public final class CSVReader {
             lineText: lineText(ofField: i))
     }
 
-    private var text: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: UnsafePointer(buffer), count: count) }
 
     private func rawStart(ofField i: Int) -> Int {
         i < fieldCount ? bounds[2 * i] >> 2 : recordEnd
     }
 
     private func position(of offset: Int) -> (line: Int, column: Int) {
+        let storage = buffer
+        let text = storage.span.extracting(0..<count)
         let found = TextPosition.line(of: offset, in: text, from: recordStart, startingLine: line)
         let lineEnd = TextPosition.lineEnd(in: text, from: offset)
-        let column = TextPosition.column(
-            of: offset - found.lineStart, inLine: UnsafeBufferPointer(rebasing: text[found.lineStart..<lineEnd]))
+        let column = TextPosition.column(of: offset - found.lineStart, inLine: text.extracting(found.lineStart..<lineEnd))
         return (found.line, column)
     }
 
     private func lineText(at offset: Int) -> String {
+        let storage = buffer
+        let text = storage.span.extracting(0..<count)
         let start = TextPosition.line(of: offset, in: text, from: recordStart, startingLine: line).lineStart
         return shortened(from: start, to: TextPosition.lineEnd(in: text, from: offset))
     }
@@ -557,7 +552,7 @@ public final class CSVReader {
     private func shortened(from start: Int, to end: Int, limit: Int = 400) -> String {
         var cut = min(end, start + limit)
         while cut < end && cut > start && buffer[cut] & 0xC0 == 0x80 { cut -= 1 }
-        let text = String(decoding: UnsafeBufferPointer(start: buffer + start, count: cut - start), as: UTF8.self)
+        let text = String(decoding: buffer[start..<cut], as: UTF8.self)
         return cut < end ? text + "…" : text
     }
 }

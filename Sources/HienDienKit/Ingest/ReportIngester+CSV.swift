@@ -114,6 +114,9 @@ extension ReportIngester {
         try headerProblems.throwIfAny()
         let headerFields = reader.fieldCount
 
+        // The digest that recognises the same file sent twice is computed alongside the reading.
+        let digest = FileDigest(path: path, label: file)
+        defer { digest.cancel() }
         return try store.ingest(file: file, ingestedOn: options.today, dryRun: options.dryRun,
                                 indicators: plan.indicators.map(\.id)) { writer in
             var state = CSVState(file: file, options: options, columns: columns, indicatorColumns: indicatorColumns,
@@ -135,7 +138,7 @@ extension ReportIngester {
             }
             try state.diagnostics.throwIfAny()
             try state.assembler.finish(writer)
-            try recordDigest(path: path, file: file, writer: writer)
+            try recordDigest(try digest.value(), writer: writer)
             return summary(of: writer, file: file, format: format + (isLong ? "-long" : "-wide"), tasks: 0,
                            warnings: state.warnings, options: options)
         }

@@ -26,6 +26,10 @@ extension ReportIngester {
         /// The date a row gave each unit and period (`Day.ordinal`), keyed by the unit's
         /// position in the plan and the period's key: one number each, for 84,320 submissions.
         var explicitDates: [Int64: Int32] = [:]
+        /// Dates as written that spelled a day (a file repeats a few dates on every submission).
+        var days: [String: Day] = [:]
+        /// `KnownRow.counted` of each unit type met so far.
+        var countedByType: [String: [Bool]] = [:]
         var sawData = false
         var lastProgress = 0
 
@@ -154,13 +158,15 @@ extension ReportIngester {
             _ = resolvePeriod(periodText, unit: nil, at: location(.period), lineText: nil, into: &state.diagnostics)
         }
         var submitted: Day?
-        if let text = cell(.submitted), !text.trimmingWhitespace().isEmpty {
+        let submittedText = cell(.submitted)
+        if let text = submittedText, !Self.isBlank(text) {
             submitted = resolveSubmitted(text, period: period, options: state.options, at: location(.submitted),
-                                         lineText: nil, into: &state.diagnostics)
+                                         lineText: nil, into: &state.diagnostics, parsed: state.days[text])
+            if let submitted { state.days[text] = submitted }
         }
-        let note = cell(.note).flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+        let note = cell(.note).flatMap { Self.isBlank($0) ? nil : $0 }
         if let problem = nulInText(note, at: location(.note), lineText: nil) { state.diagnostics.append(problem) }
-        if submitted == nil, let period, cell(.submitted).map({ $0.trimmingWhitespace().isEmpty }) ?? true,
+        if submitted == nil, let period, submittedText.map(Self.isBlank) ?? true,
            let problem = receivedOptionProblem(period, options: state.options, at: location(.period), lineText: nil) {
             state.diagnostics.append(problem)
         }
@@ -249,9 +255,16 @@ extension ReportIngester {
         }
         if !state.diagnostics.hasErrors, let unitIndex = state.columns[.unit], let periodIndex = state.columns[.period] {
             let date = state.columns[.submitted].map { reader.fieldBytes($0) } ?? []
+            let counted = state.countedByType[unit.type] ?? plan.indicators.map { $0.counts(type: unit.type) }
+            state.countedByType[unit.type] = counted
             state.last = KnownRow(unit: reader.fieldBytes(unitIndex), period: reader.fieldBytes(periodIndex), date: date,
-                                  counted: plan.indicators.map { $0.counts(type: unit.type) })
+                                  counted: counted)
         }
+    }
+
+    /// Whether `text` is empty once trimmed (`trimmingWhitespace().isEmpty`, without making the copy).
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     private func valueDiagnostic(_ reason: CountParser.Reason, reader: CSVReader, index: Int, file: String) -> Diagnostic {

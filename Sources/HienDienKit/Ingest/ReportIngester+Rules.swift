@@ -21,9 +21,9 @@ extension ReportIngester {
     }
 
     /// Text that holds a NUL character, which SQLite and every report would cut there.
-    func nulInText(_ text: String?, at location: SourceLocation, lineText: String?) -> Diagnostic? {
+    func nulInText(_ text: String?, at location: @autoclosure () -> SourceLocation, lineText: String?) -> Diagnostic? {
         guard let text, text.unicodeScalars.contains("\u{0}") else { return nil }
-        return Diagnostic(at: location, code: "text.nul",
+        return Diagnostic(at: location(), code: "text.nul",
                           message: "the text holds a NUL character (code 0), which would cut it short",
                           offending: text,
                           hint: "remove the invisible character (copying from another program often brings it), then save again",
@@ -32,11 +32,11 @@ extension ReportIngester {
 
     /// `--received` used for a report that carries no date: the same range a `submitted` date
     /// must lie in (not before the period began; not after today, checked once per file).
-    func receivedOptionProblem(_ period: Period, options: IngestOptions, at location: SourceLocation,
+    func receivedOptionProblem(_ period: Period, options: IngestOptions, at location: @autoclosure () -> SourceLocation,
                                lineText: String?) -> Diagnostic? {
         guard let received = options.received else { return nil }
         if received < plan.reporting.window(for: period).lowerBound {
-            return Diagnostic(at: location, code: "date.received-before-period",
+            return Diagnostic(at: location(), code: "date.received-before-period",
                               message: "--received \(received) is before \(period) began, so it cannot be the day this report arrived",
                               offending: received.description,
                               hint: "give the day the file arrived with --received, or a 'submitted' date in the file",
@@ -60,11 +60,11 @@ extension ReportIngester {
     /// A withdrawal where no earlier version holds a value (never given, or already withdrawn):
     /// nothing to take back, so nothing is stored; said as a warning, since the unit may have
     /// meant another indicator or period.
-    func withdrawsNothing(_ key: SubmissionKey, indicator: Int, at location: SourceLocation,
+    func withdrawsNothing(_ key: SubmissionKey, indicator: Int, at location: @autoclosure () -> SourceLocation,
                           writer: IngestWriter) throws -> Diagnostic? {
         if case .some(.some) = try writer.earlierValue(key, indicator: indicator) { return nil }
         let id = plan.indicators[indicator].id
-        return Diagnostic(.warning, at: location, code: "value.withdraw-nothing",
+        return Diagnostic(.warning, at: location(), code: "value.withdraw-nothing",
                           message: "\(key.unit) \(key.period) \(id): no earlier report holds a value to withdraw, so nothing was withdrawn",
                           offending: Self.withdrawalWord,
                           hint: "check the unit, period and indicator; '\(Self.withdrawalWord)' takes back a value an earlier file stored")
@@ -77,11 +77,11 @@ extension ReportIngester {
 
     /// A value for an indicator whose `sources` leave out the unit's type: stored and shown,
     /// not added to totals (the contract's "shown but not added"); said once per unit and indicator.
-    func notCounted(_ unit: ReportingUnit, indicator: Int, at location: SourceLocation) -> Diagnostic? {
+    func notCounted(_ unit: ReportingUnit, indicator: Int, at location: @autoclosure () -> SourceLocation) -> Diagnostic? {
         let definition = plan.indicators[indicator]
         guard let sources = definition.sources, !sources.contains(unit.type) else { return nil }
         let types = sources.sorted().joined(separator: ", ")
-        return Diagnostic(.warning, at: location, code: "value.not-counted",
+        return Diagnostic(.warning, at: location(), code: "value.not-counted",
                           message: "\(unit.id) (type \(unit.type)) reports \(definition.id), which counts only units of type \(types): the value is stored and shown, not added to the totals",
                           offending: definition.id,
                           hint: "nothing to do if the figure is for information; if \(unit.type) should count, add it to the indicator's \"sources\" in the plan")

@@ -106,7 +106,11 @@ public final class ReportIngester {
     /// was read without a problem (a refused file is never read twice): records the file's
     /// SHA-256, or throws `AlreadyStored` (rolling back) when a stored file has the same.
     func recordDigest(path: String, file: String, writer: IngestWriter) throws {
-        let sha256 = try SHA256.hex(ofFileAt: path, label: file)
+        try recordDigest(try SHA256.hex(ofFileAt: path, label: file), writer: writer)
+    }
+
+    /// Records a file's SHA-256 as `recordDigest(path:file:writer:)` does, or throws `AlreadyStored`.
+    func recordDigest(_ sha256: String, writer: IngestWriter) throws {
         if let earlier = try store.batch(withSHA256: sha256) { throw AlreadyStored(batch: earlier) }
         try writer.recordSHA256(sha256)
     }
@@ -200,22 +204,25 @@ public final class ReportIngester {
     }
 
     /// Parses a `submitted` date and checks it is plausible for the period.
-    func resolveSubmitted(_ text: String, period: Period?, options: IngestOptions, at location: SourceLocation,
-                          lineText: String?, into diagnostics: inout DiagnosticList) -> Day? {
-        guard let day = Day(parsing: text) else {
-            diagnostics.append(Diagnostic(at: location, code: "date.invalid", message: "not a date", offending: text,
+    ///
+    /// `parsed` is the day `text` spells when the caller already knows it (a file repeats its dates).
+    func resolveSubmitted(_ text: String, period: Period?, options: IngestOptions,
+                          at location: @autoclosure () -> SourceLocation, lineText: String?,
+                          into diagnostics: inout DiagnosticList, parsed: Day? = nil) -> Day? {
+        guard let day = parsed ?? Day(parsing: text) else {
+            diagnostics.append(Diagnostic(at: location(), code: "date.invalid", message: "not a date", offending: text,
                                           hint: "write the date as YYYY-MM-DD or dd/mm/yyyy", lineText: lineText))
             return nil
         }
         if day > options.today {
-            diagnostics.append(Diagnostic(at: location, code: "date.future",
+            diagnostics.append(Diagnostic(at: location(), code: "date.future",
                                           message: "the submission date is after today (\(options.today))",
                                           offending: text, hint: "check the year and the day/month order (dd/mm/yyyy)",
                                           lineText: lineText).with("today", VietnameseFormat.shortDate(options.today)))
             return nil
         }
         if let period, day < plan.reporting.window(for: period).lowerBound {
-            diagnostics.append(Diagnostic(at: location, code: "date.before-period",
+            diagnostics.append(Diagnostic(at: location(), code: "date.before-period",
                                           message: "the report is dated before \(period) began",
                                           offending: text, hint: "check the period and the date", lineText: lineText))
             return nil

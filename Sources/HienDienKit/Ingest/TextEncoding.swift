@@ -50,16 +50,14 @@ public enum TextEncoding {
     /// format can keep its own prefix (`json.invalid-utf8`); `advice` says how the hint tells the
     /// user to re-save the file.
     public static func check(
-        _ bytes: UnsafeRawBufferPointer, fileLabel: String, code: String = invalidUTF8Code,
-        advice: SaveAdvice = .excelCSV
+        _ bytes: Span<UInt8>, fileLabel: String, code: String = invalidUTF8Code, advice: SaveAdvice = .excelCSV
     ) throws {
         if let diagnostic = sniffNonText(bytes, fileLabel: fileLabel) { throw InputError(diagnostic) }
         guard let bad = firstInvalidUTF8(in: bytes) else { return }
-        let text = bytes.bindMemory(to: UInt8.self)
-        let line = TextPosition.line(of: bad, in: text, from: 0, startingLine: 1)
+        let line = TextPosition.line(of: bad, in: bytes, from: 0, startingLine: 1)
         throw InputError(
             invalidUTF8Diagnostic(
-                in: text, at: bad, fileOffset: bad, line: line.line, lineStart: line.lineStart,
+                in: bytes, at: bad, fileOffset: bad, line: line.line, lineStart: line.lineStart,
                 fileLabel: fileLabel, code: code, advice: advice))
     }
 
@@ -67,25 +65,29 @@ public enum TextEncoding {
     public static func check(
         _ bytes: [UInt8], fileLabel: String, code: String = invalidUTF8Code, advice: SaveAdvice = .excelCSV
     ) throws {
-        try bytes.withUnsafeBytes { try check($0, fileLabel: fileLabel, code: code, advice: advice) }
+        try check(bytes.span, fileLabel: fileLabel, code: code, advice: advice)
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence (overlong forms,
     /// surrogates and a sequence cut off by the end count as invalid), or nil when all is valid.
-    public static func firstInvalidUTF8(in bytes: UnsafeRawBufferPointer) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
-        return firstInvalidUTF8(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+    public static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
+        firstInvalidUTF8(in: bytes.span)
     }
 
-    static func firstInvalidUTF8(_ base: UnsafePointer<UInt8>, count n: Int) -> Int? {
-        let raw = UnsafeRawPointer(base)
+    /// The offset of the first byte that does not start a valid UTF-8 sequence in `bytes`, or nil.
+    public static func firstInvalidUTF8(in bytes: Span<UInt8>) -> Int? {
+        let n = bytes.count
         var i = 0
         while i < n {
-            if n - i >= 8, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
+            // Eight ASCII bytes at a time: the common case of a Vietnamese file is long ASCII runs.
+            if n - i >= 8 {
+                let run = bytes.extracting(i..<(i + 8))
+                if (run[0] | run[1] | run[2] | run[3] | run[4] | run[5] | run[6] | run[7]) & 0x80 == 0 {
+                    i += 8
+                    continue
+                }
             }
-            let lead = base[i]
+            let lead = bytes[i]
             if lead < 0x80 {
                 i += 1
                 continue
@@ -104,10 +106,10 @@ public enum TextEncoding {
             default: return i
             }
             guard n - i > trailing else { return i }
-            let second = base[i + 1]
+            let second = bytes[i + 1]
             guard second >= low && second <= high else { return i }
-            if trailing >= 2 && base[i + 2] & 0xC0 != 0x80 { return i }
-            if trailing == 3 && base[i + 3] & 0xC0 != 0x80 { return i }
+            if trailing >= 2 && bytes[i + 2] & 0xC0 != 0x80 { return i }
+            if trailing == 3 && bytes[i + 3] & 0xC0 != 0x80 { return i }
             i += trailing + 1
         }
         return nil
@@ -116,8 +118,8 @@ public enum TextEncoding {
     // MARK: - Files that are not UTF-8 text at all
 
     /// A diagnostic when the file's first bytes show UTF-16/UTF-32 or a spreadsheet workbook, else nil.
-    static func sniffNonText(_ prefix: UnsafeRawBufferPointer, fileLabel: String) -> Diagnostic? {
-        let bytes = Array(prefix.prefix(4096))
+    static func sniffNonText(_ prefix: Span<UInt8>, fileLabel: String) -> Diagnostic? {
+        let bytes = TextPosition.bytes(of: prefix, in: 0..<min(prefix.count, 4096))
         let location = SourceLocation(file: fileLabel, line: 1, column: 1)
         let saveAsUTF8 =
             "in Excel use File → Save As → “CSV UTF-8 (Comma delimited) (*.csv)”; in a text editor, save with the encoding “UTF-8”"
@@ -157,15 +159,14 @@ public enum TextEncoding {
     /// The guess looks at the text from the line's start onward (up to 64 KiB), so that a file whose
     /// first odd byte sits in a short cell is still judged on several words.
     static func invalidUTF8Diagnostic(
-        in text: UnsafeBufferPointer<UInt8>, at offset: Int, fileOffset: Int, line: Int, lineStart: Int,
+        in text: Span<UInt8>, at offset: Int, fileOffset: Int, line: Int, lineStart: Int,
         fileLabel: String, code: String, advice: SaveAdvice
     ) -> Diagnostic {
-        let sample = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[lineStart..<min(text.count, lineStart + 65536)]))
-        let guess = guessLegacyEncoding(of: sample)
+        let guess = guessLegacyEncoding(of: text.extracting(lineStart..<min(text.count, lineStart + 65536)))
         let lineEnd = TextPosition.lineEnd(in: text, from: offset)
-        let lineBytes = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
-        let column = TextPosition.column(of: offset - lineStart, inLine: lineBytes)
-        let badBytes = text[offset..<min(text.count, offset + 4)].prefix { $0 >= 0x80 }
+        let lineBytes = TextPosition.bytes(of: text, in: lineStart..<lineEnd)
+        let column = TextPosition.column(of: offset - lineStart, inLine: lineBytes.span)
+        let badBytes = TextPosition.bytes(of: text, in: offset..<min(text.count, offset + 4)).prefix { $0 >= 0x80 }
         let shownBytes = badBytes.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
         var message = "the file is not UTF-8 (invalid byte at byte offset \(fileOffset))"
         var hint: String
@@ -181,7 +182,7 @@ public enum TextEncoding {
             hint = advice.instruction
         }
         if let guess {
-            let decoded = decode(UnsafeRawBufferPointer(lineBytes), as: guess)
+            let decoded = decode(lineBytes.span, as: guess)
             let shown = decoded.count > 100 ? String(decoded.prefix(100)) + "…" : decoded
             hint += ". Read as \(guess.rawValue), line \(line) says: “\(shown)”"
         }
@@ -195,18 +196,32 @@ public enum TextEncoding {
 
     /// The legacy Vietnamese encoding that makes the most words of `sample` well-formed Vietnamese
     /// syllables, or nil when none does clearly better than garbage. A heuristic: say "probably".
-    public static func guessLegacyEncoding(of sample: UnsafeRawBufferPointer) -> LegacyEncoding? {
-        let scored = LegacyEncoding.allCases.map { ($0, VietnameseSyllables.score(decode(sample, as: $0))) }
-            .sorted { $0.1 > $1.1 }
+    public static func guessLegacyEncoding(of sample: [UInt8]) -> LegacyEncoding? {
+        guessLegacyEncoding(of: sample.span)
+    }
+
+    /// The probable legacy encoding of `sample`. See `guessLegacyEncoding(of:)`.
+    public static func guessLegacyEncoding(of sample: Span<UInt8>) -> LegacyEncoding? {
+        var scored: [(LegacyEncoding, Int)] = []
+        for encoding in LegacyEncoding.allCases {
+            scored.append((encoding, VietnameseSyllables.score(decode(sample, as: encoding))))
+        }
+        scored.sort { $0.1 > $1.1 }
         guard let best = scored.first, best.1 > 0, best.1 > scored[1].1 else { return nil }
         return best.0
     }
 
     /// `bytes` read as `encoding` (bytes the encoding does not define become U+FFFD).
-    static func decode(_ bytes: UnsafeRawBufferPointer, as encoding: LegacyEncoding) -> String {
+    static func decode(_ bytes: [UInt8], as encoding: LegacyEncoding) -> String {
+        decode(bytes.span, as: encoding)
+    }
+
+    /// `bytes` read as `encoding`. See `decode(_:as:)`.
+    static func decode(_ bytes: Span<UInt8>, as encoding: LegacyEncoding) -> String {
         let table = LegacyTables.table(for: encoding)
         var text = String.UnicodeScalarView()
-        for byte in bytes {
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
             if byte < 0x80 {
                 text.append(Unicode.Scalar(byte))
             } else {
@@ -418,7 +433,7 @@ enum TextPosition {
     /// The line (1-based, counting LF, CRLF and a lone CR as one line end each) of `offset`, and the
     /// offset where that line starts, scanning from `start`, which is at the start of `startingLine`.
     static func line(
-        of offset: Int, in text: UnsafeBufferPointer<UInt8>, from start: Int, startingLine: Int
+        of offset: Int, in text: Span<UInt8>, from start: Int, startingLine: Int
     ) -> (line: Int, lineStart: Int) {
         var line = startingLine
         var lineStart = start
@@ -436,7 +451,7 @@ enum TextPosition {
     }
 
     /// The offset of the first CR or LF at or after `offset`, or the end of `text`.
-    static func lineEnd(in text: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+    static func lineEnd(in text: Span<UInt8>, from offset: Int) -> Int {
         var end = offset
         while end < text.count && text[end] != 0x0A && text[end] != 0x0D { end += 1 }
         return end
@@ -444,7 +459,20 @@ enum TextPosition {
 
     /// The 1-based column, in characters (what a reader counts, so NFD "ệ" is one), of the byte at
     /// `offset` within `line`. Invalid UTF-8 counts as one character per replaced sequence.
-    static func column(of offset: Int, inLine line: UnsafeBufferPointer<UInt8>) -> Int {
-        String(decoding: UnsafeBufferPointer(rebasing: line[0..<min(offset, line.count)]), as: UTF8.self).count + 1
+    static func column(of offset: Int, inLine line: Span<UInt8>) -> Int {
+        string(of: line, in: 0..<min(offset, line.count)).count + 1
+    }
+
+    /// A copy of `text[range]`, for a message.
+    static func bytes(of text: Span<UInt8>, in range: Range<Int>) -> [UInt8] {
+        var copy: [UInt8] = []
+        copy.reserveCapacity(range.count)
+        for index in range { copy.append(text[index]) }
+        return copy
+    }
+
+    /// `text[range]` as text (invalid UTF-8 becomes U+FFFD), for a message.
+    static func string(of text: Span<UInt8>, in range: Range<Int>) -> String {
+        String(decoding: bytes(of: text, in: range), as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,20 +27,26 @@ public enum FileBytes {
             }
             if Int(info.st_size) > limit { throw tooLarge(file, limit) }
         }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(Diagnostic(at: SourceLocation(file: file), code: "file.read",
-                                            message: "cannot read the file (\(String(cString: strerror(errno))))"))
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+        while let chunk = try readChunk(handle, file: file, count: 1 << 16), !chunk.isEmpty {
+            bytes.append(contentsOf: chunk)
             if bytes.count > limit { throw tooLarge(file, limit) }
         }
         return bytes
+    }
+
+    /// Up to `count` bytes from the handle (`EINTR` is retried by Foundation), or the
+    /// user-facing error naming the system's reason.
+    static func readChunk(_ handle: FileHandle, file: String, count: Int) throws -> Data? {
+        do {
+            return try handle.read(upToCount: count)
+        } catch {
+            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            let code = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil } ?? EIO
+            throw InputError(Diagnostic(at: SourceLocation(file: file), code: "file.read",
+                                        message: "cannot read the file (\(String(cString: strerror(code))))"))
+        }
     }
 
     /// A read-only descriptor, or the user-facing error saying the file cannot be opened.
@@ -64,8 +72,8 @@ extension FileBytes {
     public static func prefix(path: String, label: String? = nil, count: Int) throws -> [UInt8] {
         let fd = try openForReading(path: path, file: label ?? path)
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: count)
-        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, count) }
-        return Array(buffer.prefix(max(0, n)))
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        // A read that fails (a folder) gives no bytes here; the reader that follows says why.
+        return Array(((try? handle.read(upToCount: count)) ?? nil) ?? Data())
     }
 }

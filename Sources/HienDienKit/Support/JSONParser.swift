@@ -29,7 +29,7 @@ public enum JSONParser {
     private static func parseDocument(
         _ text: [UInt8], fileLabel: String, maxDepth: Int, recordingPositions: Bool
     ) throws -> JSONDocument {
-        try TextEncoding.check(text, fileLabel: fileLabel, code: "json.invalid-utf8", advice: .textEditor)
+        try TextEncoding.check(text.span, fileLabel: fileLabel, code: "json.invalid-utf8", advice: .textEditor)
         guard !text.isEmpty else {
             throw InputError(
                 Diagnostic(
@@ -413,15 +413,10 @@ private struct Parser {
 
 extension Parser {
     func failure(_ code: String, _ message: String, at offset: Int, offending: String? = nil, hint: String) -> InputError {
-        // TODO(merge): TextPosition takes [UInt8] after the ingest-fast branch.
-        let (found, lineEnd, column) = text.withUnsafeBufferPointer { text in
-            let found = TextPosition.line(of: offset, in: text, from: contentStart, startingLine: 1)
-            let lineEnd = TextPosition.lineEnd(in: text, from: offset)
-            let column = TextPosition.column(
-                of: offset - found.lineStart, inLine: UnsafeBufferPointer(rebasing: text[found.lineStart..<lineEnd]))
-            return (found, lineEnd, column)
-        }
+        let found = TextPosition.line(of: offset, in: text.span, from: contentStart, startingLine: 1)
+        let lineEnd = TextPosition.lineEnd(in: text.span, from: offset)
         let lineBytes = text[found.lineStart..<lineEnd]
+        let column = TextPosition.column(of: offset - found.lineStart, inLine: text.span.extracting(found.lineStart..<lineEnd))
         let shown = String(decoding: lineBytes.prefix(400), as: UTF8.self)
         return InputError(
             Diagnostic(
