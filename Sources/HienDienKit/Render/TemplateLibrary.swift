@@ -69,6 +69,13 @@ public final class TemplateLibrary: @unchecked Sendable {
         try template(named: name).rendered(context, escaping: escaping, resolvingPartials: loadIfPresent)
     }
 
+    /// Renders the template called `name` into `sink` as UTF-8, draining it as it fills (see
+    /// `Template.render(_:escaping:partials:into:)`).
+    public func render(_ name: String, with context: TemplateValue, escaping: TemplateEscaping,
+                       into sink: inout TemplateSink) throws {
+        try template(named: name).render(context, escaping: escaping, resolvingPartials: loadIfPresent, into: &sink)
+    }
+
     /// The template called `name`, or nil when there is no such file.
     func loadIfPresent(_ name: String) throws -> Template? {
         guard Self.isValidName(name) else {
