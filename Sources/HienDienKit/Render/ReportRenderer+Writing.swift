@@ -9,7 +9,7 @@ import Synchronization
 struct ReportWriting: Sendable {
     let report: PeriodReport
     /// The templates' data, when a template is rendered (md, html or docx).
-    let context: TemplateValue?
+    let context: SharedContext?
     let formats: Set<ReportFormat>
     let renderer: ReportRenderer
     /// Where the files go now.
@@ -17,10 +17,12 @@ struct ReportWriting: Sendable {
     /// Where they will be once swapped in, for messages.
     let shownFolder: String
 
-    init(report: PeriodReport, context: TemplateValue?, formats: Set<ReportFormat>, templates renderer: ReportRenderer,
+    /// - Parameter context: Makes the templates' data; called once, when md, html or docx is asked for.
+    init(report: PeriodReport, context: () -> TemplateValue, formats: Set<ReportFormat>, templates renderer: ReportRenderer,
          staging: String, shownFolder: String) {
         self.report = report
-        self.context = context
+        let users = (formats.contains(.md) ? 1 : 0) + (formats.contains(.html) || formats.contains(.docx) ? 1 : 0)
+        self.context = users > 0 ? SharedContext(context(), users: users) : nil
         self.formats = formats
         self.renderer = renderer
         self.staging = staging
@@ -37,11 +39,11 @@ struct ReportWriting: Sendable {
     func run() throws {
         var jobs: [Job] = []
         // The longest first, on a core of its own: the page and its Word conversion.
-        if let context, formats.contains(.html) || formats.contains(.docx) {
-            jobs.append(Job(rank: 1) { try page(context) })
+        if formats.contains(.html) || formats.contains(.docx) {
+            jobs.append(Job(rank: 1) { try page() })
         }
-        if let context, formats.contains(.md) {
-            jobs.append(Job(rank: 0) { try markdown(context) })
+        if formats.contains(.md) {
+            jobs.append(Job(rank: 0) { try markdown() })
         }
         if formats.contains(.xlsx) {
             jobs.append(Job(rank: 3) { try write(ReportTables.workbook(report), as: ReportTables.workbookName) })
@@ -68,24 +70,22 @@ struct ReportWriting: Sendable {
     // MARK: - The jobs
 
     /// report.md, rendered straight into its file.
-    func markdown(_ context: TemplateValue) throws {
+    func markdown() throws {
         let file = try newFile("report.md")
-        var sink = TemplateSink { try file.write($0) }
-        try renderer.templates.render("report.md", with: context, escaping: .markdown, into: &sink)
+        try render("report.md", escaping: .markdown, into: file)
         try file.close()
     }
 
     /// report.html, rendered straight into its file; with docx, rendered whole, since the Word
     /// conversion reads the page whole.
-    func page(_ context: TemplateValue) throws {
+    func page() throws {
         guard formats.contains(.docx) else {
             let file = try newFile("report.html")
-            var sink = TemplateSink { try file.write($0) }
-            try renderer.templates.render("report.html", with: context, escaping: .html, into: &sink)
+            try render("report.html", escaping: .html, into: file)
             try file.close()
             return
         }
-        var page = try renderer.html(context)
+        var page = try wholePage()
         if formats.contains(.html) { try page.withUTF8 { try write($0, as: "report.html") } }
         try write(WordDocument.make(fromHTML: page), as: "report.docx")
     }
@@ -107,6 +107,21 @@ struct ReportWriting: Sendable {
         }
     }
 
+    /// Renders a template into a file, a megabyte at a time.
+    func render(_ name: String, escaping: TemplateEscaping, into file: OutputFiles.NewFile) throws {
+        guard let context else { return }
+        defer { context.done() }
+        var sink = TemplateSink { try file.write($0) }
+        try renderer.templates.render(name, with: context.value, escaping: escaping, into: &sink)
+    }
+
+    /// report.html as one text, the data let go of once it is made.
+    func wholePage() throws -> String {
+        guard let context else { return "" }
+        defer { context.done() }
+        return try renderer.html(context.value)
+    }
+
     // MARK: - Files
 
     func newFile(_ name: String) throws -> OutputFiles.NewFile {
@@ -122,5 +137,26 @@ struct ReportWriting: Sendable {
 
     func write(_ bytes: [UInt8], as name: String) throws {
         try bytes.withUnsafeBufferPointer { try write($0, as: name) }
+    }
+}
+
+/// The templates' data, shared by the jobs that render a template and let go of when the last
+/// has rendered: the Word conversion, which goes on after, does not keep it in memory.
+final class SharedContext: Sendable {
+    private let state: Mutex<(value: TemplateValue, users: Int)>
+
+    init(_ value: TemplateValue, users: Int) {
+        state = Mutex((value, users))
+    }
+
+    /// The data; `.null` once every user is done.
+    var value: TemplateValue { state.withLock { $0.value } }
+
+    /// One user is done with the data.
+    func done() {
+        state.withLock { state in
+            state.users -= 1
+            if state.users <= 0 { state.value = .null }
+        }
     }
 }

@@ -80,11 +80,11 @@ public struct ReportRenderer: Sendable {
         let created = try OutputFiles.makeFolder(outDirectory)
         do {
             if FileManager.default.fileExists(atPath: folder.path) { try Self.requireInside(folder, outDirectory: outDirectory) }
-            // One context for both templates (the same words, escaped by each).
-            let context = formats.isDisjoint(with: [.md, .html, .docx]) ? nil : ReportContext(report: report).value()
             try OutputFiles.replaceFolder(folder.path, names: names) { staging in
                 let shown = (outDirectory as NSString).appendingPathComponent(report.period.description)
-                try ReportWriting(report: report, context: context, formats: formats, templates: self,
+                // One context for both templates (the same words, escaped by each).
+                try ReportWriting(report: report, context: { ReportContext(report: report).value() }, formats: formats,
+                                  templates: self,
                                   staging: staging, shownFolder: shown).run()
             }
         } catch {
