@@ -129,6 +129,12 @@ final class DeflateStream {
         text.withUTF8 { run($0, finish: false) }
     }
 
+    /// Deflates `bytes` after what came before.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(!finished, "a finished DeflateStream was written to")
+        run(bytes, finish: false)
+    }
+
     /// Ends the stream: the deflated bytes, the CRC-32 and the length of all that was written.
     func finish() -> (packed: [UInt8], crc: UInt32, count: Int) {
         precondition(!finished, "a DeflateStream was finished twice")
