@@ -25,35 +25,39 @@ extension ReportTables {
             if a.target.id != b.target.id { return a.target.id < b.target.id }
             return a.scope < b.scope
         }
-        for row in targetRows {
+        targets.generatedRows = .init(count: targetRows.count, width: targets.rows[0].count) { index in
+            let row = targetRows[index]
             let style: Spreadsheet.Style = row.target.kind.isFraction ? .percent : .decimal
-            targets.rows.append([.text(period), .text(row.target.id), .text(row.target.name), .text(row.scope.tableText), .text(scopeName(row.scope)),
-                                 optional(row.actual, style), .number(row.goal, style), optional(row.goalHigh, style),
-                                 .number(row.expected, style), Cell(value: .day(row.target.deadline), style: .date),
-                                 .text(VietnameseLabels.status(row.status))])
+            return [.text(period), .text(row.target.id), .text(row.target.name), .text(row.scope.tableText), .text(scopeName(row.scope)),
+                    optional(row.actual, style), .number(row.goal, style), optional(row.goalHigh, style),
+                    .number(row.expected, style), Cell(value: .day(row.target.deadline), style: .date),
+                    .text(VietnameseLabels.status(row.status))]
         }
         targets.columnWidths = [12, 18, 40, 14, 28, 12, 12, 12, 12, 12, 16]
 
         var values = Spreadsheet.Sheet(name: "Số liệu chỉ tiêu")
         values.rows = [["Kỳ báo cáo", "Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Giá trị kỳ",
                         "Lũy kế", "Số liệu kỳ trước"].map { .text($0, .header) }]
-        for row in report.indicators where row.scope == .total || row.value != nil {
+        let shown = report.indicators.indices.filter { report.indicators[$0].scope == .total || report.indicators[$0].value != nil }
+        values.generatedRows = .init(count: shown.count, width: values.rows[0].count) { index in
+            let row = report.indicators[shown[index]]
             let indicator = indicators[row.indicator]
-            values.rows.append([.text(period), .text(row.scope.tableText), .text(scopeName(row.scope)), .text(row.indicator),
-                                .text(indicator?.name ?? row.indicator), .text(indicator?.unit ?? ""),
-                                optional(row.value.map(Double.init), .count), optional(row.cumulative.map(Double.init), .count),
-                                .text(row.carried ? "Có" : "")])
+            return [.text(period), .text(row.scope.tableText), .text(scopeName(row.scope)), .text(row.indicator),
+                    .text(indicator?.name ?? row.indicator), .text(indicator?.unit ?? ""),
+                    optional(row.value.map(Double.init), .count), optional(row.cumulative.map(Double.init), .count),
+                    .text(row.carried ? "Có" : "")]
         }
         values.columnWidths = [12, 14, 30, 20, 44, 12, 12, 12, 12]
 
         var submissions = Spreadsheet.Sheet(name: "Tình hình báo cáo")
         submissions.rows = [["Kỳ báo cáo", "Mã đơn vị", "Đơn vị", "Tình trạng", "Ngày nhận", "Hạn báo cáo", "Số lần gửi lại"]
             .map { .text($0, .header) }]
-        for row in report.submissions {
-            submissions.rows.append([.text(VietnameseFormat.shortPeriod(row.period)), .text(row.unit), .text(unitName(row.unit)),
-                                     .text(VietnameseLabels.submission(row.status)),
-                                     row.received.map { Cell(value: .day($0), style: .date) } ?? .blank(.date),
-                                     Cell(value: .day(row.due), style: .date), .number(Double(row.revisions))])
+        submissions.generatedRows = .init(count: report.submissions.count, width: submissions.rows[0].count) { index in
+            let row = report.submissions[index]
+            return [.text(VietnameseFormat.shortPeriod(row.period)), .text(row.unit), .text(unitName(row.unit)),
+                    .text(VietnameseLabels.submission(row.status)),
+                    row.received.map { Cell(value: .day($0), style: .date) } ?? .blank(.date),
+                    Cell(value: .day(row.due), style: .date), .number(Double(row.revisions))]
         }
         submissions.columnWidths = [12, 14, 36, 16, 12, 12, 10]
 

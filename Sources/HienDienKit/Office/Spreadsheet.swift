@@ -55,10 +55,22 @@ struct Spreadsheet {
         var message: String
     }
 
+    /// Rows made one at a time as the sheet is written, so that a national report's table of
+    /// figures (84,000 rows) is never held as cells.
+    struct GeneratedRows {
+        var count: Int
+        /// Cells in the widest row.
+        var width: Int
+        /// The row at an index from 0 to `count - 1`.
+        var row: (Int) -> [Cell]
+    }
+
     struct Sheet {
         /// At most 31 characters, none of `[]:*?/\`.
         var name: String
         var rows: [[Cell]] = []
+        /// Rows after `rows`, made as they are written.
+        var generatedRows: GeneratedRows?
         /// Widths in characters, by column.
         var columnWidths: [Double] = []
         /// Rows kept in view when scrolling (the header).
@@ -134,10 +146,10 @@ struct Spreadsheet {
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
         """
 
-    private func usedRange(_ sheet: Sheet) -> String? {
-        let width = sheet.rows.map(\.count).max() ?? 0
+    func usedRange(_ sheet: Sheet) -> String? {
+        let width = max(sheet.rows.map(\.count).max() ?? 0, sheet.generatedRows?.width ?? 0)
         guard width > 0 else { return nil }
-        return "A1:" + Workbook.reference(row: sheet.rows.count, column: width)
+        return "A1:" + Workbook.reference(row: sheet.rows.count + (sheet.generatedRows?.count ?? 0), column: width)
     }
 
     private func absolute(_ range: String) -> String {
@@ -145,87 +157,5 @@ struct Spreadsheet {
             let letters = part.prefix { $0.isLetter }
             return "$\(letters)$\(part.dropFirst(letters.count))"
         }.joined(separator: ":")
-    }
-
-    /// The sheet's XML, deflated a megabyte at a time as it is written (a national report's
-    /// table of figures is 84,000 rows).
-    private func worksheet(_ sheet: Sheet) -> (packed: [UInt8], crc: UInt32, count: Int) {
-        let deflated = DeflateStream()
-        var xml = OPCPackage.declaration + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-        xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"  // printed one page wide
-        if let range = usedRange(sheet) { xml += "<dimension ref=\"\(range)\"/>" }
-        xml += "<sheetViews><sheetView workbookViewId=\"0\">"
-        if sheet.frozenRows > 0 {
-            let topLeft = "A\(sheet.frozenRows + 1)"
-            xml += "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-                + "<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
-        }
-        xml += "</sheetView></sheetViews>"
-        if !sheet.columnWidths.isEmpty {
-            xml += "<cols>" + sheet.columnWidths.enumerated().map { index, width in
-                "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
-            }.joined() + "</cols>"
-        }
-        xml += "<sheetData>"
-        for (rowIndex, row) in sheet.rows.enumerated() {
-            let lines = Self.wrappedLines(row, widths: sheet.columnWidths)
-            xml += lines > 1 ? "<row r=\"\(rowIndex + 1)\" ht=\"\(Self.format(Double(lines) * 15.75))\" customHeight=\"1\">" : "<row r=\"\(rowIndex + 1)\">"
-            for (columnIndex, cell) in row.enumerated() {
-                let reference = Workbook.reference(row: rowIndex + 1, column: columnIndex + 1)
-                let style = cell.style == .normal ? "" : " s=\"\(cell.style.rawValue)\""
-                switch cell.value {
-                case .blank: if !style.isEmpty { xml += "<c r=\"\(reference)\"\(style)/>" }
-                case .text(let text):
-                    xml += "<c r=\"\(reference)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escaped(text))</t></is></c>"
-                case .number(let number):
-                    xml += "<c r=\"\(reference)\"\(style)><v>\(Self.format(number))</v></c>"
-                case .day(let day):
-                    xml += "<c r=\"\(reference)\"\(style)><v>\(Day(year: 1899, month: 12, day: 30)!.days(to: day))</v></c>"
-                }
-            }
-            xml += "</row>"
-            if xml.utf8.count > 1 << 20 {
-                deflated.write(xml)
-                xml = ""
-            }
-        }
-        xml += "</sheetData>"
-        if sheet.isProtected {
-            xml += "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" formatRows=\"0\" autoFilter=\"0\"/>"
-        }
-        if sheet.autoFilter, let range = usedRange(sheet) { xml += "<autoFilter ref=\"\(range)\"/>" }
-        if !sheet.validations.isEmpty {
-            xml += "<dataValidations count=\"\(sheet.validations.count)\">"
-            for validation in sheet.validations {
-                xml += "<dataValidation type=\"whole\" operator=\"greaterThanOrEqual\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
-                    + " errorTitle=\"\(XMLText.escaped(validation.title))\" error=\"\(XMLText.escaped(validation.message))\""
-                    + " promptTitle=\"\(XMLText.escaped(validation.title))\" prompt=\"\(XMLText.escaped(validation.message))\""
-                    + " sqref=\"\(validation.range)\"><formula1>\(validation.minimum)</formula1></dataValidation>"
-            }
-            xml += "</dataValidations>"
-        }
-        xml += "<pageMargins left=\"0.59\" right=\"0.39\" top=\"0.79\" bottom=\"0.79\" header=\"0.3\" footer=\"0.3\"/>"
-        xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
-        deflated.write(xml)
-        return deflated.finish()
-    }
-
-    /// How many lines the row's wrapped texts take at the column widths (office suites do not
-    /// size rows to wrapped text on opening, so the height is written).
-    static func wrappedLines(_ row: [Cell], widths: [Double]) -> Int {
-        var lines = 1
-        for (index, cell) in row.enumerated() where [.text, .inputText, .wrapped, .header].contains(cell.style) {
-            guard case .text(let text) = cell.value, index < widths.count else { continue }
-            let perLine = max(1, Int(widths[index] * 0.95))
-            let needed = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
-            lines = max(lines, needed)
-        }
-        return lines
-    }
-
-    /// A number as SpreadsheetML writes it: whole numbers without a decimal point.
-    static func format(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
     }
 }

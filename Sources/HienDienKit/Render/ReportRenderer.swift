@@ -65,42 +65,47 @@ public struct ReportRenderer: Sendable {
     /// Renders the chosen formats and writes them into `outDirectory/<period>/` (the period's
     /// canonical form, `2026-Q2` or `2026`), creating the folders it needs.
     ///
-    /// Everything is rendered before anything is written, so a template error writes no
-    /// file. Each period's files are written into a temporary folder beside the period folder and
-    /// swapped in whole, so a crash or a full disk leaves either the old set of reports or the
-    /// new one, never a mix. A period folder that would lie outside `outDirectory` (through a symbolic link)
-    /// is refused.
+    /// The files are written, each as it is rendered and the formats two at a time (one per
+    /// core), into a temporary folder beside the period folder, which is swapped in whole once
+    /// every file is there: a template error or a full disk leaves the old set of reports (and
+    /// no folder the run made), a crash leaves either the old set or the new one, never a mix.
+    /// A period folder that would lie outside `outDirectory` (through a symbolic link) is refused.
     ///
     /// - Returns: The paths written, `outDirectory` joined with the period and file name,
     ///   in the order md, html, docx, `data-check.md` (with md, html or docx), the CSV tables,
     ///   then tables.xlsx.
     public func write(_ report: PeriodReport, formats: Set<ReportFormat>, to outDirectory: String) throws -> [String] {
-        var files: [(name: String, data: Data)] = []
-        var page = ""
-        if !formats.isDisjoint(with: [.md, .html, .docx]) {
-            // One context for both templates (the same words, escaped by each), let go of
-            // before the Word conversion.
-            let context = ReportContext(report: report).value()
-            if formats.contains(.md) { files.append(("report.md", Data(try markdown(context).utf8))) }
-            if formats.contains(.html) || formats.contains(.docx) { page = try html(context) }
-        }
-        if formats.contains(.html) { files.append(("report.html", Data(page.utf8))) }
-        if formats.contains(.docx) { files.append(("report.docx", Data(WordDocument.make(fromHTML: page)))) }
-        // The data checks go beside the signed report, never into it.
-        if !formats.isDisjoint(with: [.md, .html, .docx]) {
-            files.append((DataCheck.fileName, Data(DataCheck.markdown(report).utf8)))
-        }
-        if formats.contains(.csv) { files += ReportTables.all(report).map { ($0.name, Data($0.text.utf8)) } }
-        if formats.contains(.xlsx) { files.append((ReportTables.workbookName, Data(ReportTables.workbook(report)))) }
-
+        let names = Self.fileNames(formats)
         let folder = try Self.periodFolder(report.period.description, in: outDirectory)
-        try OutputFiles.makeFolder(outDirectory)
-        if FileManager.default.fileExists(atPath: folder.path) { try Self.requireInside(folder, outDirectory: outDirectory) }
-        // The period's files are written into a folder beside it and swapped in whole.
-        try OutputFiles.replaceFolder(folder.path, with: files)
+        let created = try OutputFiles.makeFolder(outDirectory)
+        do {
+            if FileManager.default.fileExists(atPath: folder.path) { try Self.requireInside(folder, outDirectory: outDirectory) }
+            try OutputFiles.replaceFolder(folder.path, names: names) { staging in
+                let shown = (outDirectory as NSString).appendingPathComponent(report.period.description)
+                // One context for both templates (the same words, escaped by each).
+                try ReportWriting(report: report, context: { ReportContext(report: report).value() }, formats: formats,
+                                  templates: self,
+                                  staging: staging, shownFolder: shown).run()
+            }
+        } catch {
+            if let created { OutputFiles.removeEmptyFolders(outDirectory, upTo: created) }
+            throw error
+        }
         let shownFolder = (outDirectory as NSString).appendingPathComponent(report.period.description)
-        let written = files.map { (shownFolder as NSString).appendingPathComponent($0.name) }
-        return written
+        return names.map { (shownFolder as NSString).appendingPathComponent($0) }
+    }
+
+    /// The files `formats` make, in the order `write` returns them.
+    static func fileNames(_ formats: Set<ReportFormat>) -> [String] {
+        var names: [String] = []
+        if formats.contains(.md) { names.append("report.md") }
+        if formats.contains(.html) { names.append("report.html") }
+        if formats.contains(.docx) { names.append("report.docx") }
+        // The data checks go beside the signed report, never into it.
+        if !formats.isDisjoint(with: [.md, .html, .docx]) { names.append(DataCheck.fileName) }
+        if formats.contains(.csv) { names += ReportTables.fileNames }
+        if formats.contains(.xlsx) { names.append(ReportTables.workbookName) }
+        return names
     }
 
     /// `outDirectory/name`, standardised, after checking that it stays inside `outDirectory`.

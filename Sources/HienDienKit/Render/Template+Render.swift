@@ -23,18 +23,39 @@ extension Template {
         _ context: TemplateValue, escaping: TemplateEscaping,
         resolvingPartials resolve: @escaping (String) throws -> Template?
     ) throws -> String {
+        var sink = TemplateSink()
+        try render(context, escaping: escaping, resolvingPartials: resolve, into: &sink)
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
+    /// Renders into `sink` as UTF-8, draining it as it fills; ends with `sink.finish()`, so a
+    /// sink with a drain holds nothing afterwards. Throws the template's problems, or the
+    /// drain's error (rendering stops at it).
+    public func render(
+        _ context: TemplateValue, escaping: TemplateEscaping, partials: [String: Template] = [:],
+        into sink: inout TemplateSink
+    ) throws {
+        try render(context, escaping: escaping, resolvingPartials: { partials[$0] }, into: &sink)
+    }
+
+    func render(
+        _ context: TemplateValue, escaping: TemplateEscaping,
+        resolvingPartials resolve: @escaping (String) throws -> Template?, into sink: inout TemplateSink
+    ) throws {
         var renderer = Renderer(escaping: escaping, resolve: resolve, stack: [context])
+        swap(&renderer.output, &sink)
         renderer.render(tokens, of: self, depth: 0)
+        swap(&renderer.output, &sink)
+        try sink.finish()
         guard renderer.diagnostics.isEmpty else {
             throw InputError(renderer.diagnostics.items, omitted: renderer.diagnostics.omitted)
         }
-        return renderer.output
     }
 }
 
 // MARK: - Renderer
 
-/// Renders tokens into one output buffer, collecting problems instead of stopping at the
+/// Renders tokens into a sink of UTF-8 bytes, collecting problems instead of stopping at the
 /// first, so a template's author sees every misspelt name at once.
 struct Renderer {
     /// How deep partials may include partials, so that one including itself stops.
@@ -44,7 +65,7 @@ struct Renderer {
     let resolve: (String) throws -> Template?
     /// The context stack: the outermost value first, the current item last.
     var stack: [TemplateValue]
-    var output = ""
+    var output = TemplateSink()
     /// The whitespace before each line, from the standalone partial tags being rendered.
     var indentation = ""
     /// The next text written starts a line that must get `indentation` first.
@@ -61,12 +82,12 @@ struct Renderer {
         self.escaping = escaping
         self.resolve = resolve
         self.stack = stack
-        output.reserveCapacity(16 * 1024)
     }
 
     mutating func render(_ tokens: [Template.Token], of template: Template, depth: Int) {
         for token in tokens {
-            if isAborted { return }
+            if isAborted || output.hasFailed { return }
+            output.drainIfFull()
             switch token {
             case .text(let text):
                 writeText(text)
@@ -198,35 +219,41 @@ struct Renderer {
 
     mutating func writeText(_ text: String) {
         guard !indentation.isEmpty else {
-            output += text
+            output.append(text)
             return
         }
-        var lineStart = text.startIndex
-        for index in text.indices where text[index].isTemplateLineBreak {
-            writeIndented(text[lineStart...index])
-            lineStart = text.index(after: index)
+        var text = text
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                writeIndented(UnsafeBufferPointer(rebasing: bytes[lineStart...index]))
+                lineStart = index + 1
+            }
+            if lineStart < bytes.count { writeIndented(UnsafeBufferPointer(rebasing: bytes[lineStart...])) }
         }
-        if lineStart < text.endIndex { writeIndented(text[lineStart...]) }
     }
 
-    /// Writes a piece of one line, indenting it if it starts a line that has content.
-    mutating func writeIndented(_ piece: Substring) {
+    /// Writes a piece of one line (ending with its line break, `\n` or `\r\n`, if it has one),
+    /// indenting it if it starts a line that has content.
+    mutating func writeIndented(_ piece: UnsafeBufferPointer<UInt8>) {
         guard let first = piece.first else { return }
-        if isIndentationPending && !first.isTemplateLineBreak { output += indentation }
-        output += piece
-        isIndentationPending = piece.last?.isTemplateLineBreak ?? false
+        let startsWithBreak = first == UInt8(ascii: "\n")
+            || (first == UInt8(ascii: "\r") && piece.count > 1 && piece[1] == UInt8(ascii: "\n"))
+        if isIndentationPending && !startsWithBreak { output.append(indentation) }
+        output.append(piece)
+        isIndentationPending = piece.last == UInt8(ascii: "\n")
     }
 
     mutating func writeValue(_ text: String, escaped: Bool) {
         guard !text.isEmpty else { return }
         if isIndentationPending {
-            output += indentation
+            output.append(indentation)
             isIndentationPending = false
         }
         if escaped {
             escaping.escape(text, into: &output)
         } else {
-            output += text
+            output.append(text)
         }
     }
 
@@ -270,170 +297,5 @@ struct Renderer {
         }
         render(partial.tokens, of: partial, depth: depth + 1)
         indentation = outerIndentation
-    }
-}
-
-// MARK: - Escaping
-
-/// How `{{name}}` values are made safe for an output; `{{{name}}}`, `{{& name}}` and
-/// `.raw` values are never escaped.
-public enum TemplateEscaping: Hashable, Sendable {
-    /// `& < > " '` become character references: text never becomes markup.
-    case html
-    /// Text shows as written in a Markdown viewer, in a paragraph or a table cell:
-    /// line breaks become one space; a backslash, `|`, `*`, `[`, a backquote and `~` get a
-    /// backslash, and `_` too unless it is inside a word; `<` and `>` become `&lt;` and
-    /// `&gt;` (no HTML), and `&` before something like a character reference `&amp;`; at
-    /// the start of a line (or after a list or quote marker) a leading `#`, `-`, `+`, `=`
-    /// or `1.` gets a backslash so that it makes no heading or list.
-    case markdown
-    /// Values as they are (plain text outputs).
-    case none
-
-    /// The escaping for a template named after its output: `….html` or `….htm` is HTML,
-    /// `….md` or `….markdown` is Markdown, anything else none.
-    public init(forTemplateNamed name: String) {
-        switch name.split(separator: ".").last?.lowercased() {
-        case "html", "htm": self = .html
-        case "md", "markdown": self = .markdown
-        default: self = .none
-        }
-    }
-
-    /// `text` made safe for this output; `atLineStart` says whether it starts a line
-    /// (which matters for Markdown only).
-    public func escaped(_ text: String, atLineStart: Bool = false) -> String {
-        var output = ""
-        escape(text, into: &output, atLineStart: atLineStart)
-        return output
-    }
-
-    /// Appends `text`, escaped, to `output`, judging from `output` whether it starts a line.
-    func escape(_ text: String, into output: inout String) {
-        escape(text, into: &output, atLineStart: self == .markdown && TemplateEscaping.isAtBlockStart(output))
-    }
-
-    func escape(_ text: String, into output: inout String, atLineStart: Bool) {
-        switch self {
-        case .none:
-            output += text
-        case .html:
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": output += "&amp;"
-                case "<": output += "&lt;"
-                case ">": output += "&gt;"
-                case "\"": output += "&quot;"
-                case "'": output += "&#39;"
-                default: output.unicodeScalars.append(scalar)
-                }
-            }
-        case .markdown:
-            TemplateEscaping.escapeMarkdown(text, into: &output, atLineStart: atLineStart)
-        }
-    }
-
-    static func escapeMarkdown(_ text: String, into output: inout String, atLineStart: Bool) {
-        let scalars = Array(collapsingLineBreaks(text).unicodeScalars)
-        var index = 0
-        // A block marker at the start of the value, where the value starts a line.
-        var escapedMarkerIndex: Int?
-        if atLineStart {
-            while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" {
-                output.unicodeScalars.append(scalars[index])
-                index += 1
-            }
-            var digitsEnd = index
-            while digitsEnd < scalars.count, digitsEnd - index < 10, ("0"..."9").contains(scalars[digitsEnd]) {
-                digitsEnd += 1
-            }
-            if index < scalars.count, "#-+=".unicodeScalars.contains(scalars[index]) {
-                escapedMarkerIndex = index
-            } else if digitsEnd > index, digitsEnd < scalars.count, scalars[digitsEnd] == "." || scalars[digitsEnd] == ")" {
-                escapedMarkerIndex = digitsEnd
-            }
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case "\\", "|", "*", "[", "`", "~":
-                output += "\\"
-                output.unicodeScalars.append(scalar)
-            case "_":
-                let isInsideWord = index > 0 && index + 1 < scalars.count
-                    && isWordScalar(scalars[index - 1]) && isWordScalar(scalars[index + 1])
-                output += isInsideWord ? "_" : "\\_"
-            case "<":
-                output += "&lt;"
-            case ">":
-                output += "&gt;"
-            case "&":
-                output += startsCharacterReference(scalars, at: index) ? "&amp;" : "&"
-            default:
-                if index == escapedMarkerIndex { output += "\\" }
-                output.unicodeScalars.append(scalar)
-            }
-            index += 1
-        }
-    }
-
-    /// Every run of whitespace holding a line break becomes one space (none at the ends).
-    static func collapsingLineBreaks(_ text: String) -> String {
-        guard text.contains(where: \.isNewline) else { return text }
-        var result = ""
-        var isBreakPending = false
-        for char in text {
-            if char.isNewline {
-                isBreakPending = true
-                while result.last == " " || result.last == "\t" { result.removeLast() }
-            } else if isBreakPending && (char == " " || char == "\t") {
-                continue
-            } else {
-                if isBreakPending && !result.isEmpty { result += " " }
-                isBreakPending = false
-                result.append(char)
-            }
-        }
-        return result
-    }
-
-    /// Whether text written now would start a Markdown block: the line so far holds only
-    /// whitespace and list or quote markers.
-    static func isAtBlockStart(_ output: String) -> Bool {
-        for byte in output.utf8.reversed() {
-            switch byte {
-            case UInt8(ascii: "\n"): return true
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "*"),
-                UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                continue
-            default: return false
-            }
-        }
-        return true
-    }
-
-    /// A letter, digit or combining mark: `_` between two of these never makes emphasis.
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
-            .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
-            true
-        default:
-            false
-        }
-    }
-
-    /// Whether `&` at `index` starts something a Markdown viewer would read as a
-    /// character reference: `&name;`, `&#123;` or `&#x1F;`.
-    static func startsCharacterReference(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        var position = index + 1
-        if position < scalars.count, scalars[position] == "#" { position += 1 }
-        let start = position
-        while position < scalars.count, position - start <= 32, scalars[position].isASCII,
-            scalars[position].properties.isAlphabetic || ("0"..."9").contains(scalars[position])
-        {
-            position += 1
-        }
-        return position > start && position < scalars.count && scalars[position] == ";"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The templates of one folder, loaded by name, parsed once and kept.
 ///
@@ -6,7 +7,7 @@ import Foundation
 /// `header.html.mustache` from the same folder. A name is checked before any file is
 /// touched, so no name can reach outside the folder: parts of letters, digits, `_` and `-`
 /// joined by single dots; never `/`, `..` or an absolute path.
-public final class TemplateLibrary: @unchecked Sendable {
+public final class TemplateLibrary: Sendable {
     /// The extension of template files, after the template's name.
     public static let fileExtension = "mustache"
 
@@ -20,9 +21,8 @@ public final class TemplateLibrary: @unchecked Sendable {
     /// The folder the templates are in.
     public let directory: URL
 
-    private let lock = NSLock()
-    /// Parsed templates by name; guarded by `lock`.
-    private var cache: [String: Template] = [:]
+    /// Parsed templates by name (the report's formats are rendered side by side).
+    private let cache = Mutex<[String: Template]>([:])
 
     /// A library of the `*.mustache` files in `directory` (nothing is read until asked for).
     public init(directory: URL) {
@@ -69,6 +69,13 @@ public final class TemplateLibrary: @unchecked Sendable {
         try template(named: name).rendered(context, escaping: escaping, resolvingPartials: loadIfPresent)
     }
 
+    /// Renders the template called `name` into `sink` as UTF-8, draining it as it fills (see
+    /// `Template.render(_:escaping:partials:into:)`).
+    public func render(_ name: String, with context: TemplateValue, escaping: TemplateEscaping,
+                       into sink: inout TemplateSink) throws {
+        try template(named: name).render(context, escaping: escaping, resolvingPartials: loadIfPresent, into: &sink)
+    }
+
     /// The template called `name`, or nil when there is no such file.
     func loadIfPresent(_ name: String) throws -> Template? {
         guard Self.isValidName(name) else {
@@ -76,7 +83,7 @@ public final class TemplateLibrary: @unchecked Sendable {
                 at: SourceLocation(file: directory.relativePath), code: "template.invalid-template-name",
                 message: "template name refused", offending: name, hint: Self.nameRule))
         }
-        if let cached = lock.withLock({ cache[name] }) { return cached }
+        if let cached = cache.withLock({ $0[name] }) { return cached }
 
         let url = directory.appendingPathComponent("\(name).\(Self.fileExtension)", isDirectory: false)
         var isDirectory: ObjCBool = false
@@ -106,7 +113,7 @@ public final class TemplateLibrary: @unchecked Sendable {
         }
         if source.hasPrefix("\u{FEFF}") { source.removeFirst() }
         let template = try Template(name: name, source: source, file: file(for: name))
-        lock.withLock { cache[name] = template }
+        cache.withLock { $0[name] = template }
         return template
     }
 

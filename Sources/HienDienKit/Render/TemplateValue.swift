@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Numbers and dates reach templates already formatted (Vietnamese formatting lives in
 /// `Format/`), so the only scalar kinds are text, already-safe markup and yes/no.
-public indirect enum TemplateValue: Hashable, Sendable {
+public enum TemplateValue: Hashable, Sendable {
     /// Text, escaped by the output's `TemplateEscaping` when shown with `{{name}}`.
     case string(String)
     /// Markup that is already safe for the output (an inline SVG chart, a prepared table);

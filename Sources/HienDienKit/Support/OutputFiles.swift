@@ -65,27 +65,58 @@ public enum OutputFiles {
     static func writeFile(_ data: Data, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp")
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure(path, "cannot create a file in \(folder.isEmpty ? "." : folder)") }
         var isWritten = false
         defer { if !isWritten { unlink(temporary) } }
         do {
-            defer { close(fd) }
-            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw failure(path, "writing failed")
-                    }
-                    offset += n
-                }
-            }
-            guard fsync(fd) == 0 else { throw failure(path, "flushing to disk failed") }
+            let file = try NewFile(temporary, shownAs: path)
+            try data.withUnsafeBytes { try file.write($0) }
+            try file.close()
         }
         guard rename(temporary, path) == 0 else { throw failure(path, "renaming the temporary file failed") }
         isWritten = true
+    }
+
+    /// A file created new (never over another) and written piece by piece; `close()` flushes
+    /// it to disk. Errors name the path the user knows it by.
+    final class NewFile {
+        let path: String
+        let shownPath: String
+        private var fd: Int32
+
+        init(_ path: String, shownAs shownPath: String? = nil) throws {
+            self.path = path
+            self.shownPath = shownPath ?? path
+            let folder = (self.shownPath as NSString).deletingLastPathComponent
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw failure(self.shownPath, "cannot create a file in \(folder.isEmpty ? "." : folder)") }
+        }
+
+        deinit { if fd >= 0 { posixClose(fd) } }
+
+        func write(_ buffer: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < buffer.count {
+                let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(shownPath, "writing failed")
+                }
+                offset += n
+            }
+        }
+
+        func write(_ bytes: UnsafeBufferPointer<UInt8>) throws { try write(UnsafeRawBufferPointer(bytes)) }
+
+        func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
+
+        /// Flushes the file to disk and closes it.
+        func close() throws {
+            defer {
+                posixClose(fd)
+                fd = -1
+            }
+            guard fsync(fd) == 0 else { throw failure(shownPath, "flushing to disk failed") }
+        }
     }
 
     static func failure(_ path: String, _ what: String) -> OutputError {
@@ -103,7 +134,11 @@ public enum OutputFiles {
 
     /// Creates the output folder `path` (and its parents) if needed, saying plainly what is in
     /// the way: a file, or a symbolic link that leads nowhere.
-    public static func makeFolder(_ path: String) throws {
+    ///
+    /// - Returns: The outermost folder it created (`path` or one of its parents), for
+    ///   `removeEmptyFolders(_:upTo:)` after a failure; nil when `path` was there.
+    @discardableResult
+    public static func makeFolder(_ path: String) throws -> String? {
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
            !FileManager.default.fileExists(atPath: path) {
@@ -118,12 +153,30 @@ public enum OutputFiles {
                 throw OutputError(path: path, code: "output.not-a-folder", reason: "it is a file, not a folder",
                                   hint: "pass a folder as --out")
             }
-            return
+            return nil
+        }
+        var outermost = path
+        while true {
+            let parent = (outermost as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != outermost, !FileManager.default.fileExists(atPath: parent) else { break }
+            outermost = parent
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw failure(path, "cannot create the folder")
+        }
+        return outermost
+    }
+
+    /// Removes `path` and its parents up to `outermost` (as `makeFolder` returned it), each
+    /// only while it is empty: a run that failed leaves no folder it made behind.
+    public static func removeEmptyFolders(_ path: String, upTo outermost: String) {
+        var folder = path
+        while rmdir(folder) == 0, folder != outermost {
+            let parent = (folder as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != folder else { return }
+            folder = parent
         }
     }
 
@@ -132,13 +185,24 @@ public enum OutputFiles {
     /// two folders swapped (atomically where the system can), so `folder` never holds a mix
     /// of old and new reports. On a failure the old folder is left as it was.
     public static func replaceFolder(_ folder: String, with files: [(name: String, data: Data)]) throws {
+        try replaceFolder(folder, names: files.map(\.name)) { staging in
+            for file in files {
+                try writeFile(file.data, to: (staging as NSString).appendingPathComponent(file.name))
+            }
+        }
+    }
+
+    /// Replaces `folder` as `replaceFolder(_:with:)` does, the files named `names` being written
+    /// by `write` into the staging folder it is given (a path), as new files (see `NewFile`).
+    /// When `write` throws, nothing changes and the staging folder is removed.
+    public static func replaceFolder(_ folder: String, names: [String], writing write: (_ staging: String) throws -> Void) throws {
         let parent = (folder as NSString).deletingLastPathComponent
         let name = (folder as NSString).lastPathComponent
         let staging = (parent as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).new")
         guard mkdir(staging, 0o755) == 0 else { throw failure(folder, "cannot create a folder in \(parent)") }
         var swapped = false
         defer { if !swapped { try? FileManager.default.removeItem(atPath: staging) } }
-        let replaced = Set(files.map(\.name))
+        let replaced = Set(names)
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
         if exists {
@@ -153,9 +217,7 @@ public enum OutputFiles {
                 }
             }
         }
-        for file in files {
-            try writeFile(file.data, to: (staging as NSString).appendingPathComponent(file.name))
-        }
+        try write(staging)
         synchronize(folder: staging)
         if exists {
             let old = (parent as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).old")
@@ -200,6 +262,11 @@ public enum OutputFiles {
         _ = fsync(fd)
         close(fd)
     }
+}
+
+/// `close(2)`, named apart from `NewFile.close()`.
+private func posixClose(_ fd: Int32) {
+    _ = close(fd)
 }
 
 /// `write(2)`, named apart from any `write` member.

@@ -1,0 +1,162 @@
+import Foundation
+import Synchronization
+
+/// One run of `ReportRenderer.write` inside the staging folder: the formats as jobs that write
+/// their own files, run side by side (the report is computed; writing it is what is left).
+///
+/// Each file is written as it is made — the templates through a `TemplateSink` drained into
+/// the file a megabyte at a time — so no format's whole text waits for another's.
+struct ReportWriting: Sendable {
+    let report: PeriodReport
+    /// The templates' data, when a template is rendered (md, html or docx).
+    let context: SharedContext?
+    let formats: Set<ReportFormat>
+    let renderer: ReportRenderer
+    /// Where the files go now.
+    let staging: String
+    /// Where they will be once swapped in, for messages.
+    let shownFolder: String
+
+    /// - Parameter context: Makes the templates' data; called once, when md, html or docx is asked for.
+    init(report: PeriodReport, context: () -> TemplateValue, formats: Set<ReportFormat>, templates renderer: ReportRenderer,
+         staging: String, shownFolder: String) {
+        self.report = report
+        let users = (formats.contains(.md) ? 1 : 0) + (formats.contains(.html) || formats.contains(.docx) ? 1 : 0)
+        self.context = users > 0 ? SharedContext(context(), users: users) : nil
+        self.formats = formats
+        self.renderer = renderer
+        self.staging = staging
+        self.shownFolder = shownFolder
+    }
+
+    /// A piece of the work; `rank` orders the errors, so that the one thrown does not depend on
+    /// which job ran first: md's before html's, as the files are listed.
+    struct Job: Sendable {
+        var rank: Int
+        var work: @Sendable () throws -> Void
+    }
+
+    func run() throws {
+        var jobs: [Job] = []
+        // The longest first, on a core of its own: the page and its Word conversion.
+        if formats.contains(.html) || formats.contains(.docx) {
+            jobs.append(Job(rank: 1) { try page() })
+        }
+        if formats.contains(.md) {
+            jobs.append(Job(rank: 0) { try markdown() })
+        }
+        if formats.contains(.xlsx) {
+            jobs.append(Job(rank: 3) { try write(ReportTables.workbook(report), as: ReportTables.workbookName) })
+        }
+        if context != nil || formats.contains(.csv) {
+            jobs.append(Job(rank: 2) { try tables() })
+        }
+        try Self.perform(jobs)
+    }
+
+    /// Runs the jobs on the machine's cores and throws the error of the lowest rank, if any.
+    static func perform(_ jobs: [Job]) throws {
+        let failures = Mutex<[(rank: Int, error: any Error)]>([])
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            do {
+                try jobs[index].work()
+            } catch {
+                failures.withLock { $0.append((jobs[index].rank, error)) }
+            }
+        }
+        if let first = failures.withLock({ $0.min { $0.rank < $1.rank } }) { throw first.error }
+    }
+
+    // MARK: - The jobs
+
+    /// report.md, rendered straight into its file.
+    func markdown() throws {
+        let file = try newFile("report.md")
+        try render("report.md", escaping: .markdown, into: file)
+        try file.close()
+    }
+
+    /// report.html, rendered straight into its file; with docx, rendered whole, since the Word
+    /// conversion reads the page whole.
+    func page() throws {
+        guard formats.contains(.docx) else {
+            let file = try newFile("report.html")
+            try render("report.html", escaping: .html, into: file)
+            try file.close()
+            return
+        }
+        var page = try wholePage()
+        if formats.contains(.html) { try page.withUTF8 { try write($0, as: "report.html") } }
+        try write(WordDocument.make(fromHTML: page), as: "report.docx")
+    }
+
+    /// data-check.md beside a rendered report, and the CSV tables, one at a time.
+    func tables() throws {
+        if context != nil {
+            var text = DataCheck.markdown(report)
+            try text.withUTF8 { try write($0, as: DataCheck.fileName) }
+        }
+        guard formats.contains(.csv) else { return }
+        let tables: [(String, (PeriodReport) -> String)] = [
+            ("targets.csv", ReportTables.targets), ("indicators.csv", ReportTables.indicators),
+            ("submissions.csv", ReportTables.submissions), ("tasks.csv", ReportTables.tasks),
+        ]
+        for (name, table) in tables {
+            var text = table(report)
+            try text.withUTF8 { try write($0, as: name) }
+        }
+    }
+
+    /// Renders a template into a file, a megabyte at a time.
+    func render(_ name: String, escaping: TemplateEscaping, into file: OutputFiles.NewFile) throws {
+        guard let context else { return }
+        defer { context.done() }
+        var sink = TemplateSink { try file.write($0) }
+        try renderer.templates.render(name, with: context.value, escaping: escaping, into: &sink)
+    }
+
+    /// report.html as one text, the data let go of once it is made.
+    func wholePage() throws -> String {
+        guard let context else { return "" }
+        defer { context.done() }
+        return try renderer.html(context.value)
+    }
+
+    // MARK: - Files
+
+    func newFile(_ name: String) throws -> OutputFiles.NewFile {
+        try OutputFiles.NewFile((staging as NSString).appendingPathComponent(name),
+                                shownAs: (shownFolder as NSString).appendingPathComponent(name))
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>, as name: String) throws {
+        let file = try newFile(name)
+        try file.write(bytes)
+        try file.close()
+    }
+
+    func write(_ bytes: [UInt8], as name: String) throws {
+        try bytes.withUnsafeBufferPointer { try write($0, as: name) }
+    }
+}
+
+/// The templates' data, shared by the jobs that render a template and let go of when the last
+/// has rendered: the Word conversion, which goes on after, does not keep it in memory.
+final class SharedContext: Sendable {
+    private let state: Mutex<(value: TemplateValue, users: Int)>
+
+    init(_ value: TemplateValue, users: Int) {
+        state = Mutex((value, users))
+    }
+
+    /// The data; `.null` once every user is done.
+    var value: TemplateValue { state.withLock { $0.value } }
+
+    /// One user is done with the data.
+    func done() {
+        state.withLock { state in
+            state.users -= 1
+            if state.users <= 0 { state.value = .null }
+        }
+    }
+}
