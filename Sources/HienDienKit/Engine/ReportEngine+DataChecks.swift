@@ -6,7 +6,7 @@ extension ReportEngine {
     /// them all by unit, indicator, period and kind.
     func dataWarnings(unit u: Int, _ table: UnitValues, _ period: Period) -> [DataWarning] {
         var warnings: [DataWarning] = []
-        let quarters = Set(period.quarters + [period])
+        let quarters = period.quarters + [period]
         let unit = plan.units[u]
         for (i, indicator) in plan.indicators.enumerated() {
             let entries = table.entries(u, i)

@@ -24,27 +24,17 @@ public struct ReportEngine: Sendable {
     ///
     /// The reads run in one `Store.read`, so they all see the same state of the store: an
     /// ingest committing meanwhile is either wholly in the report or not at all. Values come
-    /// one unit at a time (`Store.forEachCurrentReport` gives them in unit order) into the
+    /// one unit at a time (`Store.forEachUnitHistory`) into the
     /// pass, which keeps that unit's values and the running totals only.
     public func report(for period: Period, asOf: Day, store: Store) throws -> PeriodReport {
         // What was known on `asOf`: submissions received later are left out, so a report or a
         // chase list made "as of" a past day says what it would have said that day.
         let (pass, submissions, tasks, narratives) = try store.read { store in
             var pass = ReportPass(engine: self, period: period)
-            var pending: [UnitValues.Entry] = []
-            var pendingUnit: Int?
-            try store.forEachCurrentReport(through: period, receivedBy: asOf) { unit, period, reported in
-                guard let u = unitIndex[unit] else { return }
-                if u != pendingUnit {
-                    if let pendingUnit { pass.add(unit: pendingUnit, pending) }
-                    pending.removeAll(keepingCapacity: true)
-                    pendingUnit = u
-                }
-                for (indicator, value) in reported {
-                    if let i = indicatorIndex[indicator] { pending.append((period, i, value)) }
-                }
+            let ids = plan.indicators.map(\.id)
+            try store.forEachUnitHistory(through: period, receivedBy: asOf, indicators: ids) { unit, history in
+                if let u = unitIndex[unit] { pass.add(unit: u, history) }
             }
-            if let pendingUnit { pass.add(unit: pendingUnit, pending) }
             let submissions = try store.submissions(in: [period], receivedBy: asOf)
             let first = plan.quarters.first ?? period.quarters[0]
             let tasks = try store.taskReports(in: min(first, period.quarters[0])...period, receivedBy: asOf)

@@ -61,8 +61,12 @@ struct ReportPass {
     /// Indicators in id order (the order of `indicators.csv`).
     let indicatorOrder: [Int]
 
-    // Rows and totals of the period, per indicator (plan order).
-    var rows: [[IndicatorRow]]
+    // Rows and totals of the period. Indicator `i`'s unit rows fill `rows` from
+    // `region[i] × (units + 1)`, `rowCount[i]` of them: the most it can have, one a unit, and room
+    // for its TOTAL, so that all are laid out once, in the end in place, with no growing.
+    var rows: [IndicatorRows.Packed]
+    var rowCount: [Int]
+    let region: [Int]
     var totals: [Total]
     /// Earlier quarters of the trend (and the previous year of a year-end report): totals only.
     let trendQuarters: [Period]
@@ -100,7 +104,13 @@ struct ReportPass {
         existed = plan.units.map { $0.exists(during: window) }
         indicatorOrder = plan.indicators.indices.sorted { plan.indicators[$0].id < plan.indicators[$1].id }
         let indicatorCount = plan.indicators.count
-        rows = Array(repeating: [], count: indicatorCount)
+        let slots = (plan.units.count + 1) * indicatorCount
+        rows = Array(repeating: IndicatorRows.Packed(unit: 0, indicator: 0, value: nil, cumulative: nil, carried: false,
+                                                     counted: false), count: slots)
+        rowCount = Array(repeating: 0, count: indicatorCount)
+        var region = Array(repeating: 0, count: indicatorCount)
+        for (position, i) in indicatorOrder.enumerated() { region[i] = position }
+        self.region = region
         totals = Array(repeating: Total(), count: indicatorCount)
         trendQuarters = plan.quarters.filter { $0 <= period.quarters.last! && $0 != period }
         trendTotals = Array(repeating: totals, count: trendQuarters.count)
@@ -154,8 +164,10 @@ struct ReportPass {
             let counted = engine.counts[i][u]
             let indicator = plan.indicators[i]
             if figure != nil || (cumulative != nil && indicator.overTime == .sum && existed[u]) {
-                rows[i].append(IndicatorRow(scope: .unit(unit.id), indicator: indicator.id, value: figure?.value,
-                                            cumulative: cumulative, carried: figure?.isCarried ?? false, counted: counted))
+                rows[region[i] * (plan.units.count + 1) + rowCount[i]] = IndicatorRows.Packed(
+                    unit: u, indicator: i, value: figure?.value, cumulative: cumulative,
+                    carried: figure?.isCarried ?? false, counted: counted)
+                rowCount[i] += 1
             }
             if counted {
                 totals[i].add(figure, cumulative)
@@ -192,20 +204,39 @@ struct ReportPass {
     // MARK: - Finishing
 
     /// Every unit's row for each indicator, then the indicator's `TOTAL`: sorted by indicator,
-    /// then unit id, `TOTAL` last. The pass's rows are handed over, not copied.
-    mutating func indicatorRows() -> [IndicatorRow] {
-        var result: [IndicatorRow] = []
-        result.reserveCapacity(rows.reduce(0) { $0 + $1.count } + rows.count)
+    /// then unit id, `TOTAL` last. The rows are moved together in place and handed over.
+    mutating func indicatorRows() -> IndicatorRows {
+        let plan = self.plan
+        let size = plan.units.count + 1
+        var idRank: [Int32] = []
+        var end = 0
         for i in indicatorOrder {
-            var unitRows = rows[i]
-            rows[i] = []
-            if !unitRows.isSorted(by: { ($0.scope.unitID ?? "") < ($1.scope.unitID ?? "") }) {
-                unitRows.sort { ($0.scope.unitID ?? "") < ($1.scope.unitID ?? "") }
+            // Each region starts at or after `end`: moving its rows down never overwrites one not yet moved.
+            let start = region[i] * size
+            for k in 0..<rowCount[i] { rows[end + k] = rows[start + k] }
+            let segment = end..<(end + rowCount[i])
+            let sorted = segment.dropFirst().allSatisfy {
+                plan.units[Int(rows[$0 - 1].unit)].id <= plan.units[Int(rows[$0].unit)].id
             }
-            result += unitRows
-            result.append(totals[i].row(plan.indicators[i].id))
+            if !sorted {
+                if idRank.isEmpty {
+                    idRank = Array(repeating: 0, count: plan.units.count)
+                    for (rank, u) in plan.units.indices.sorted(by: { plan.units[$0].id < plan.units[$1].id }).enumerated() {
+                        idRank[u] = Int32(rank)
+                    }
+                }
+                rows[segment].sort { idRank[Int($0.unit)] < idRank[Int($1.unit)] }
+            }
+            end = segment.upperBound
+            let total = totals[i]
+            rows[end] = IndicatorRows.Packed(unit: -1, indicator: i, value: total.anyValue ? total.value : nil,
+                                             cumulative: total.anyCumulative ? total.cumulative : nil,
+                                             carried: total.carried, counted: true)
+            end += 1
         }
-        return result
+        rows.removeLast(rows.count - end)
+        defer { rows = [] }
+        return IndicatorRows(plan: plan, rows: rows)
     }
 
     /// `TOTAL` rows in indicator id order.
@@ -285,12 +316,5 @@ struct ReportPass {
             if a.period != b.period { return a.period < b.period }
             return a.kind.rawValue < b.kind.rawValue
         }
-    }
-}
-
-extension Array {
-    /// Whether the elements are already in the order `areInIncreasingOrder` gives.
-    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
-        indices.dropFirst().allSatisfy { !areInIncreasingOrder(self[$0], self[$0 - 1]) }
     }
 }

@@ -202,7 +202,7 @@ public struct PeriodReport: Sendable {
     public var asOf: Day
     public var targets: [TargetResult]
     /// Per unit with a value (sorted by indicator, then unit), then the total per indicator.
-    public var indicators: [IndicatorRow]
+    public var indicators: IndicatorRows
     public var subtotals: [SubtotalRow]
     public var typeTotals: [TypeTotalRow]
     public var submissions: [SubmissionRow]

@@ -42,38 +42,46 @@ struct UnitValues: Sendable {
         runningStart = cellStart
     }
 
-    /// Replaces the loaded values with unit `u`'s `entries` (any order; a period appears once per
-    /// indicator). The buffers are kept, so walking every unit allocates almost nothing.
+    /// Replaces the loaded values with unit `u`'s `entries` (any order, fastest in period order as
+    /// the store gives them; a period appears once per indicator). The buffers are kept, so
+    /// walking every unit allocates almost nothing.
     mutating func load(unit u: Int, _ entries: [Entry]) {
         unit = u
         year = nil
+        let inOrder = entries.indices.dropFirst().allSatisfy { entries[$0 - 1].period.key <= entries[$0].period.key }
+        let entries = inOrder ? entries : entries.sorted { $0.period.key < $1.period.key }
+        // A counting sort by indicator, which keeps each indicator's figures in period order.
+        for i in cellCount.indices { cellCount[i] = 0 }
+        for entry in entries { cellCount[entry.indicator] += 1 }
+        var next: Int32 = 0
+        for i in cellCount.indices {
+            cellStart[i] = next
+            next += cellCount[i]
+        }
         keys.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
+        keys.append(contentsOf: repeatElement(0, count: entries.count))
+        values.append(contentsOf: repeatElement(0, count: entries.count))
+        var fill = cellStart
+        for entry in entries {
+            let index = Int(fill[entry.indicator])
+            keys[index] = Int32(entry.period.key)
+            values[index] = entry.value
+            fill[entry.indicator] += 1
+        }
         running.removeAll(keepingCapacity: true)
-        for i in cellCount.indices { cellCount[i] = 0 }
-        let sorted = entries.sorted { ($0.indicator, $0.period.key) < ($1.indicator, $1.period.key) }
-        var index = 0
-        while index < sorted.count {
-            let i = sorted[index].indicator
-            var end = index
-            while end < sorted.count && sorted[end].indicator == i { end += 1 }
-            cellStart[i] = Int32(keys.count)
-            cellCount[i] = Int32(end - index)
-            for entry in sorted[index..<end] {
-                keys.append(Int32(entry.period.key))
-                values.append(entry.value)
+        for i in cellCount.indices where cellCount[i] > 0 && plan.indicators[i].overTime == .sum {
+            runningStart[i] = Int32(running.count)
+            var total: Int64 = 0
+            let start = Int(cellStart[i])
+            for index in start..<(start + Int(cellCount[i])) {
+                // A year's own figure adds nothing when a quarter of that year was reported: the
+                // quarters (keys year × 10 + 1…4) sort just before the year (year × 10 + 5).
+                let key = Int(keys[index])
+                let yearWithQuarters = key % 10 == 5 && index > start && Int(keys[index - 1]) / 10 == key / 10
+                if !yearWithQuarters { total += values[index] }
+                running.append(total)
             }
-            if plan.indicators[i].overTime == .sum {
-                var yearsWithQuarters: Set<Int> = []
-                for entry in sorted[index..<end] where !entry.period.isYear { yearsWithQuarters.insert(entry.period.year) }
-                runningStart[i] = Int32(running.count)
-                var total: Int64 = 0
-                for entry in sorted[index..<end] {
-                    if !(entry.period.isYear && yearsWithQuarters.contains(entry.period.year)) { total += entry.value }
-                    running.append(total)
-                }
-            }
-            index = end
         }
     }
 
