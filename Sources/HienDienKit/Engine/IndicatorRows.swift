@@ -13,6 +13,12 @@ public struct IndicatorRows: RandomAccessCollection, Equatable, Sendable {
 
         static let hasValue: UInt8 = 1, hasCumulative: UInt8 = 2, carried: UInt8 = 4, counted: UInt8 = 8
 
+        var isTotal: Bool { unit < 0 }
+        var optionalValue: Int64? { flags & Self.hasValue != 0 ? value : nil }
+        var optionalCumulative: Int64? { flags & Self.hasCumulative != 0 ? cumulative : nil }
+        var isCarried: Bool { flags & Self.carried != 0 }
+        var isCounted: Bool { flags & Self.counted != 0 }
+
         init(unit: Int, indicator: Int, value: Int64?, cumulative: Int64?, carried: Bool, counted: Bool) {
             self.unit = Int32(unit)
             self.indicator = Int32(indicator)
@@ -40,10 +46,14 @@ public struct IndicatorRows: RandomAccessCollection, Equatable, Sendable {
         let row = rows[position]
         return IndicatorRow(scope: row.unit < 0 ? .total : .unit(units[Int(row.unit)].id),
                             indicator: indicators[Int(row.indicator)].id,
-                            value: row.flags & Packed.hasValue != 0 ? row.value : nil,
-                            cumulative: row.flags & Packed.hasCumulative != 0 ? row.cumulative : nil,
-                            carried: row.flags & Packed.carried != 0, counted: row.flags & Packed.counted != 0)
+                            value: row.optionalValue, cumulative: row.optionalCumulative, carried: row.isCarried,
+                            counted: row.isCounted)
     }
 
     public static func == (lhs: IndicatorRows, rhs: IndicatorRows) -> Bool { lhs.elementsEqual(rhs) }
+
+    /// The row at `position` as stored: the unit's position in the plan (-1 for `TOTAL`), the
+    /// indicator's, without making the row (for the appendix, which walks every row).
+    func packed(_ position: Int) -> Packed { rows[position] }
+
 }

@@ -66,8 +66,9 @@ extension ReportEngine {
 
     /// A result's status: achieved at the goal, else on track or behind against the expected
     /// value, or not achieved from the deadline's period on; no data without an actual figure.
-    func evaluate(_ target: Target, scope: Scope, actual: Double?, numerator: Int64?, denominator: Int64?,
-                          goal: Double, goalHigh: Double?, windowEnd: Day, period: Period) -> TargetResult {
+    /// `box`: the target's box, shared with its other results (`target` is the box's target).
+    func evaluate(_ target: Target, box: TargetBox? = nil, scope: Scope, actual: Double?, numerator: Int64?,
+                  denominator: Int64?, goal: Double, goalHigh: Double?, windowEnd: Day, period: Period) -> TargetResult {
         let expected = expectedValue(target, goal: goal, at: windowEnd)
         // The report of the period holding the deadline (by the calendar) and every later one
         // gives the final verdict: achieved or not achieved, no "on track" any more.
@@ -81,8 +82,9 @@ extension ReportEngine {
             status = .noData
         }
         let projection = actual.map { projectionFor(target, goal: goal, actual: $0, at: windowEnd, period: period) }
-        return TargetResult(target: target, scope: scope, actual: actual, numerator: numerator, denominator: denominator,
-                            goal: goal, goalHigh: goalHigh, expected: expected, status: status, projection: projection)
+        return TargetResult(box: box ?? TargetBox(target), scope: scope, actual: actual, numerator: numerator,
+                            denominator: denominator, goal: goal, goalHigh: goalHigh, expected: expected, status: status,
+                            projection: projection)
     }
 
     /// `baseline + (goal − baseline) × min(1, days(start → window end) ÷ days(start → deadline))`,

@@ -104,7 +104,8 @@ struct TargetPass {
                 (actual, numerator, denominator) = (exactRatio(covered, Int64(scopeCount)), covered, Int64(scopeCount))
             }
         }
-        var results = [engine.evaluate(target, scope: .total, actual: actual, numerator: numerator, denominator: denominator,
+        let box = TargetBox(target)
+        var results = [engine.evaluate(target, box: box, scope: .total, actual: actual, numerator: numerator, denominator: denominator,
                                        goal: goal, goalHigh: goalHigh, windowEnd: windowEnd, period: period)]
         guard target.perUnit else { return results }
         for entry in perUnit.sorted(by: { plan.units[$0.unit].id < plan.units[$1.unit].id }) {
@@ -113,7 +114,7 @@ struct TargetPass {
                 own.baseline = value
                 own.baselineDate = day
             }
-            results.append(engine.evaluate(own, scope: .unit(plan.units[entry.unit].id), actual: entry.actual,
+            results.append(engine.evaluate(own, box: entry.baseline == nil ? box : nil, scope: .unit(plan.units[entry.unit].id), actual: entry.actual,
                                            numerator: entry.numerator, denominator: entry.denominator, goal: target.goal,
                                            goalHigh: target.goalHigh, windowEnd: windowEnd, period: period))
         }
