@@ -81,25 +81,56 @@ extension ReportContext {
     }
 
     /// The appendix rows of `units` (in hierarchy order): one per figure, the unit's name on its first.
+    ///
+    /// A national appendix has 84.000 rows of six values each, and every `TemplateValue` is a box
+    /// of its own: the values rows have in common (an indicator's name, yes and no, the empty
+    /// unit cell, "—", the small numbers) are made once and shared, not made for every row.
     func figureRows(_ units: [(unit: ReportingUnit, depth: Int)], _ figures: [[Int32]],
-                    position: [String: Int]) -> [TemplateValue] {
+                    position: [String: Int], shared: inout SharedCells) -> [TemplateValue] {
         var rows: [TemplateValue] = []
         for (unit, depth) in units {
             guard let u = position[unit.id] else { continue }
             for (index, rowIndex) in figures[u].enumerated() {
                 let row = report.indicators.packed(Int(rowIndex))
-                let indicator = report.plan.indicators[Int(row.indicator)]
+                let i = Int(row.indicator)
+                let isSum = report.plan.indicators[i].overTime == .sum
                 rows.append(.object([
-                    "unit": .string(index == 0 ? String(repeating: "– ", count: depth) + unit.name : ""),
-                    "first": .bool(index == 0),
-                    "indicator": .string(indicator.name),
-                    "counted": .bool(row.isCounted),
-                    "value": .string(number(row.optionalValue) + (row.isCarried ? " (*)" : "")),
-                    "cumulative": .string(indicator.overTime == .sum ? number(row.optionalCumulative) : "—"),
+                    "unit": index == 0 ? .string(String(repeating: "– ", count: depth) + unit.name) : shared.empty,
+                    "first": shared.flag(index == 0),
+                    "indicator": shared.indicatorNames[i],
+                    "counted": shared.flag(row.isCounted),
+                    "value": row.isCarried ? .string(number(row.optionalValue) + " (*)") : shared.number(row.optionalValue),
+                    "cumulative": isSum ? shared.number(row.optionalCumulative) : shared.dash,
                 ]))
             }
         }
         return rows
+    }
+
+    /// Template values many appendix rows hold, made once.
+    struct SharedCells {
+        let empty: TemplateValue = .string("")
+        let dash: TemplateValue = .string("—")
+        let yes: TemplateValue = .bool(true), no: TemplateValue = .bool(false)
+        let indicatorNames: [TemplateValue]
+        /// Numbers below `small.count`, made as they are first needed.
+        private var small: [TemplateValue?] = Array(repeating: nil, count: 10_000)
+
+        init(_ plan: Plan) {
+            indicatorNames = plan.indicators.map { .string($0.name) }
+        }
+
+        func flag(_ value: Bool) -> TemplateValue { value ? yes : no }
+
+        /// `number(value)` as a shared value: "—" for none, the Vietnamese form otherwise.
+        mutating func number(_ value: Int64?) -> TemplateValue {
+            guard let value else { return dash }
+            guard value >= 0 && value < small.count else { return .string(VietnameseFormat.number(value)) }
+            if let made = small[Int(value)] { return made }
+            let made = TemplateValue.string(VietnameseFormat.number(value))
+            small[Int(value)] = made
+            return made
+        }
     }
 
     /// One table per unit type: every unit with a figure (under no province), its indicators in
@@ -111,9 +142,10 @@ extension ReportContext {
         let position = Dictionary(plan.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let indicatorOrder = Dictionary(plan.indicators.enumerated().map { ($0.element.id, $0.offset) },
                                         uniquingKeysWith: { a, _ in a })
+        var shared = SharedCells(plan)
         return plan.unitTypes.compactMap { type in
             let members = plan.units.indices.filter { plan.units[$0].type == type && provinceOf[$0] == nil }
-            let rows = figureRows(hierarchyOrder(members.map { plan.units[$0] }), figures, position: position)
+            let rows = figureRows(hierarchyOrder(members.map { plan.units[$0] }), figures, position: position, shared: &shared)
             guard !rows.isEmpty else { return nil }
             let totals = national ? [] : report.typeTotals.filter { $0.type == type }.sorted {
                 (indicatorOrder[$0.indicator] ?? 0) < (indicatorOrder[$1.indicator] ?? 0)
@@ -144,11 +176,12 @@ extension ReportContext {
         for u in plan.units.indices { if let p = provinceOf[u] { members[p, default: []].append(u) } }
         let subtotals = Dictionary(grouping: report.subtotals, by: \.unit)
         let types = plan.unitTypes
+        var shared = SharedCells(plan)
         return provinces.compactMap { p in
             let units = members[p] ?? []
             let groups: [TemplateValue] = types.compactMap { type in
                 let ofType = units.filter { plan.units[$0].type == type }.map { plan.units[$0] }
-                let rows = figureRows(hierarchyOrder(ofType), figures, position: position)
+                let rows = figureRows(hierarchyOrder(ofType), figures, position: position, shared: &shared)
                 return rows.isEmpty ? nil : .object(["type": .string(VietnameseLabels.unitType(type)), "rows": .list(rows)])
             }
             guard !groups.isEmpty else { return nil }
