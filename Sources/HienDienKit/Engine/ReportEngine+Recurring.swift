@@ -9,55 +9,44 @@ extension ReportEngine {
         target.baselineDate ?? max(target.periodStart ?? plan.start, plan.pathStart)
     }
 
-    /// The target in force in `period` and the table to measure it on.
-    func inForce(_ target: Target, _ table: ValueTable, _ period: Period) -> (Target, ValueTable) {
+    /// The target in force in `period`, and the year its figures are limited to: a yearly
+    /// target's goal of the year, figures from 1 January, deadline 31 December. A baseline taken
+    /// from the first report needs every unit's figures: `TargetPass` sets it once all are in.
+    func inForce(_ target: Target, _ period: Period) -> (target: Target, year: Int?) {
         var target = target
-        var table = table
-        if target.recursYearly {
-            let year = period.year
-            target.goal = target.goals[year] ?? target.goal
-            target.deadline = min(Day.endOf(month: 12, year: year), plan.end)
-            target.periodStart = max(Day(year: year, month: 1, day: 1)!, plan.start)
-            table = table.only(year: year)
-        }
-        if target.baselineFromFirstReport, let (value, day) = firstReported(target, table, upTo: period) {
-            target.baseline = value
-            target.baselineDate = day
-        }
-        return (target, table)
+        guard target.recursYearly else { return (target, nil) }
+        let year = period.year
+        target.goal = target.goals[year] ?? target.goal
+        target.deadline = min(Day.endOf(month: 12, year: year), plan.end)
+        target.periodStart = max(Day(year: year, month: 1, day: 1)!, plan.start)
+        return (target, year)
     }
 
-    /// The first quarter, up to `period`, in which a share target has a value (TOTAL over the
-    /// units in scope, or over `only`), with the last day of that quarter's window.
-    func firstReported(_ target: Target, _ table: ValueTable, upTo period: Period, units only: [Int]? = nil) -> (Double, Day)? {
+    /// A share target's numerator and denominator over `units` in every quarter up to
+    /// `period` (nil where none reported) — what the first report is looked for in.
+    func firstReportSums(_ target: Target, _ values: UnitValues, upTo period: Period,
+                         units: [Int]) -> [(numerator: Int64?, denominator: Int64?)] {
         guard case let .ratio(numeratorID, denominatorID) = target.kind,
-              let n = table.indicatorIndex[numeratorID], let d = table.indicatorIndex[denominatorID] else { return nil }
+              let n = indicatorIndex[numeratorID], let d = indicatorIndex[denominatorID] else { return [] }
         let last = period.quarters.last ?? period
-        for quarter in plan.quarters where quarter <= last {
-            let units = only ?? unitsInScope(of: target, quarter)
+        return plan.quarters.filter { $0 <= last }.map { quarter in
             var numerator: Int64?, denominator: Int64?
             for u in units {
-                if plan.indicators[n].counts(type: plan.units[u].type), let value = table.cumulative(u, n, quarter) {
-                    numerator = (numerator ?? 0) + value
-                }
-                if plan.indicators[d].counts(type: plan.units[u].type), let value = table.cumulative(u, d, quarter) {
-                    denominator = (denominator ?? 0) + value
-                }
+                if counts[n][u], let value = values.cumulative(u, n, quarter) { numerator = (numerator ?? 0) + value }
+                if counts[d][u], let value = values.cumulative(u, d, quarter) { denominator = (denominator ?? 0) + value }
             }
-            if let numerator, let denominator, denominator > 0 {
+            return (numerator, denominator)
+        }
+    }
+
+    /// The first quarter whose sums give a share (a denominator above 0), with that share and
+    /// the last day of the quarter's window.
+    func firstReported(_ sums: [(numerator: Int64?, denominator: Int64?)]) -> (Double, Day)? {
+        for (quarter, sum) in zip(plan.quarters, sums) {
+            if let numerator = sum.numerator, let denominator = sum.denominator, denominator > 0 {
                 return (exactRatio(numerator, denominator), plan.reporting.window(for: quarter).upperBound)
             }
         }
         return nil
-    }
-
-    /// A unit's own first-report baseline (a per-unit result starts from the unit's first report).
-    func forUnit(_ target: Target, _ table: ValueTable, _ period: Period, unit: Int) -> Target {
-        guard target.baselineFromFirstReport, let (value, day) = firstReported(target, table, upTo: period, units: [unit])
-        else { return target }
-        var target = target
-        target.baseline = value
-        target.baselineDate = day
-        return target
     }
 }

@@ -26,7 +26,10 @@ extension ReportEngine {
         // its last report is the one due while it still existed.
         // (One pass over the expected units, no second copy of them: 4,000 units nationally.)
         let askedUntil = min(due, Self.calendarEnd(of: period))
-        return plan.expectedUnits(for: period).compactMap { unit -> SubmissionRow? in
+        // The units `Plan.expectedUnits(for:)` lists, read in place rather than copied.
+        let window = plan.reporting.window(for: period)
+        let owes = plan.owes(period)
+        return plan.units.lazy.filter { owes && $0.isGraded && $0.exists(during: window) }.compactMap { unit -> SubmissionRow? in
             if let until = unit.until, until < askedUntil { return nil }
             let record = byUnit[unit.id]
             let status: SubmissionStatus

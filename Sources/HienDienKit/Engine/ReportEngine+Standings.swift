@@ -1,7 +1,9 @@
 /// The ranking and commendation the plan declares (`ranking`, `commendation`), nothing else:
 /// a plan that declares neither gets no standings at all.
 extension ReportEngine {
-    func planStandings(_ table: ValueTable, _ period: Period, targets: [TargetResult],
+    /// `figures`: the candidates' figures when the ranking is by an indicator's value (from
+    /// `ReportPass`); a rate or a target's per-unit result is taken from `rates` or `targets`.
+    func planStandings(_ period: Period, figures: [(unit: String, value: Double)], targets: [TargetResult],
                        rates: [RateRow]) -> Standings? {
         guard plan.ranking != nil || plan.commendation != nil else { return nil }
         let window = plan.reporting.window(for: period)
@@ -12,15 +14,15 @@ extension ReportEngine {
                 unit.isGraded && unit.exists(during: window) && (rule.unitTypes.isEmpty || rule.unitTypes.contains(unit.type))
             }
             var values: [(unit: String, value: Double)] = []
-            if let i = table.indicatorIndex[rule.by] {
-                for (u, unit) in candidates where counts[i][u] {
-                    if let rate = rule.rate {
+            if let i = indicatorIndex[rule.by] {
+                if let rate = rule.rate {
+                    for (u, unit) in candidates where counts[i][u] {
                         guard let row = rates.first(where: { $0.scope == .unit(unit.id) && $0.indicator == rule.by && $0.rate == rate })
                         else { continue }
                         values.append((unit.id, row.result))
-                    } else if let figure = table.figure(u, i, period) {
-                        values.append((unit.id, Double(figure.value)))
                     }
+                } else {
+                    values = figures
                 }
             } else {
                 let ids = Set(candidates.map(\.element.id))

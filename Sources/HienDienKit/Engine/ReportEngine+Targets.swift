@@ -1,46 +1,8 @@
 /// Targets: each target of the plan measured for the province (`TOTAL`) and, for a per-unit
-/// target, for every unit that reported its inputs; the expected value on the straight path from
-/// the baseline to the goal, the status and the final verdict at the deadline, and where the
+/// target, for every unit that reported its inputs (summed a unit at a time by `TargetPass`);
+/// the expected value on the straight path from the baseline to the goal, the status and the final verdict at the deadline, and where the
 /// pace so far leads (README.md, "What the figures mean").
 extension ReportEngine {
-    // MARK: - Results
-
-    /// Every target's result for `period`, in plan order: the `TOTAL` row, then (per-unit
-    /// targets) one row per evaluated unit sorted by id.
-    func targetResults(_ table: ValueTable, _ period: Period) -> [TargetResult] {
-        let windowEnd = plan.reporting.window(for: period).upperBound
-        var results: [TargetResult] = []
-        for planTarget in plan.targets {
-            let (target, table) = inForce(planTarget, table, period)
-            let scopeUnits = unitsInScope(of: target, period)
-            let perUnitCount = target.perUnit && !target.kind.isFraction
-            let window = plan.reporting.window(for: period)
-            // A quota's TOTAL goal counts the units in scope at the period's end.
-            let goalUnits = Double(scopeUnits.filter { plan.units[$0].isGraded && plan.units[$0].exists(on: window.upperBound) }.count)
-            let totalGoal = perUnitCount ? target.goal * goalUnits : target.goal
-            let totalHigh = target.goalHigh.map { perUnitCount ? $0 * goalUnits : $0 }
-            let (actual, numerator, denominator) = measure(target, table, period, units: scopeUnits)
-            results.append(evaluate(target, scope: .total, actual: actual, numerator: numerator,
-                                    denominator: denominator, goal: totalGoal, goalHigh: totalHigh, windowEnd: windowEnd,
-                                    period: period))
-            guard target.perUnit else { continue }
-            // Per unit: the units that exist in the period and have reported any of the inputs.
-            let inputs = target.kind.indicators.compactMap { table.indicatorIndex[$0] }
-            let evaluated = scopeUnits.filter { index in
-                let unit = plan.units[index]
-                return unit.reports && unit.exists(during: window)
-                    && inputs.contains { table.hasAny(unit: index, indicator: $0, through: period) }
-            }
-            for index in evaluated.sorted(by: { plan.units[$0].id < plan.units[$1].id }) {
-                let (actual, numerator, denominator) = measure(target, table, period, units: [index])
-                results.append(evaluate(forUnit(target, table, period, unit: index), scope: .unit(plan.units[index].id), actual: actual,
-                                        numerator: numerator, denominator: denominator, goal: target.goal,
-                                        goalHigh: target.goalHigh, windowEnd: windowEnd, period: period))
-            }
-        }
-        return results
-    }
-
     // MARK: - Scope and measure
 
     /// The units (indices into the plan's units) a target is measured over: those that exist in the period and whose type
@@ -62,11 +24,11 @@ extension ReportEngine {
 
     /// The actual figure over `units` (ratio, coverage: a fraction to 4 places; count: the
     /// cumulative count) with its numerator and denominator; a nil actual when nothing was reported.
-    private func measure(_ target: Target, _ table: ValueTable, _ period: Period,
+    func measure(_ target: Target, _ table: UnitValues, _ period: Period,
                          units: [Int]) -> (Double?, Int64?, Int64?) {
         switch target.kind {
         case let .ratio(numeratorID, denominatorID):
-            guard let n = table.indicatorIndex[numeratorID], let d = table.indicatorIndex[denominatorID] else {
+            guard let n = indicatorIndex[numeratorID], let d = indicatorIndex[denominatorID] else {
                 return (nil, nil, nil)
             }
             let numerator = sum(table, n, period, units: units, cumulative: true)
@@ -76,12 +38,12 @@ extension ReportEngine {
         case let .count(ids):
             var total: Int64?
             for id in ids {
-                guard let i = table.indicatorIndex[id] else { continue }
+                guard let i = indicatorIndex[id] else { continue }
                 if let part = sum(table, i, period, units: units, cumulative: true) { total = (total ?? 0) + part }
             }
             return (total.map(Double.init), total, nil)
         case let .coverage(id, _):
-            guard let i = table.indicatorIndex[id], !units.isEmpty else { return (nil, nil, nil) }
+            guard let i = indicatorIndex[id], !units.isEmpty else { return (nil, nil, nil) }
             let covered = units.filter { (table.figure($0, i, period)?.value ?? 0) > 0 }.count
             let anyReported = units.contains { table.figure($0, i, period) != nil }
             guard anyReported else { return (nil, nil, Int64(units.count)) }
@@ -90,7 +52,7 @@ extension ReportEngine {
     }
 
     /// Σ over units whose type counts for the indicator; nil when none reported.
-    private func sum(_ table: ValueTable, _ i: Int, _ period: Period, units: [Int], cumulative: Bool) -> Int64? {
+    private func sum(_ table: UnitValues, _ i: Int, _ period: Period, units: [Int], cumulative: Bool) -> Int64? {
         let indicator = plan.indicators[i]
         var total: Int64?
         for u in units where indicator.counts(type: plan.units[u].type) {
@@ -104,8 +66,9 @@ extension ReportEngine {
 
     /// A result's status: achieved at the goal, else on track or behind against the expected
     /// value, or not achieved from the deadline's period on; no data without an actual figure.
-    private func evaluate(_ target: Target, scope: Scope, actual: Double?, numerator: Int64?, denominator: Int64?,
-                          goal: Double, goalHigh: Double?, windowEnd: Day, period: Period) -> TargetResult {
+    /// `box`: the target's box, shared with its other results (`target` is the box's target).
+    func evaluate(_ target: Target, box: TargetBox? = nil, scope: Scope, actual: Double?, numerator: Int64?,
+                  denominator: Int64?, goal: Double, goalHigh: Double?, windowEnd: Day, period: Period) -> TargetResult {
         let expected = expectedValue(target, goal: goal, at: windowEnd)
         // The report of the period holding the deadline (by the calendar) and every later one
         // gives the final verdict: achieved or not achieved, no "on track" any more.
@@ -119,8 +82,9 @@ extension ReportEngine {
             status = .noData
         }
         let projection = actual.map { projectionFor(target, goal: goal, actual: $0, at: windowEnd, period: period) }
-        return TargetResult(target: target, scope: scope, actual: actual, numerator: numerator, denominator: denominator,
-                            goal: goal, goalHigh: goalHigh, expected: expected, status: status, projection: projection)
+        return TargetResult(box: box ?? TargetBox(target), scope: scope, actual: actual, numerator: numerator,
+                            denominator: denominator, goal: goal, goalHigh: goalHigh, expected: expected, status: status,
+                            projection: projection)
     }
 
     /// `baseline + (goal − baseline) × min(1, days(start → window end) ÷ days(start → deadline))`,

@@ -1,14 +1,12 @@
 /// Counted task quotas ("01 cuộc", "ít nhất 01 lần" with a `quota_indicator`): a task is done
 /// only when its leads' figures reach the count, whatever the leads say.
 extension ReportEngine {
-    func applyQuotas(_ rows: [TaskRow], _ table: ValueTable, _ period: Period) -> [TaskRow] {
+    /// `progress`: per task id with a counted quota, Σ of the quota indicator's cumulative
+    /// figure over the task's leads (summed by `ReportPass`).
+    func applyQuotas(_ rows: [TaskRow], progress quotas: [String: Int64], _ period: Period) -> [TaskRow] {
         rows.map { row in
-            guard let count = row.task.quotaCount, let id = row.task.quotaIndicator,
-                  let i = table.indicatorIndex[id] else { return row }
+            guard let count = row.task.quotaCount, let progress = quotas[row.task.id] else { return row }
             var row = row
-            let progress = row.task.lead.compactMap { table.unitIndex[$0] }.reduce(Int64(0)) { total, u in
-                total + (table.cumulative(u, i, period) ?? 0)
-            }
             row.quotaProgress = progress
             if progress < Int64(count) && row.status == .done {
                 // Said to be done without the count: in progress, or overdue once its month has passed

@@ -54,7 +54,14 @@ public struct Projection: Hashable, Sendable {
 
 /// One target evaluated for the plan (`scope` = `.total`) or for one unit.
 public struct TargetResult: Hashable, Sendable {
-    public var target: Target
+    /// The target as it stands in the period (its baseline, a yearly goal). Held in a box that
+    /// the results of one target share: a national per-unit target has 4.000 results, and a
+    /// `Target` is several hundred bytes.
+    public var target: Target {
+        get { box.target }
+        set { box = TargetBox(newValue) }
+    }
+    private var box: TargetBox
     public var scope: Scope
     /// Ratio/coverage: a fraction rounded to 4 places; count: the cumulative count. Nil: no data.
     public var actual: Double?
@@ -67,6 +74,35 @@ public struct TargetResult: Hashable, Sendable {
     public var expected: Double
     public var status: TargetStatus
     public var projection: Projection?
+
+    public init(target: Target, scope: Scope, actual: Double?, numerator: Int64?, denominator: Int64?, goal: Double,
+                goalHigh: Double?, expected: Double, status: TargetStatus, projection: Projection?) {
+        self.init(box: TargetBox(target), scope: scope, actual: actual, numerator: numerator, denominator: denominator,
+                  goal: goal, goalHigh: goalHigh, expected: expected, status: status, projection: projection)
+    }
+
+    /// A result sharing `box` with the other results of its target.
+    init(box: TargetBox, scope: Scope, actual: Double?, numerator: Int64?, denominator: Int64?, goal: Double,
+         goalHigh: Double?, expected: Double, status: TargetStatus, projection: Projection?) {
+        self.box = box
+        self.scope = scope
+        self.actual = actual
+        self.numerator = numerator
+        self.denominator = denominator
+        self.goal = goal
+        self.goalHigh = goalHigh
+        self.expected = expected
+        self.status = status
+        self.projection = projection
+    }
+}
+
+/// A target shared by the results that measure it; never changed once made.
+final class TargetBox: Hashable, Sendable {
+    let target: Target
+    init(_ target: Target) { self.target = target }
+    static func == (lhs: TargetBox, rhs: TargetBox) -> Bool { lhs === rhs || lhs.target == rhs.target }
+    func hash(into hasher: inout Hasher) { hasher.combine(target) }
 }
 
 /// One indicator's figure for a unit (or the total) in a period.
@@ -202,7 +238,7 @@ public struct PeriodReport: Sendable {
     public var asOf: Day
     public var targets: [TargetResult]
     /// Per unit with a value (sorted by indicator, then unit), then the total per indicator.
-    public var indicators: [IndicatorRow]
+    public var indicators: IndicatorRows
     public var subtotals: [SubtotalRow]
     public var typeTotals: [TypeTotalRow]
     public var submissions: [SubmissionRow]
@@ -227,6 +263,10 @@ public struct PeriodReport: Sendable {
     public var isYearEnd: Bool { period.isYear }
 
     public func total(_ indicator: String) -> IndicatorRow? {
-        indicators.first { $0.scope == .total && $0.indicator == indicator }
+        let found = indicators.indices.first { index in
+            let row = indicators.packed(index)
+            return row.isTotal && plan.indicators[Int(row.indicator)].id == indicator
+        }
+        return found.map { indicators[$0] }
     }
 }

@@ -1,83 +1,17 @@
-/// The appendices: figures per unit grouped by the unit hierarchy (Phụ lục I), the full task
-/// table (Phụ lục II) and the quarterly trend (Phụ lục III).
+/// The appendices: the subtotals and the summary per indicator of Phụ lục I (its figures per unit
+/// are in `ReportContext+Units.swift`), the full task table (Phụ lục II) and the quarterly trend
+/// (Phụ lục III).
 extension ReportContext {
     func number(_ value: Int64?) -> String { value.map(VietnameseFormat.number) ?? "—" }
 
     // MARK: - Phụ lục I
 
-    /// Units in the plan's order of types, each parent followed by the units under it (and the
-    /// units merged into it), so a district's communes sit below the district.
-    func hierarchyOrder(_ units: [ReportingUnit]) -> [(unit: ReportingUnit, depth: Int)] {
-        let ids = Set(units.map(\.id))
-        var children: [String: [ReportingUnit]] = [:]
-        var roots: [ReportingUnit] = []
-        for unit in units {
-            if let parent = unit.parent ?? unit.mergedInto, ids.contains(parent), parent != unit.id {
-                children[parent, default: []].append(unit)
-            } else {
-                roots.append(unit)
-            }
-        }
-        var result: [(ReportingUnit, Int)] = []
-        var seen: Set<String> = []
-        func visit(_ unit: ReportingUnit, _ depth: Int) {
-            guard seen.insert(unit.id).inserted else { return }
-            result.append((unit, depth))
-            for child in children[unit.id] ?? [] { visit(child, depth + 1) }
-        }
-        for root in roots { visit(root, 0) }
-        for unit in units where !seen.contains(unit.id) { visit(unit, 0) }
-        return result
-    }
-
-    /// One table per unit type: every unit with a figure, its indicators in the plan's order.
-    func unitGroups() -> [TemplateValue] {
-        let plan = report.plan
-        let types = plan.unitTypes
-        let byUnit = Dictionary(grouping: report.indicators.filter {
-            $0.scope != .total && ($0.value != nil || $0.cumulative != nil)
-        }, by: { $0.scope.unitID ?? "" })
-        let indicatorOrder = Dictionary(plan.indicators.enumerated().map { ($0.element.id, $0.offset) },
-                                        uniquingKeysWith: { a, _ in a })
-        return types.compactMap { type in
-            let units = hierarchyOrder(plan.units.filter { $0.type == type })
-            var rows: [TemplateValue] = []
-            for (unit, depth) in units {
-                let figures = (byUnit[unit.id] ?? []).sorted { (indicatorOrder[$0.indicator] ?? 0) < (indicatorOrder[$1.indicator] ?? 0) }
-                for (index, row) in figures.enumerated() {
-                    let isSum = indicatorNames[row.indicator]?.overTime == .sum
-                    rows.append(.object([
-                        "unit": .string(index == 0 ? String(repeating: "– ", count: depth) + unit.name : ""),
-                        "first": .bool(index == 0),
-                        "indicator": .string(indicatorName(row.indicator)),
-                        "counted": .bool(row.counted),
-                        "value": .string(number(row.value) + (row.carried ? " (*)" : "")),
-                        "cumulative": .string(isSum ? number(row.cumulative) : "—"),
-                    ]))
-                }
-            }
-            guard !rows.isEmpty else { return nil }
-            let totals = report.typeTotals.filter { $0.type == type }.sorted {
-                (indicatorOrder[$0.indicator] ?? 0) < (indicatorOrder[$1.indicator] ?? 0)
-            }
-            return .object([
-                "type": .string(VietnameseLabels.unitType(type)),
-                "rows": .list(rows),
-                "totals": .list(totals.map { total in
-                    .object([
-                        "indicator": .string(indicatorName(total.indicator)),
-                        "value": .string(number(total.value)),
-                        "cumulative": .string(indicatorNames[total.indicator]?.overTime == .sum ? number(total.cumulative) : "—"),
-                        "counted": .bool(total.counted),
-                    ])
-                }),
-            ])
-        }
-    }
-
+    /// Each parent's subtotal, in plan order; a province whose units the appendix groups under
+    /// it (`provinceGroups`) has its subtotal there instead.
     func subtotals() -> [TemplateValue] {
         let parents = Dictionary(grouping: report.subtotals, by: \.unit)
-        return report.plan.units.map(\.id).filter { parents[$0] != nil }.map { parent in
+        let grouped = Set(provinces().map { report.plan.units[$0].id })
+        return report.plan.units.map(\.id).filter { parents[$0] != nil && !grouped.contains($0) }.map { parent in
             let rows = parents[parent]!
             return .object([
                 "unit": .string(name(parent)),
@@ -94,9 +28,15 @@ extension ReportContext {
     }
 
     func indicatorSummary() -> [TemplateValue] {
-        report.plan.indicators.map { indicator in
+        // Units with a figure, per indicator: one walk over the packed rows.
+        var counts = Array(repeating: 0, count: report.plan.indicators.count)
+        for index in report.indicators.indices {
+            let row = report.indicators.packed(index)
+            if !row.isTotal && row.optionalValue != nil { counts[Int(row.indicator)] += 1 }
+        }
+        let reporting = Dictionary(zip(report.plan.indicators.map(\.id), counts), uniquingKeysWith: { a, _ in a })
+        return report.plan.indicators.map { indicator in
             let total = report.total(indicator.id)
-            let reporting = report.indicators.filter { $0.indicator == indicator.id && $0.scope != .total && $0.value != nil }
             var notes: [String] = []
             if total?.carried == true { notes.append("có số liệu chuyển từ kỳ trước") }
             if let sources = indicator.sources {
@@ -108,7 +48,7 @@ extension ReportContext {
                 "kind": .string(indicator.overTime == .sum ? "phát sinh" : "hiện có"),
                 "value": .string(number(total?.value)),
                 "cumulative": .string(indicator.overTime == .sum ? number(total?.cumulative) : "—"),
-                "units_reporting": .string(String(reporting.count)),
+                "units_reporting": .string(String(reporting[indicator.id] ?? 0)),
                 "note": .string(notes.joined(separator: "; ")),
             ])
         }

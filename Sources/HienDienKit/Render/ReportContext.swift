@@ -49,8 +49,15 @@ public struct ReportContext {
         context.merge(nextPeriod()) { a, _ in a }
         context.merge(standings()) { a, _ in a }
         // Appendices.
-        context["unit_groups"] = .list(unitGroups())
-        context["has_carried"] = .bool(report.indicators.contains { $0.carried && $0.scope != .total })
+        let figures = unitFigureRows()
+        let provinces = provinces()
+        let provinceOf = provinceOf(provinces)
+        context["unit_groups"] = .list(unitGroups(figures, provinceOf: provinceOf))
+        context["province_groups"] = .list(provinceGroups(figures, provinces: provinces, provinceOf: provinceOf))
+        context["has_carried"] = .bool(report.indicators.indices.contains { index in
+            let row = report.indicators.packed(index)
+            return row.isCarried && !row.isTotal
+        })
         context["subtotals"] = .list(subtotals())
         context["per_unit_targets"] = .list(perUnitTargets())
         context["indicators"] = .list(indicatorSummary())

@@ -112,6 +112,73 @@ extension Store {
         try flush()
     }
 
+    /// Hands `body` each unit's current values for every period up to and including `period`,
+    /// one unit at a time (unit id order), periods in order, with every revision applied as in
+    /// `forEachCurrentReport`. Indicators come as positions in `indicators` (the plan's ids);
+    /// a stored indicator not among them is left out. Only one unit's values are held at a time,
+    /// and no dictionary is consulted per value: a submission's indicators mostly come in the
+    /// order of the one before, which is tried first.
+    public func forEachUnitHistory(through period: Period, receivedBy: Day? = nil, indicators: [String],
+                                   _ body: (_ unit: String, _ values: [(period: Period, indicator: Int, value: Int64)]) throws -> Void)
+    throws {
+        let statement = try database.prepare("""
+            SELECT s.unit_id, s.period_key, v.indicator_id, v.value
+            FROM submission s JOIN value v ON v.submission_id = s.id
+            WHERE s.period_key <= ? AND s.received <= ?
+            ORDER BY s.unit_id, s.period_key, s.version
+            """)
+        try statement.bind(.int(period.key), .text(Store.receivedBound(receivedBy)))
+        defer { statement.reset() }
+        let position = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var history: [(period: Period, indicator: Int, value: Int64)] = []
+        // The (unit, period) being read: each indicator's latest value (nil: withdrawn) and
+        // which indicators it has, in first-seen order.
+        var latest = [Int64?](repeating: nil, count: indicators.count)
+        var seen = [Bool](repeating: false, count: indicators.count)
+        var order: [Int] = []
+        var currentUnit = "", currentKey = -1
+        var hint = 0
+        func flushPeriod() throws {
+            guard currentKey >= 0, !order.isEmpty else { return }
+            let period = try storedPeriod(currentKey, row: "unit \(currentUnit)")
+            for i in order {
+                if let value = latest[i] { history.append((period, i, value)) }
+                seen[i] = false
+                latest[i] = nil
+            }
+            order.removeAll(keepingCapacity: true)
+        }
+        while try statement.step() {
+            let unit = statement.text(0), key = statement.int(1)
+            if unit != currentUnit || key != currentKey {
+                try flushPeriod()
+                if unit != currentUnit {
+                    if !history.isEmpty { try body(currentUnit, history) }
+                    history.removeAll(keepingCapacity: true)
+                    currentUnit = unit
+                }
+                currentKey = key
+            }
+            let id = statement.text(2)
+            let i: Int
+            if hint < indicators.count && indicators[hint] == id {
+                i = hint
+            } else if let found = position[id] {
+                i = found
+            } else {
+                continue
+            }
+            hint = i + 1
+            if !seen[i] {
+                seen[i] = true
+                order.append(i)
+            }
+            latest[i] = statement.optionalInt64(3)
+        }
+        try flushPeriod()
+        if !history.isEmpty { try body(currentUnit, history) }
+    }
+
     /// Submission records for the given periods, one per unit and period.
     public func submissions(in periods: [Period], receivedBy: Day? = nil) throws -> [SubmissionRecord] {
         let statement = try database.prepare("""

@@ -1,0 +1,202 @@
+/// Phụ lục I, figures per unit. A province's plan: one table per unit type, each parent followed
+/// by the units under it. A national plan, whose units sit under provinces: one table per
+/// province — the province as the heading, its units by type under it, the province's subtotal
+/// last — and the units under no province by type as before.
+extension ReportContext {
+    /// The provinces the appendix groups units under: units of type `province` that have units
+    /// under them (positions in the plan). None in a province's own plan.
+    func provinces() -> [Int] {
+        let units = report.plan.units
+        let parents = Set(units.compactMap(\.parent))
+        return units.indices.filter { units[$0].type == "province" && parents.contains(units[$0].id) }
+    }
+
+    /// Per unit (position in the plan): the province it sits under, through its parents (or the
+    /// unit it merged into); nil when under none.
+    func provinceOf(_ provinces: [Int]) -> [Int?] {
+        let units = report.plan.units
+        guard !provinces.isEmpty else { return Array(repeating: nil, count: units.count) }
+        let position = Dictionary(units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let isProvince = Set(provinces)
+        return units.indices.map { u in
+            var current = u
+            // A parent chain is never longer than the plan (plans with a cycle are refused).
+            for _ in 0..<units.count {
+                guard let up = units[current].parent ?? units[current].mergedInto, let next = position[up] else { return nil }
+                if isProvince.contains(next) { return next }
+                current = next
+            }
+            return nil
+        }
+    }
+
+    /// Per unit (position in the plan): the positions in `report.indicators` of its rows with a
+    /// figure, in the plan's order of indicators — one walk over the rows, no sort.
+    func unitFigureRows() -> [[Int32]] {
+        let rows = report.indicators
+        var segments = Array(repeating: 0..<0, count: report.plan.indicators.count)
+        var start = 0
+        while start < rows.count {
+            let indicator = rows.packed(start).indicator
+            var end = start + 1
+            while end < rows.count && rows.packed(end).indicator == indicator { end += 1 }
+            segments[Int(indicator)] = start..<end
+            start = end
+        }
+        var byUnit = Array(repeating: [Int32](), count: report.plan.units.count)
+        for segment in segments {
+            for index in segment {
+                let row = rows.packed(index)
+                if !row.isTotal && (row.optionalValue != nil || row.optionalCumulative != nil) {
+                    byUnit[Int(row.unit)].append(Int32(index))
+                }
+            }
+        }
+        return byUnit
+    }
+
+    /// Units in the plan's order, each parent followed by the units under it (and the units
+    /// merged into it), so a district's communes sit below the district.
+    func hierarchyOrder(_ units: [ReportingUnit]) -> [(unit: ReportingUnit, depth: Int)] {
+        let ids = Set(units.map(\.id))
+        var children: [String: [ReportingUnit]] = [:]
+        var roots: [ReportingUnit] = []
+        for unit in units {
+            if let parent = unit.parent ?? unit.mergedInto, ids.contains(parent), parent != unit.id {
+                children[parent, default: []].append(unit)
+            } else {
+                roots.append(unit)
+            }
+        }
+        var result: [(ReportingUnit, Int)] = []
+        var seen: Set<String> = []
+        func visit(_ unit: ReportingUnit, _ depth: Int) {
+            guard seen.insert(unit.id).inserted else { return }
+            result.append((unit, depth))
+            for child in children[unit.id] ?? [] { visit(child, depth + 1) }
+        }
+        for root in roots { visit(root, 0) }
+        for unit in units where !seen.contains(unit.id) { visit(unit, 0) }
+        return result
+    }
+
+    /// The appendix rows of `units` (in hierarchy order): one per figure, the unit's name on its first.
+    ///
+    /// A national appendix has 84.000 rows of six values each, and every `TemplateValue` is a box
+    /// of its own: the values rows have in common (an indicator's name, yes and no, the empty
+    /// unit cell, "—", the small numbers) are made once and shared, not made for every row.
+    func figureRows(_ units: [(unit: ReportingUnit, depth: Int)], _ figures: [[Int32]],
+                    position: [String: Int], shared: inout SharedCells) -> [TemplateValue] {
+        var rows: [TemplateValue] = []
+        for (unit, depth) in units {
+            guard let u = position[unit.id] else { continue }
+            for (index, rowIndex) in figures[u].enumerated() {
+                let row = report.indicators.packed(Int(rowIndex))
+                let i = Int(row.indicator)
+                let isSum = report.plan.indicators[i].overTime == .sum
+                rows.append(.object([
+                    "unit": index == 0 ? .string(String(repeating: "– ", count: depth) + unit.name) : shared.empty,
+                    "first": shared.flag(index == 0),
+                    "indicator": shared.indicatorNames[i],
+                    "counted": shared.flag(row.isCounted),
+                    "value": row.isCarried ? .string(number(row.optionalValue) + " (*)") : shared.number(row.optionalValue),
+                    "cumulative": isSum ? shared.number(row.optionalCumulative) : shared.dash,
+                ]))
+            }
+        }
+        return rows
+    }
+
+    /// Template values many appendix rows hold, made once.
+    struct SharedCells {
+        let empty: TemplateValue = .string("")
+        let dash: TemplateValue = .string("—")
+        let yes: TemplateValue = .bool(true), no: TemplateValue = .bool(false)
+        let indicatorNames: [TemplateValue]
+        /// Numbers below `small.count`, made as they are first needed.
+        private var small: [TemplateValue?] = Array(repeating: nil, count: 10_000)
+
+        init(_ plan: Plan) {
+            indicatorNames = plan.indicators.map { .string($0.name) }
+        }
+
+        func flag(_ value: Bool) -> TemplateValue { value ? yes : no }
+
+        /// `number(value)` as a shared value: "—" for none, the Vietnamese form otherwise.
+        mutating func number(_ value: Int64?) -> TemplateValue {
+            guard let value else { return dash }
+            guard value >= 0 && value < small.count else { return .string(VietnameseFormat.number(value)) }
+            if let made = small[Int(value)] { return made }
+            let made = TemplateValue.string(VietnameseFormat.number(value))
+            small[Int(value)] = made
+            return made
+        }
+    }
+
+    /// One table per unit type: every unit with a figure (under no province), its indicators in
+    /// the plan's order, and the type's totals — in a national plan the types' totals also count
+    /// the provinces' units, so there the tables of units under no province have none.
+    func unitGroups(_ figures: [[Int32]], provinceOf: [Int?]) -> [TemplateValue] {
+        let plan = report.plan
+        let national = provinceOf.contains { $0 != nil }
+        let position = Dictionary(plan.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let indicatorOrder = Dictionary(plan.indicators.enumerated().map { ($0.element.id, $0.offset) },
+                                        uniquingKeysWith: { a, _ in a })
+        var shared = SharedCells(plan)
+        return plan.unitTypes.compactMap { type in
+            let members = plan.units.indices.filter { plan.units[$0].type == type && provinceOf[$0] == nil }
+            let rows = figureRows(hierarchyOrder(members.map { plan.units[$0] }), figures, position: position, shared: &shared)
+            guard !rows.isEmpty else { return nil }
+            let totals = national ? [] : report.typeTotals.filter { $0.type == type }.sorted {
+                (indicatorOrder[$0.indicator] ?? 0) < (indicatorOrder[$1.indicator] ?? 0)
+            }
+            return .object([
+                "type": .string(VietnameseLabels.unitType(type)),
+                "rows": .list(rows),
+                "totals": .list(totals.map { total in
+                    .object([
+                        "indicator": .string(indicatorName(total.indicator)),
+                        "value": .string(number(total.value)),
+                        "cumulative": .string(indicatorNames[total.indicator]?.overTime == .sum ? number(total.cumulative) : "—"),
+                        "counted": .bool(total.counted),
+                    ])
+                }),
+            ])
+        }
+    }
+
+    /// One block per province with figures, in plan order: `{ name, types: [{ type, rows }],
+    /// totals }`, the rows as in `unit_groups`, the totals the province's subtotal (its units
+    /// that count in each indicator).
+    func provinceGroups(_ figures: [[Int32]], provinces: [Int], provinceOf: [Int?]) -> [TemplateValue] {
+        let plan = report.plan
+        guard !provinces.isEmpty else { return [] }
+        let position = Dictionary(plan.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var members = Dictionary(uniqueKeysWithValues: provinces.map { ($0, [Int]()) })
+        for u in plan.units.indices { if let p = provinceOf[u] { members[p, default: []].append(u) } }
+        let subtotals = Dictionary(grouping: report.subtotals, by: \.unit)
+        let types = plan.unitTypes
+        var shared = SharedCells(plan)
+        return provinces.compactMap { p in
+            let units = members[p] ?? []
+            let groups: [TemplateValue] = types.compactMap { type in
+                let ofType = units.filter { plan.units[$0].type == type }.map { plan.units[$0] }
+                let rows = figureRows(hierarchyOrder(ofType), figures, position: position, shared: &shared)
+                return rows.isEmpty ? nil : .object(["type": .string(VietnameseLabels.unitType(type)), "rows": .list(rows)])
+            }
+            guard !groups.isEmpty else { return nil }
+            let totals = subtotals[plan.units[p].id] ?? []
+            return .object([
+                "name": .string(plan.units[p].name),
+                "types": .list(groups),
+                "totals": .list(totals.map { row in
+                    .object([
+                        "indicator": .string(indicatorName(row.indicator)),
+                        "value": .string(number(row.value)),
+                        "cumulative": .string(indicatorNames[row.indicator]?.overTime == .sum ? number(row.cumulative) : "—"),
+                    ])
+                }),
+            ])
+        }
+    }
+}

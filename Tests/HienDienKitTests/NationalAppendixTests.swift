@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import HienDienKit
+
+/// Phụ lục I of a national report: the Ministry reads it province by province — the province as
+/// the heading, its units under it by type, the province's subtotal last — while a province's
+/// own plan keeps its tables by unit type (the demo's golden files hold those unchanged).
+struct NationalAppendixTests {
+    static let q2 = "2026-Q2"
+
+    /// Two provinces, a ministry above them; Hà Nội's department and commune, Cao Bằng's commune.
+    static func report() -> PeriodReport {
+        let plan = ReportEngineTests.plan(
+            units: [
+                ReportingUnit(id: "BKHCN", name: "Bộ Khoa học và Công nghệ", type: "ministry", reports: false),
+                ReportingUnit(id: "P01", name: "Ủy ban nhân dân thành phố Hà Nội", type: "province", reports: false),
+                ReportingUnit(id: "P01_SKHCN", name: "Sở Khoa học và Công nghệ thành phố Hà Nội", type: "department",
+                              parent: "P01"),
+                ReportingUnit(id: "P01_XA001", name: "Ủy ban nhân dân xã Sóc Sơn", type: "commune", parent: "P01"),
+                ReportingUnit(id: "P02", name: "Ủy ban nhân dân tỉnh Cao Bằng", type: "province", reports: false),
+                ReportingUnit(id: "P02_XA001", name: "Ủy ban nhân dân xã Hòa An", type: "commune", parent: "P02"),
+            ],
+            indicators: [Indicator(id: "id_vn_new", name: "Tên miền id.vn đăng ký mới", overTime: .sum)])
+        let values = [ReportEngineTests.v("P01_SKHCN", q2, "id_vn_new", 1_200), ReportEngineTests.v("P01_XA001", q2, "id_vn_new", 35),
+                      ReportEngineTests.v("P02_XA001", q2, "id_vn_new", 7)]
+        return ReportEngine(plan: plan).report(for: Period(parsing: q2)!, asOf: ReportEngineTests.day("2026-07-01"),
+                                               values: values, submissions: [], taskReports: [], narratives: [])
+    }
+
+    /// Phụ lục I's "2. Số liệu theo đơn vị" up to its next heading.
+    static func unitSection(_ markdown: String) throws -> Substring {
+        let start = try #require(markdown.range(of: "### 2. Số liệu theo đơn vị"))
+        let rest = markdown[start.upperBound...]
+        let end = rest.range(of: "\n#")?.lowerBound ?? rest.endIndex
+        return rest[..<end]
+    }
+
+    @Test func eachProvinceHeadsItsUnitsAndEndsWithItsSubtotal() throws {
+        let markdown = try ReportRendererTests.renderer.markdown(Self.report())
+        let section = try Self.unitSection(markdown)
+        let hanoi = try #require(section.range(of: "**Ủy ban nhân dân thành phố Hà Nội**"))
+        let caoBang = try #require(section.range(of: "**Ủy ban nhân dân tỉnh Cao Bằng**"))
+        #expect(hanoi.upperBound < caoBang.lowerBound)
+        let hanoiBlock = section[hanoi.upperBound..<caoBang.lowerBound]
+        let caoBangBlock = section[caoBang.upperBound...]
+        // Hà Nội's units, by type, and Hà Nội's own total: 1.200 + 35.
+        #expect(hanoiBlock.contains("| Sở Khoa học và Công nghệ thành phố Hà Nội | Tên miền id.vn đăng ký mới | 1.200 |"))
+        #expect(hanoiBlock.contains("| Ủy ban nhân dân xã Sóc Sơn | Tên miền id.vn đăng ký mới | 35 |"))
+        #expect(hanoiBlock.contains("| *Sở, ban, ngành* |") && hanoiBlock.contains("| *UBND xã, phường, đặc khu* |"))
+        #expect(hanoiBlock.contains("| **Cộng** | Tên miền id.vn đăng ký mới | 1.235 |"))
+        #expect(!hanoiBlock.contains("Hòa An"))
+        // Cao Bằng: its one commune and its total of 7, nothing of Hà Nội's.
+        #expect(caoBangBlock.contains("| Ủy ban nhân dân xã Hòa An | Tên miền id.vn đăng ký mới | 7 |"))
+        #expect(caoBangBlock.contains("| **Cộng** | Tên miền id.vn đăng ký mới | 7 |"))
+        #expect(!caoBangBlock.contains("Sóc Sơn"))
+        // No second list of the same units: no table per type across provinces, no subtotal
+        // block naming every unit of a province.
+        #expect(!section.contains("**UBND xã, phường, đặc khu**"))
+        #expect(!markdown.contains("Tổng hợp của Ủy ban nhân dân thành phố Hà Nội"))
+    }
+
+    @Test func theHTMLRepeatsTheProvinceAsItsTablesHeading() throws {
+        let html = try ReportRendererTests.renderer.html(Self.report())
+        let heading = "<tr><th colspan=\"4\" class=\"group\">Ủy ban nhân dân thành phố Hà Nội</th></tr>"
+        let head = try #require(html.range(of: heading))
+        // In the table's head, so that a printed page that continues the province names it again.
+        let before = html[..<head.lowerBound]
+        #expect(before.hasSuffix("<thead>\n    "))
+        let block = html[head.upperBound...]
+        let table = try #require(block.range(of: "</table>"))
+        let hanoi = block[..<table.lowerBound]
+        #expect(hanoi.contains("<td>Ủy ban nhân dân xã Sóc Sơn</td>"))
+        #expect(hanoi.contains("<tr class=\"total\"><td>Cộng</td><td>Tên miền id.vn đăng ký mới</td><td class=\"num\">1.235</td>"))
+    }
+}
