@@ -77,10 +77,10 @@ extension Spreadsheet {
     /// one that no neighbour joins into a character (Vietnamese letters, precomposed, among
     /// them), and as `Character`s otherwise.
     static func lineCount(_ text: String, perLine: Int) -> Int {
-        var text = text
-        let counted: Int? = text.withUTF8 { bytes in
+        let counted: Int? = {
+            let bytes = text.utf8.span
             // The UTF-8 length bounds the characters: a short text with one line takes one.
-            if bytes.count <= perLine && !bytes.contains(UInt8(ascii: "\n")) { return 1 }
+            if bytes.count <= perLine && !text.utf8.contains(UInt8(ascii: "\n")) { return 1 }
             var needed = 0
             var length = 0
             var index = 0
@@ -104,7 +104,7 @@ extension Spreadsheet {
                 }
             }
             return needed + max(1, (length + perLine - 1) / perLine)
-        }
+        }()
         if let counted { return counted }
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }

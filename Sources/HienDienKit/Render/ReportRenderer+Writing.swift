@@ -85,16 +85,15 @@ struct ReportWriting: Sendable {
             try file.close()
             return
         }
-        var page = try wholePage()
-        if formats.contains(.html) { try page.withUTF8 { try write($0, as: "report.html") } }
+        let page = try wholePage()
+        if formats.contains(.html) { try write(page, as: "report.html") }
         try write(WordDocument.make(fromHTML: page), as: "report.docx")
     }
 
     /// data-check.md beside a rendered report, and the CSV tables, one at a time.
     func tables() throws {
         if context != nil {
-            var text = DataCheck.markdown(report)
-            try text.withUTF8 { try write($0, as: DataCheck.fileName) }
+            try write(DataCheck.markdown(report), as: DataCheck.fileName)
         }
         guard formats.contains(.csv) else { return }
         let tables: [(String, (PeriodReport) -> String)] = [
@@ -102,8 +101,7 @@ struct ReportWriting: Sendable {
             ("submissions.csv", ReportTables.submissions), ("tasks.csv", ReportTables.tasks),
         ]
         for (name, table) in tables {
-            var text = table(report)
-            try text.withUTF8 { try write($0, as: name) }
+            try write(table(report), as: name)
         }
     }
 
@@ -129,14 +127,16 @@ struct ReportWriting: Sendable {
                                 shownAs: (shownFolder as NSString).appendingPathComponent(name))
     }
 
-    func write(_ bytes: UnsafeBufferPointer<UInt8>, as name: String) throws {
+    func write(_ text: String, as name: String) throws {
         let file = try newFile(name)
-        try file.write(bytes)
+        try file.write(text)
         try file.close()
     }
 
     func write(_ bytes: [UInt8], as name: String) throws {
-        try bytes.withUnsafeBufferPointer { try write($0, as: name) }
+        let file = try newFile(name)
+        try file.write(bytes)
+        try file.close()
     }
 }
 

@@ -222,23 +222,21 @@ struct Renderer {
             output.append(text)
             return
         }
-        var text = text
-        text.withUTF8 { bytes in
-            var lineStart = 0
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-                writeIndented(UnsafeBufferPointer(rebasing: bytes[lineStart...index]))
-                lineStart = index + 1
-            }
-            if lineStart < bytes.count { writeIndented(UnsafeBufferPointer(rebasing: bytes[lineStart...])) }
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            writeIndented(bytes[lineStart...index])
+            lineStart = index + 1
         }
+        if lineStart < bytes.count { writeIndented(bytes[lineStart...]) }
     }
 
     /// Writes a piece of one line (ending with its line break, `\n` or `\r\n`, if it has one),
     /// indenting it if it starts a line that has content.
-    mutating func writeIndented(_ piece: UnsafeBufferPointer<UInt8>) {
+    mutating func writeIndented(_ piece: ArraySlice<UInt8>) {
         guard let first = piece.first else { return }
         let startsWithBreak = first == UInt8(ascii: "\n")
-            || (first == UInt8(ascii: "\r") && piece.count > 1 && piece[1] == UInt8(ascii: "\n"))
+            || (first == UInt8(ascii: "\r") && piece.count > 1 && piece[piece.startIndex + 1] == UInt8(ascii: "\n"))
         if isIndentationPending && !startsWithBreak { output.append(indentation) }
         output.append(piece)
         isIndentationPending = piece.last == UInt8(ascii: "\n")

@@ -42,12 +42,11 @@ public enum TemplateEscaping: Hashable, Sendable {
     }
 
     func escape(_ text: String, into output: inout [UInt8], atLineStart: Bool) {
-        var text = text
         switch self {
         case .none:
-            text.withUTF8 { output.append(contentsOf: $0) }
+            output.append(contentsOf: text.utf8)
         case .html:
-            text.withUTF8 { TemplateEscaping.escapeHTML($0, into: &output) }
+            TemplateEscaping.escapeHTML(text, into: &output)
         case .markdown:
             TemplateEscaping.escapeMarkdown(text, into: &output, atLineStart: atLineStart)
         }
@@ -58,7 +57,8 @@ public enum TemplateEscaping: Hashable, Sendable {
     private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8), greaterThan = Array("&gt;".utf8)
     private static let quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
 
-    static func escapeHTML(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    static func escapeHTML(_ text: String, into output: inout [UInt8]) {
+        let bytes = text.utf8.span
         var start = 0
         for index in bytes.indices {
             let replacement: [UInt8]
@@ -70,11 +70,11 @@ public enum TemplateEscaping: Hashable, Sendable {
             case UInt8(ascii: "'"): replacement = apostrophe
             default: continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            output.append(contentsOf: text.utf8.run(start..<index))
             output.append(contentsOf: replacement)
             start = index + 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        output.append(contentsOf: text.utf8.run(start..<bytes.count))
     }
 
     // MARK: - Markdown
@@ -82,15 +82,15 @@ public enum TemplateEscaping: Hashable, Sendable {
     static func escapeMarkdown(_ text: String, into output: inout [UInt8], atLineStart: Bool) {
         // Line breaks are rare in values: they are collapsed by characters, as before, and the
         // result escaped by bytes.
-        var bytes = text
-        let hasLineBreak = bytes.withUTF8(containsLineBreak)
-        var escapedText = hasLineBreak ? collapsingLineBreaks(text) : bytes
-        escapedText.withUTF8 { escapeMarkdown($0, into: &output, atLineStart: atLineStart) }
+        let collapsed = containsLineBreak(text.utf8.span) ? collapsingLineBreaks(text) : text
+        escapeMarkdownLine(collapsed, into: &output, atLineStart: atLineStart)
     }
 
     private static let lineStartMarkers: Set<UInt8> = Set("#-+=".utf8)
 
-    static func escapeMarkdown(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], atLineStart: Bool) {
+    /// Escapes `text`, which holds no line break, for Markdown.
+    static func escapeMarkdownLine(_ text: String, into output: inout [UInt8], atLineStart: Bool) {
+        let bytes = text.utf8.span
         let count = bytes.count
         var index = 0
         // A block marker at the start of the value, where the value starts a line (all ASCII,
@@ -109,7 +109,7 @@ public enum TemplateEscaping: Hashable, Sendable {
         }
         var start = 0
         func copyRun(to end: Int) {
-            if end > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+            if end > start { output.append(contentsOf: text.utf8.run(start..<end)) }
         }
         while index < count {
             let byte = bytes[index]
@@ -159,7 +159,7 @@ public enum TemplateEscaping: Hashable, Sendable {
 
     /// Whether the bytes hold a scalar that `Character.isNewline` is true for: LF, VT, FF, CR,
     /// U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
-    static func containsLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func containsLineBreak(_ bytes: Span<UInt8>) -> Bool {
         for index in bytes.indices {
             switch bytes[index] {
             case 0x0A...0x0D: return true
@@ -175,7 +175,7 @@ public enum TemplateEscaping: Hashable, Sendable {
     }
 
     /// The scalar whose UTF-8 starts at `index`.
-    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar {
+    static func scalar(in bytes: Span<UInt8>, at index: Int) -> Unicode.Scalar {
         let lead = bytes[index]
         if lead < 0x80 { return Unicode.Scalar(lead) }
         let (initial, continuations): (UInt32, Int) =
@@ -188,7 +188,7 @@ public enum TemplateEscaping: Hashable, Sendable {
     }
 
     /// The scalar whose UTF-8 ends just before `index`.
-    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, endingBefore index: Int) -> Unicode.Scalar {
+    static func scalar(in bytes: Span<UInt8>, endingBefore index: Int) -> Unicode.Scalar {
         var start = index - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
         return scalar(in: bytes, at: start)
@@ -245,7 +245,7 @@ public enum TemplateEscaping: Hashable, Sendable {
 
     /// Whether `&` at `index` starts something a Markdown viewer would read as a
     /// character reference: `&name;`, `&#123;` or `&#x1F;`.
-    static func startsCharacterReference(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    static func startsCharacterReference(_ bytes: Span<UInt8>, at index: Int) -> Bool {
         var position = index + 1
         if position < bytes.count, bytes[position] == UInt8(ascii: "#") { position += 1 }
         let start = position
@@ -258,5 +258,14 @@ public enum TemplateEscaping: Hashable, Sendable {
     static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
         isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
             || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+}
+
+extension String.UTF8View {
+    /// The code units at byte offsets `range`, to copy a run of them whole (the offsets are
+    /// turned into indices in constant time on Swift's native UTF-8 strings).
+    func run(_ range: Range<Int>) -> Substring.UTF8View {
+        let lower = index(startIndex, offsetBy: range.lowerBound)
+        return self[lower..<index(lower, offsetBy: range.count)]
     }
 }

@@ -7,7 +7,7 @@ public struct TemplateSink {
     /// The bytes not drained yet (all of them without a drain).
     public internal(set) var bytes: [UInt8] = []
     /// Takes the buffer's bytes; nil keeps them.
-    private let drain: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
+    private let drain: (([UInt8]) throws -> Void)?
     private let threshold: Int
     /// Whether the bytes drained so far end where a Markdown block may start (see
     /// `TemplateEscaping.isAtBlockStart`): the buffer is empty after a drain, but the line it
@@ -25,7 +25,7 @@ public struct TemplateSink {
 
     /// A sink that hands its bytes to `drain` whenever more than `threshold` are buffered, and
     /// the rest on `finish()`.
-    public init(threshold: Int = 1 << 20, drain: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
+    public init(threshold: Int = 1 << 20, drain: @escaping ([UInt8]) throws -> Void) {
         self.drain = drain
         self.threshold = threshold
         bytes.reserveCapacity(min(threshold, 1 << 20) + 64 * 1024)
@@ -35,11 +35,10 @@ public struct TemplateSink {
     var hasFailed: Bool { failure != nil }
 
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: text.utf8)
     }
 
-    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+    mutating func append(_ piece: ArraySlice<UInt8>) {
         bytes.append(contentsOf: piece)
     }
 
@@ -58,7 +57,7 @@ public struct TemplateSink {
         guard let drain, failure == nil, !bytes.isEmpty else { return }
         drainedEndsAtBlockStart = TemplateEscaping.isAtBlockStart(bytes, after: drainedEndsAtBlockStart)
         do {
-            try bytes.withUnsafeBufferPointer { try drain($0) }
+            try drain(bytes)
         } catch {
             failure = error
         }
