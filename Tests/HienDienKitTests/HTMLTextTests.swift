@@ -26,7 +26,7 @@ struct HTMLTextTests {
             let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
             let bytes = Array(text.utf8)
             var decoded: [UInt8] = []
-            bytes.withUnsafeBufferPointer { HTMLText.appendDecoded($0, 0..<$0.count, to: &decoded) }
+            HTMLText.appendDecoded(bytes, bytes.indices, to: &decoded)
             #expect(decoded == Array(HTMLNode.decode(text).utf8), "\(text)")
         }
     }

@@ -33,21 +33,28 @@ struct HTMLClasses: OptionSet {
     private static let memberBytes: [(name: [UInt8], member: HTMLClasses)] = members.map { (Array($0.key.utf8), $0.value) }
 
     /// The known classes in a `class` attribute's value of ASCII bytes without references.
-    init(ascii value: UnsafeBufferPointer<UInt8>) {
+    init(ascii value: borrowing Span<UInt8>) {
         self.init(rawValue: 0)
         var start = 0
         while start < value.count {
             var end = start
             while end < value.count, !(value[end] == 0x20 || (value[end] >= 0x09 && value[end] <= 0x0D)) { end += 1 }
             if end > start {
-                let word = UnsafeBufferPointer(rebasing: value[start..<end])
-                for (name, member) in Self.memberBytes where name.count == word.count && name.elementsEqual(word) {
+                let word = value.extracting(start..<end)
+                for (name, member) in Self.memberBytes where Self.equal(name, word) {
                     insert(member)
                     break
                 }
             }
             start = end + 1
         }
+    }
+
+    private static func equal(_ name: [UInt8], _ word: borrowing Span<UInt8>) -> Bool {
+        guard name.count == word.count else { return false }
+        let name = name.span
+        for offset in 0..<word.count where name[offset] != word[offset] { return false }
+        return true
     }
 
     init(rawValue: UInt32) {

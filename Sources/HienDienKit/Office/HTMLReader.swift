@@ -24,7 +24,8 @@ struct HTMLReader {
         case end
     }
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    /// The input, shared (not copied) by the copies of a reader.
+    let bytes: [UInt8]
     private var index = 0
     private var textStart = 0
     /// The names of the open elements, the document's root (`#document`) first.
@@ -42,8 +43,7 @@ struct HTMLReader {
     static let voidElements: Set<String> = ["br", "col", "meta", "link", "img", "hr", "input", "wbr", "source", "area", "base"]
     static let opaqueElements: Set<String> = ["style", "script", "head", "svg", "title", "template"]
 
-    /// Reads `bytes`, which must outlive the reader.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
@@ -88,34 +88,37 @@ struct HTMLReader {
 
     /// The value of attribute `name` (lowercase ASCII) with its character references replaced;
     /// the last one when it is written twice.
-    func attribute(_ name: StaticString) -> String? {
-        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        for (attributeName, value) in attributeRanges.reversed() where matches(attributeName, wanted) {
+    func attribute(_ name: String) -> String? {
+        for (attributeName, value) in attributeRanges.reversed() where matches(attributeName, name.utf8) {
             return HTMLNode.decode(string(value))
         }
         return nil
     }
 
     /// Whether the attribute's name, lowercased as the tree does it, is `wanted`.
-    private func matches(_ range: Range<Int>, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func matches(_ range: Range<Int>, _ wanted: String.UTF8View) -> Bool {
+        let span = bytes.span
         var isASCII = true
-        for position in range where bytes[position] >= 0x80 { isASCII = false }
+        for position in range where span[position] >= 0x80 { isASCII = false }
         guard isASCII else { return string(range).lowercased().utf8.elementsEqual(wanted) }
         guard range.count == wanted.count else { return false }
-        for (offset, position) in range.enumerated() where Self.lowercased(bytes[position]) != wanted[offset] { return false }
+        var position = range.lowerBound
+        for byte in wanted {
+            if Self.lowercased(span[position]) != byte { return false }
+            position += 1
+        }
         return true
     }
 
     /// The classes the Word conversion knows in the element's `class` attribute, read from its
     /// bytes when it is plain ASCII without references.
     var classes: HTMLClasses {
-        let wanted: StaticString = "class"
-        let name = UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount)
-        guard let value = attributeRanges.last(where: { matches($0.name, name) })?.value else { return HTMLClasses() }
-        for position in value where bytes[position] >= 0x80 || bytes[position] == UInt8(ascii: "&") {
+        guard let value = attributeRanges.last(where: { matches($0.name, "class".utf8) })?.value else { return HTMLClasses() }
+        let span = bytes.span
+        for position in value where span[position] >= 0x80 || span[position] == UInt8(ascii: "&") {
             return HTMLClasses(HTMLNode.decode(string(value)))
         }
-        return HTMLClasses(ascii: UnsafeBufferPointer(rebasing: bytes[value]))
+        return HTMLClasses(ascii: span.extracting(value))
     }
 
     /// Every attribute, names lowercased, values with references replaced (the last of a name wins).
@@ -125,7 +128,7 @@ struct HTMLReader {
         return result
     }
 
-    func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+    func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
     // MARK: - Scanning
 
@@ -146,6 +149,9 @@ struct HTMLReader {
 
     /// Reads up to the next tag that gives an event, or to the end.
     private mutating func scan() {
+        // A local reference to the input, so that its span may be held while `self` changes.
+        let input = self.bytes
+        let bytes = input.span
         let count = bytes.count
         let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
         while index < count {
@@ -177,10 +183,11 @@ struct HTMLReader {
                 index += 1  // a '<' that starts no tag is text
                 continue
             }
-            let name = String(unsafeUninitializedCapacity: cursor - nameStart) { buffer in
-                for offset in 0..<(cursor - nameStart) { buffer[offset] = Self.lowercased(bytes[nameStart + offset]) }
-                return cursor - nameStart
-            }
+            var isLowercase = true
+            for position in nameStart..<cursor where bytes[position] >= 0x41 && bytes[position] <= 0x5A { isLowercase = false }
+            let name = isLowercase
+                ? String(decoding: input[nameStart..<cursor], as: UTF8.self)
+                : String(decoding: input[nameStart..<cursor].map(Self.lowercased), as: UTF8.self)
             // The attributes of the last start tag are wanted only until the next event.
             attributeRanges.removeAll(keepingCapacity: true)
             var selfClosing = false
@@ -231,9 +238,12 @@ struct HTMLReader {
                 // Skip to the matching end tag; the contents are not text.
                 let end = Array("</\(name)".utf8)
                 var position = index
-                while position + end.count <= count {
-                    if (0..<end.count).allSatisfy({ Self.lowercased(bytes[position + $0]) == end[$0] }) { break }
-                    position += 1
+                search: while position + end.count <= count {
+                    for offset in end.indices where Self.lowercased(bytes[position + offset]) != end[offset] {
+                        position += 1
+                        continue search
+                    }
+                    break
                 }
                 index = position
                 textStart = index

@@ -2,35 +2,37 @@
 /// found and collapsed, characters counted — each giving the bytes the same work on a String
 /// gives, without decoding every scalar or growing Strings.
 enum HTMLText {
-    /// Appends the text in `range` of `bytes` with its character references replaced, as
-    /// `HTMLNode.decode(_:)` replaces them.
     /// Whether `range` of `bytes` holds a character reference to replace (an `&`).
-    static func hasReference(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        for position in range where bytes[position] == UInt8(ascii: "&") { return true }
+    static func hasReference(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let span = bytes.span
+        for position in range where span[position] == UInt8(ascii: "&") { return true }
         return false
     }
 
-    static func appendDecoded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to output: inout [UInt8]) {
+    /// Appends the text in `range` of `bytes` with its character references replaced, as
+    /// `HTMLNode.decode(_:)` replaces them.
+    static func appendDecoded(_ bytes: [UInt8], _ range: Range<Int>, to output: inout [UInt8]) {
+        let span = bytes.span
         let ampersand = UInt8(ascii: "&")
         var hasAmpersand = false, isASCII = true
         for position in range {
-            let byte = bytes[position]
+            let byte = span[position]
             if byte == ampersand { hasAmpersand = true }
             if byte >= 0x80 { isASCII = false }
         }
         guard hasAmpersand else {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+            output.append(contentsOf: bytes[range])
             return
         }
         guard isASCII else {
             // Characters, not bytes, bound a reference's length there (a mark may join its ';').
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            let text = String(decoding: bytes[range], as: UTF8.self)
             output.append(contentsOf: HTMLNode.decode(text).utf8)
             return
         }
         var position = range.lowerBound
         while position < range.upperBound {
-            let byte = bytes[position]
+            let byte = span[position]
             guard byte == ampersand else {
                 output.append(byte)
                 position += 1
@@ -40,11 +42,11 @@ enum HTMLText {
             var semicolon: Int?
             var probe = nameStart
             while probe < min(nameStart + 12, range.upperBound) {
-                if bytes[probe] == UInt8(ascii: ";") { semicolon = probe; break }
+                if span[probe] == UInt8(ascii: ";") { semicolon = probe; break }
                 probe += 1
             }
             if let semicolon {
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<semicolon]), as: UTF8.self)
+                let name = String(decoding: bytes[nameStart..<semicolon], as: UTF8.self)
                 if let scalar = name == "nbsp" ? "\u{A0}" : XMLReader.referencedScalar(name) {
                     appendUTF8(scalar.value, to: &output)
                     position = semicolon + 1
@@ -76,7 +78,7 @@ enum HTMLText {
 
     /// The scalar starting at `position` of valid UTF-8 `bytes`, and the position after it.
     @inline(__always)
-    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (value: UInt32, next: Int) {
+    static func scalar(in bytes: borrowing Span<UInt8>, at position: Int) -> (value: UInt32, next: Int) {
         let lead = UInt32(bytes[position])
         if lead < 0x80 { return (lead, position + 1) }
         if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F), position + 2) }
@@ -95,12 +97,15 @@ enum HTMLText {
             || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F || value == 0x3000
     }
 
-    /// Appends `text` with each run of white space (but the no-break space) made one space, and
-    /// none at a line's start — by scalars, so a combining mark after a space is kept.
-    static func appendCollapsingWhitespace(_ text: UnsafeBufferPointer<UInt8>, atLineStart: inout Bool, to output: inout [UInt8]) {
+    /// Appends `range` of `bytes` with each run of white space (but the no-break space) made one
+    /// space, and none at a line's start — by scalars, so a combining mark after a space is kept.
+    /// The text between spaces is copied a run at a time.
+    static func appendCollapsingWhitespace(_ bytes: [UInt8], _ range: Range<Int>, atLineStart: inout Bool, to output: inout [UInt8]) {
+        let text = bytes.span
         var lastWasSpace = false
-        var position = 0
-        while position < text.count {
+        var position = range.lowerBound
+        var wordStart = position
+        while position < range.upperBound {
             let byte = text[position]
             let isSpace: Bool
             let next: Int
@@ -113,15 +118,17 @@ enum HTMLText {
                 next = after
             }
             if isSpace {
+                if wordStart < position { output.append(contentsOf: bytes[wordStart..<position]) }
+                wordStart = next
                 if !atLineStart && !lastWasSpace { output.append(0x20) }
                 lastWasSpace = !atLineStart || lastWasSpace
             } else {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[position..<next]))
                 atLineStart = false
                 lastWasSpace = false
             }
             position = next
         }
+        if wordStart < position { output.append(contentsOf: bytes[wordStart..<min(position, range.upperBound)]) }
     }
 
     /// The longest word and the whole length of a text given piece by piece, in characters as
@@ -133,7 +140,7 @@ enum HTMLText {
 
         var longestWord: Int { max(longest, word) }
 
-        mutating func add(_ text: UnsafeBufferPointer<UInt8>) {
+        mutating func add(_ text: borrowing Span<UInt8>) {
             var position = 0
             while position < text.count {
                 let (value, next) = HTMLText.scalar(in: text, at: position)

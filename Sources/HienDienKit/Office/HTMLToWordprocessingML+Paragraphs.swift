@@ -11,9 +11,9 @@ extension HTMLToWordprocessingML {
                 if HTMLText.hasReference(reader.bytes, range) {
                     decoded.removeAll(keepingCapacity: true)
                     HTMLText.appendDecoded(reader.bytes, range, to: &decoded)
-                    decoded.withUnsafeBufferPointer { HTMLText.appendCollapsingWhitespace($0, atLineStart: &atLineStart, to: &runText) }
+                    HTMLText.appendCollapsingWhitespace(decoded, decoded.indices, atLineStart: &atLineStart, to: &runText)
                 } else {
-                    HTMLText.appendCollapsingWhitespace(UnsafeBufferPointer(rebasing: reader.bytes[range]), atLineStart: &atLineStart, to: &runText)
+                    HTMLText.appendCollapsingWhitespace(reader.bytes, range, atLineStart: &atLineStart, to: &runText)
                 }
                 runList.append(Run(start: start, end: runText.count, bold: style.bold, italic: style.italic, underline: style.underline, size: style.size))
             case .element(let name, let classes, let children):
@@ -137,9 +137,9 @@ extension HTMLToWordprocessingML {
     /// `text` with each run of white space (but the no-break space) made one space, and none at
     /// a line's start; by scalars, so a combining mark after a space is kept, not dropped with it.
     static func collapsingWhitespace(_ text: String, atLineStart: inout Bool) -> String {
-        var text = text
+        let bytes = Array(text.utf8)
         var result: [UInt8] = []
-        text.withUTF8 { HTMLText.appendCollapsingWhitespace($0, atLineStart: &atLineStart, to: &result) }
+        HTMLText.appendCollapsingWhitespace(bytes, bytes.indices, atLineStart: &atLineStart, to: &result)
         return String(decoding: result, as: UTF8.self)
     }
 
@@ -151,9 +151,8 @@ extension HTMLToWordprocessingML {
     /// The longest word of `text` and its whole length, in characters as a reader counts them
     /// (see `HTMLText.Lengths`).
     static func lengths(_ text: String) -> (longestWord: Int, length: Int) {
-        var text = text
         var lengths = HTMLText.Lengths()
-        text.withUTF8 { lengths.add($0) }
+        lengths.add(text.utf8.span)
         return (lengths.longestWord, lengths.length)
     }
 }

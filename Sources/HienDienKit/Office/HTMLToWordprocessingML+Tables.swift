@@ -120,8 +120,8 @@ extension HTMLToWordprocessingML {
             switch reader.next() {
             case .open:
                 if reader.tagName == "br" {
-                    let newline: [UInt8] = [0x0A]
-                    newline.withUnsafeBufferPointer { lengths.add($0) }
+                    let newline: InlineArray<1, UInt8> = [0x0A]
+                    lengths.add(newline.span)
                 }
                 depth += 1
             case .close: depth -= 1
@@ -129,9 +129,9 @@ extension HTMLToWordprocessingML {
                 if HTMLText.hasReference(reader.bytes, range) {
                     decoded.removeAll(keepingCapacity: true)
                     HTMLText.appendDecoded(reader.bytes, range, to: &decoded)
-                    decoded.withUnsafeBufferPointer { lengths.add($0) }
+                    lengths.add(decoded.span)
                 } else {
-                    lengths.add(UnsafeBufferPointer(rebasing: reader.bytes[range]))
+                    lengths.add(reader.bytes.span.extracting(range))
                 }
             case .end: return lengths
             }

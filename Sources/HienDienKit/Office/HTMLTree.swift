@@ -37,19 +37,16 @@ indirect enum HTMLNode {
     /// rules are the tree's rules). The Word conversion reads the events themselves; the tree is
     /// for tests and for small fragments.
     static func parse(_ html: String) -> HTMLNode {
-        let bytes = Array(html.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            var reader = HTMLReader(buffer)
-            var stack: [(name: String, attributes: [String: String], children: [HTMLNode])] = [("#document", [:], [])]
-            while true {
-                switch reader.next() {
-                case .open: stack.append((reader.tagName, reader.attributes, []))
-                case .text(let range): stack[stack.count - 1].children.append(.text(decode(reader.string(range))))
-                case .close:
-                    let top = stack.removeLast()
-                    stack[stack.count - 1].children.append(.element(name: top.name, attributes: top.attributes, children: top.children))
-                case .end: return .element(name: "#document", attributes: [:], children: stack[0].children)
-                }
+        var reader = HTMLReader(Array(html.utf8))
+        var stack: [(name: String, attributes: [String: String], children: [HTMLNode])] = [("#document", [:], [])]
+        while true {
+            switch reader.next() {
+            case .open: stack.append((reader.tagName, reader.attributes, []))
+            case .text(let range): stack[stack.count - 1].children.append(.text(decode(reader.string(range))))
+            case .close:
+                let top = stack.removeLast()
+                stack[stack.count - 1].children.append(.element(name: top.name, attributes: top.attributes, children: top.children))
+            case .end: return .element(name: "#document", attributes: [:], children: stack[0].children)
             }
         }
     }

@@ -14,16 +14,16 @@ extension WordDocument {
     /// The HTML is read as a stream (`HTMLReader`), never as a whole tree: what is held is the
     /// open elements, one paragraph's inline content, and one table's column widths.
     static func make(fromHTML html: String) -> [UInt8] {
-        var html = html
-        return html.withUTF8 { make(fromHTML: $0) }
+        make(validHTML: Array(html.utf8))
     }
 
-    /// The same from the HTML's UTF-8 bytes.
+    /// The same from the HTML's UTF-8 bytes (invalid sequences read as U+FFFD, as a String reads them).
     static func make(fromHTML html: [UInt8]) -> [UInt8] {
-        html.withUnsafeBufferPointer { make(fromHTML: $0) }
+        make(fromHTML: String(decoding: html, as: UTF8.self))
     }
 
-    private static func make(fromHTML html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    /// The reader decodes scalars from lead bytes: the input must be valid UTF-8.
+    private static func make(validHTML html: [UInt8]) -> [UInt8] {
         var converter = HTMLToWordprocessingML(reader: HTMLReader(html))
         let rest = converter.blocks(style: ParagraphStyle(), width: PageSetup.textWidth(.portrait), topLevel: true)
         converter.emit(rest)

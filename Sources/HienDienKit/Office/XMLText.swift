@@ -20,27 +20,28 @@ enum XMLText {
         return result
     }
 
+    private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8), quotation = Array("&quot;".utf8)
+
     /// Appends `text` (valid UTF-8) to `output`, escaped as `escaped(_:)` escapes a String: the
     /// same bytes, without decoding scalars or growing a String. Runs of bytes that need nothing
     /// are copied whole.
     static func appendEscaped<Text: Collection<UInt8>>(_ text: Text, to output: inout [UInt8]) {
         var plainStart = text.startIndex
         var index = text.startIndex
-        func skip(_ replacement: StaticString?, next: Text.Index, output: inout [UInt8]) {
+        func skip(_ replacement: [UInt8]?, next: Text.Index, output: inout [UInt8]) {
             output.append(contentsOf: text[plainStart..<index])
-            if let replacement {
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            }
+            if let replacement { output.append(contentsOf: replacement) }
             plainStart = next
         }
         while index != text.endIndex {
             let byte = text[index]
             let next = text.index(after: index)
             switch byte {
-            case UInt8(ascii: "&"): skip("&amp;", next: next, output: &output)
-            case UInt8(ascii: "<"): skip("&lt;", next: next, output: &output)
-            case UInt8(ascii: ">"): skip("&gt;", next: next, output: &output)
-            case UInt8(ascii: "\""): skip("&quot;", next: next, output: &output)
+            case UInt8(ascii: "&"): skip(Self.ampersand, next: next, output: &output)
+            case UInt8(ascii: "<"): skip(Self.lessThan, next: next, output: &output)
+            case UInt8(ascii: ">"): skip(Self.greaterThan, next: next, output: &output)
+            case UInt8(ascii: "\""): skip(Self.quotation, next: next, output: &output)
             case 0x09, 0x0A, 0x0D: break
             case 0x00..<0x20: skip(nil, next: next, output: &output)
             case 0xEF:
