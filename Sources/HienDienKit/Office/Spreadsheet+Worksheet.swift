@@ -27,7 +27,7 @@ extension Spreadsheet {
             rowNumber += 1
             xml.row(row, number: rowNumber, lines: Self.wrappedLines(row, widths: sheet.columnWidths))
             if xml.bytes.count > 1 << 20 {
-                xml.bytes.withUnsafeBufferPointer { deflated.write($0) }
+                deflated.write(xml.bytes)
                 xml.bytes.removeAll(keepingCapacity: true)
             }
         }
@@ -52,7 +52,7 @@ extension Spreadsheet {
         }
         xml.append("<pageMargins left=\"0.59\" right=\"0.39\" top=\"0.79\" bottom=\"0.79\" header=\"0.3\" footer=\"0.3\"/>")
         xml.append("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>")
-        xml.bytes.withUnsafeBufferPointer { deflated.write($0) }
+        deflated.write(xml.bytes)
         return deflated.finish()
     }
 

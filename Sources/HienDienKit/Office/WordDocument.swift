@@ -50,7 +50,7 @@ struct WordDocument {
     /// Writes blocks (UTF-8 XML) at the end of the body.
     mutating func appendBody(_ xml: [UInt8]) {
         guard !xml.isEmpty else { return }
-        xml.withUnsafeBufferPointer { document.write($0) }
+        document.write(xml)
         isBodyEmpty = false
     }
 

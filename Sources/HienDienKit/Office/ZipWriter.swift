@@ -10,22 +10,17 @@ struct ZipWriter {
 
     /// Adds a file; entries keep the order in which they are added.
     mutating func add(_ name: String, _ contents: [UInt8]) {
-        contents.withUnsafeBufferPointer { add(name, bytes: $0) }
+        add(name, packed: Deflate.deflate(contents), crc: Deflate.crc32(contents[...]), count: contents.count)
     }
 
     /// Adds a text file, as UTF-8 — deflated from the string's own bytes, not a copy of them.
     mutating func add(_ name: String, text: String) {
-        var text = text
-        text.withUTF8 { add(name, bytes: $0) }
+        add(name, deflated: Deflate.deflate(pieces: [text]))
     }
 
     /// Adds a file already deflated (a `DeflateStream`'s bytes, CRC-32 and length).
     mutating func add(_ name: String, deflated: (packed: [UInt8], crc: UInt32, count: Int)) {
         add(name, packed: deflated.packed, crc: deflated.crc, count: deflated.count)
-    }
-
-    private mutating func add(_ name: String, bytes contents: UnsafeBufferPointer<UInt8>) {
-        add(name, packed: Deflate.deflate(contents), crc: Deflate.crc32(contents), count: contents.count)
     }
 
     private mutating func add(_ name: String, packed: [UInt8], crc: UInt32, count contentCount: Int) {

@@ -56,7 +56,7 @@ enum Deflate {
     /// Deflates `input` in one pass over it, collecting the output 64 KiB at a time (not into a
     /// buffer of `deflateBound`'s size, which for a national report.docx was 87 MB). How the
     /// output is collected does not change a byte of it.
-    static func deflate(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    private static func deflate(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var stream = z_stream()
         precondition(hiendien_deflate_init_raw(&stream, Z_DEFAULT_COMPRESSION) == Z_OK, "zlib deflateInit2 failed")
         defer { deflateEnd(&stream) }
@@ -90,7 +90,7 @@ enum Deflate {
         bytes.withUnsafeBufferPointer { crc32($0) }
     }
 
-    static func crc32(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    private static func crc32(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
         UInt32(CZlib.crc32(0, buffer.baseAddress, UInt32(buffer.count)))
     }
 }
@@ -130,7 +130,12 @@ final class DeflateStream {
     }
 
     /// Deflates `bytes` after what came before.
-    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Deflates `bytes` as the next piece of the entry.
+    func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         precondition(!finished, "a finished DeflateStream was written to")
         run(bytes, finish: false)
     }
