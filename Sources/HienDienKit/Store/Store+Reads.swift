@@ -76,8 +76,8 @@ extension Store {
         // Walk submissions in (unit, period, version) order — the order of their unique index,
         // so SQLite sorts nothing. (A GROUP BY with max() sorted 850,000 rows nationally.)
         let statement = try database.prepare("""
-            SELECT s.unit_id, s.period_key, v.indicator_id, v.value
-            FROM submission s JOIN value v ON v.submission_id = s.id
+            SELECT s.unit_id, s.period_key, i.id, v.value
+            FROM submission s JOIN value v ON v.submission_id = s.id CROSS JOIN indicator i ON i.key = v.indicator_key
             WHERE s.period_key <= ? AND s.received <= ?
             ORDER BY s.unit_id, s.period_key, s.version
             """)
@@ -176,7 +176,7 @@ extension Store {
         let statement = try database.prepare("""
             SELECT s.version, s.received, v.value
             FROM value v JOIN submission s ON s.id = v.submission_id
-            WHERE s.unit_id = ? AND s.period_key = ? AND v.indicator_id = ?
+            WHERE s.unit_id = ? AND s.period_key = ? AND v.indicator_key = (SELECT key FROM indicator WHERE id = ?)
             ORDER BY s.version
             """)
         return try statement.rows(.text(unit), .int(period.key), .text(indicator)) { row in
