@@ -125,4 +125,18 @@ struct StoreSchemaThreeTests {
         #expect(govKey > schoolKey)
         #expect(try f.values(Self.q2)["XA_HOA.id_vn_new"] == 15)
     }
+
+    @Test func aValueWhoseKeyNoIndicatorHasIsADamagedRowNotACrash() throws {
+        let f = try IngestFixture()
+        try ingest(f, "hoa.csv", "unit,period,indicator,value,submitted\nXA_HOA,2026-Q2,id_vn_new,15,2026-06-18\n")
+        try f.store.database.execute("""
+            PRAGMA foreign_keys = OFF;
+            INSERT INTO value(submission_id, indicator_key, value) SELECT id, 9999, 7 FROM submission;
+            PRAGMA foreign_keys = ON;
+            """)
+        let error = try #require(throws: StoreError.self) { try f.store.currentValues(through: Self.q2) }
+        #expect(error.description.contains("indicator_key") && error.description.contains("9999")
+                && error.description.contains("XA_HOA"))
+        #expect(try f.store.healthProblems().contains { $0.contains("value") })
+    }
 }
