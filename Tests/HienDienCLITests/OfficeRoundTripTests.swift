@@ -12,8 +12,8 @@ struct OfficeRoundTripTests {
     /// every value with its note (read straight from the tables, so nothing is left out).
     static func contents(of store: Store) throws -> [String] {
         try store.database.prepare("""
-            SELECT s.unit_id, s.period_key, s.version, s.received, v.indicator_id, v.value, coalesce(v.note, '∅')
-            FROM submission s LEFT JOIN value v ON v.submission_id = s.id
+            SELECT s.unit_id, s.period_key, s.version, s.received, i.id, v.value, coalesce(v.note, '∅')
+            FROM submission s LEFT JOIN value v ON v.submission_id = s.id LEFT JOIN indicator i ON i.key = v.indicator_key
             """).rows { row in (0..<7).map { row.isNull($0) ? "∅" : row.text($0) }.joined(separator: " | ") }.sorted()
     }
 

@@ -79,8 +79,9 @@ struct IngestShortcutTests {
             outcome = error.description
         }
         let rows = try f.store.database.prepare("""
-            SELECT s.unit_id, s.period_key, s.version, s.received, v.indicator_id, v.value, v.note
-            FROM submission s LEFT JOIN value v ON v.submission_id = s.id ORDER BY s.id, v.indicator_id
+            SELECT s.unit_id, s.period_key, s.version, s.received, i.id, v.value, v.note
+            FROM submission s LEFT JOIN value v ON v.submission_id = s.id LEFT JOIN indicator i ON i.key = v.indicator_key
+            ORDER BY s.id, i.id
             """).rows { row in
             "\(row.text(0)) \(row.int(1)) v\(row.int(2)) \(row.text(3)) \(row.optionalText(4) ?? "-") \(row.optionalInt64(5).map(String.init) ?? "null") \(row.optionalText(6) ?? "")"
         }

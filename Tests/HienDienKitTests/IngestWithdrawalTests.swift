@@ -163,33 +163,45 @@ struct IngestWithdrawalTests {
 
     // MARK: - Stores from before withdrawals
 
-    @Test func aSchemaOneStoreIsReadAsItIsAndUpgradedByTheFirstWrite() throws {
+    @Test func aSchemaOneStoreIsLeftAsItIsByAReadAndUpgradedByTheFirstWrite() throws {
         let f = try IngestFixture()
         try ingest(f, "a.csv", "unit,period,indicator,value,submitted\nXA_HOA,2026-Q2,id_vn_new,15,2026-06-18\n")
         f.store = nil
-        // Turn the store back into schema 1: the value column NOT NULL again.
+        // Turn the store back into schema 1: values keyed by the indicator's text id, the value
+        // column NOT NULL again.
         let database = try Database(path: f.databasePath)
         try database.execute("""
+            CREATE TABLE indicator_v1 (
+                id        TEXT PRIMARY KEY,
+                name      TEXT NOT NULL,
+                over_time TEXT NOT NULL CHECK (over_time IN ('sum', 'last'))
+            ) WITHOUT ROWID;
+            INSERT INTO indicator_v1 SELECT id, name, over_time FROM indicator;
             CREATE TABLE value_v1 (
                 submission_id INTEGER NOT NULL REFERENCES submission(id),
-                indicator_id  TEXT NOT NULL REFERENCES indicator(id),
+                indicator_id  TEXT NOT NULL REFERENCES indicator_v1(id),
                 value         INTEGER NOT NULL CHECK (value >= 0),
                 note          TEXT,
                 PRIMARY KEY (submission_id, indicator_id)
             ) WITHOUT ROWID;
-            INSERT INTO value_v1 SELECT * FROM value;
+            INSERT INTO value_v1 SELECT v.submission_id, i.id, v.value, v.note FROM value v JOIN indicator i ON i.key = v.indicator_key;
             DROP TABLE value;
+            DROP TABLE indicator;
+            ALTER TABLE indicator_v1 RENAME TO indicator;
             ALTER TABLE value_v1 RENAME TO value;
             PRAGMA user_version = 1;
             """)
         let before = try Data(contentsOf: URL(fileURLWithPath: f.databasePath))
-        let readOnly = try Store(readingAt: f.databasePath)
-        #expect(try readOnly.currentValues(through: Self.q2).map(\.value) == [15])
+        // Schema 3 keys values by an integer indicator key: a read-only command cannot read
+        // schema 1 as it is, so it refuses, saying how to upgrade, and changes nothing.
+        let refusal = try #require(throws: StoreError.self) { try Store(readingAt: f.databasePath) }
+        #expect(refusal.description.contains("schema 1") && refusal.description.contains("hiendien init"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: f.databasePath)) == before)
 
         f.store = try Store(path: f.databasePath)
         #expect(try f.store.database.userVersion() == Store.migrations.count)
         #expect(FileManager.default.fileExists(atPath: f.databasePath + ".v1.bak"))
+        #expect(try f.values(Self.q2)["XA_HOA.id_vn_new"] == 15)
         try ingest(f, "b.csv", "unit,period,indicator,value,submitted\nXA_HOA,2026-Q2,id_vn_new,rút,2026-06-25\n")
         #expect(try f.values(Self.q2).isEmpty)
         #expect(try f.store.healthProblems().isEmpty)

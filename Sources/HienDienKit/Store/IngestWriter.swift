@@ -1,7 +1,7 @@
 /// Writes one input file's submissions inside the single transaction `Store.ingest` opens:
 /// everything or nothing. It takes checked `SubmissionPart`s from the ingest and owns what
-/// the store needs to write them: the batch record, the version of each submission, the
-/// indicator ids bound without a copy, and values inserted many rows per statement.
+/// the store needs to write them: the batch record, the version of each submission, each
+/// indicator's integer key (looked up once per file), and values inserted many rows per statement.
 public final class IngestWriter {
     /// What a file added, for its summary.
     public struct Tally: Sendable, Equatable {
@@ -33,7 +33,8 @@ public final class IngestWriter {
     }
     private var unitNumbers: [String: Int64] = [:]
     private var unitIDs: [String] = []
-    private let indicatorNumbers: [String: Int]
+    /// The stored indicator key → its position in the list the writer was opened with.
+    private let indicatorPositions: [Int64: Int]
     /// Values handed over (stored, or waiting in `pending` to be), withdrawals included.
     public private(set) var valueCount = 0
     /// Of those, withdrawals (`rút`).
@@ -51,9 +52,10 @@ public final class IngestWriter {
     }
     private static let batchSize = 50
     private var batchStatements: [Int: Statement] = [:]
-    /// The plan's indicator ids as C strings that live as long as the writer, bound without a copy
-    /// (`ReportedValue.indicator` is an index into them).
-    private let indicatorIDs: [(text: UnsafeMutablePointer<CChar>, count: Int)]
+    /// The plan's indicator ids and their stored keys (`ReportedValue.indicator` is an index
+    /// into them); nil for an indicator the store does not have.
+    private let indicatorIDs: [String]
+    private let indicatorKeys: [Int64?]
 
     init(database: Database, file: String, sha256: String?, ingestedOn: Day, indicators: [String]) throws {
         self.database = database
@@ -72,24 +74,19 @@ public final class IngestWriter {
             INSERT INTO task_report(submission_id, task_id, status, evidence) VALUES (?, ?, ?, ?)
             """)
         updateNarrative = try database.prepare("UPDATE submission SET difficulties = ?, proposals = ? WHERE id = ?")
-        valueInFile = try database.prepare("SELECT value FROM value WHERE submission_id = ? AND indicator_id = ?")
-        indicatorsOfSubmission = try database.prepare("SELECT indicator_id FROM value WHERE submission_id = ?")
+        valueInFile = try database.prepare("SELECT value FROM value WHERE submission_id = ? AND indicator_key = ?")
+        indicatorsOfSubmission = try database.prepare("SELECT indicator_key FROM value WHERE submission_id = ?")
         earlierValue = try database.prepare("""
             SELECT v.value FROM main.submission s JOIN main.value v ON v.submission_id = s.id
-            WHERE s.unit_id = ? AND s.period_key = ? AND v.indicator_id = ? AND s.version < ?
+            WHERE s.unit_id = ? AND s.period_key = ? AND v.indicator_key = ? AND s.version < ?
             ORDER BY s.version DESC LIMIT 1
             """)
-        indicatorNumbers = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        indicatorIDs = indicators.map { id in
-            let utf8 = Array(id.utf8)
-            let text = UnsafeMutablePointer<CChar>.allocate(capacity: max(1, utf8.count))
-            for (offset, byte) in utf8.enumerated() { text[offset] = CChar(bitPattern: byte) }
-            return (text, utf8.count)
-        }
-    }
-
-    deinit {
-        for id in indicatorIDs { id.text.deallocate() }
+        let stored = Dictionary(try database.prepare("SELECT id, key FROM main.indicator").rows { ($0.text(0), $0.int64(1)) },
+                                uniquingKeysWith: { a, _ in a })
+        indicatorIDs = indicators
+        indicatorKeys = indicators.map { stored[$0] }
+        indicatorPositions = Dictionary(indicatorKeys.enumerated().compactMap { position, key in key.map { ($0, position) } },
+                                        uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: - Writing
@@ -175,8 +172,7 @@ public final class IngestWriter {
         var index: Int32 = 1
         for item in pending {
             try statement.bindInt(item.submission, at: index)
-            try statement.bindStaticText(indicatorIDs[item.indicator].text, count: indicatorIDs[item.indicator].count,
-                                         at: index + 1)
+            try statement.bindInt(try storedKey(item.indicator), at: index + 1)
             if let value = item.value { try statement.bindInt(value, at: index + 2) } else { try statement.bind(.null, at: index + 2) }
             try statement.bind(item.note.map(SQLValue.text) ?? .null, at: index + 3)
             index += 4
@@ -189,7 +185,7 @@ public final class IngestWriter {
     private func batchStatement(rows: Int) throws -> Statement {
         if let statement = batchStatements[rows] { return statement }
         let values = Array(repeating: "(?, ?, ?, ?)", count: rows).joined(separator: ", ")
-        let statement = try database.prepare("INSERT INTO value(submission_id, indicator_id, value, note) VALUES \(values)")
+        let statement = try database.prepare("INSERT INTO value(submission_id, indicator_key, value, note) VALUES \(values)")
         batchStatements[rows] = statement
         return statement
     }
@@ -202,7 +198,7 @@ public final class IngestWriter {
     public func valueInThisFile(_ key: SubmissionKey, indicator: Int) throws -> Int64?? {
         guard let submission = submissions[packed(key)] else { return nil }
         try flush()
-        try valueInFile.bind(.integer(submission.id), .text(indicatorID(indicator)))
+        try valueInFile.bind(.integer(submission.id), .integer(storedKey(indicator)))
         defer { valueInFile.reset() }
         guard try valueInFile.step() else { return nil }
         return .some(valueInFile.optionalInt64(0))
@@ -213,22 +209,27 @@ public final class IngestWriter {
     public func indicatorsInThisFile(_ key: SubmissionKey) throws -> [Int] {
         guard let submission = submissions[packed(key)] else { return [] }
         try flush()
-        return try indicatorsOfSubmission.rows(.integer(submission.id)) { indicatorNumbers[$0.text(0)] }.compactMap { $0 }
+        return try indicatorsOfSubmission.rows(.integer(submission.id)) { indicatorPositions[$0.int64(0)] }.compactMap { $0 }
     }
 
     /// The value the latest earlier version (an earlier file) holds for a unit, period and
     /// indicator: nil when none gave one, `.some(nil)` when the latest that did withdrew it.
     public func earlierValue(_ key: SubmissionKey, indicator: Int) throws -> Int64?? {
         let before = submissions[packed(key)].map { Int($0.version) } ?? Int.max
-        try earlierValue.bind(.text(key.unit), .int(key.period.key), .text(indicatorID(indicator)), .int(before))
+        try earlierValue.bind(.text(key.unit), .int(key.period.key), .integer(storedKey(indicator)), .int(before))
         defer { earlierValue.reset() }
         guard try earlierValue.step() else { return nil }
         return .some(earlierValue.optionalInt64(0))
     }
 
-    private func indicatorID(_ index: Int) -> String {
-        let id = indicatorIDs[index]
-        return String(decoding: UnsafeRawBufferPointer(start: id.text, count: id.count), as: UTF8.self)
+    /// The stored key of the indicator at `index`; an indicator the store's plan lacks (never
+    /// the case after `init` stored the plan) is a damaged store, said as such.
+    private func storedKey(_ index: Int) throws -> Int64 {
+        guard let key = indicatorKeys[index] else {
+            throw StoreError.damagedRow(table: "indicator", row: "indicator \(indicatorIDs[index])", column: "key", text: "",
+                                        path: database.path)
+        }
+        return key
     }
 
     /// Records the file's SHA-256 on its batch, so the same bytes are recognised next time.

@@ -85,11 +85,39 @@ extension Store {
         DROP TABLE value;
         ALTER TABLE value_v2 RENAME TO value;
         """,
+        // 3: each indicator gets an integer key, given when the plan that names it is stored and
+        // never given again (AUTOINCREMENT), and `value` is keyed by it instead of the indicator's
+        // text id: half the bytes per stored value. Every row is kept; a value whose indicator is
+        // missing stops the upgrade (NOT NULL), leaving the store as it was.
+        """
+        CREATE TABLE indicator_v3 (
+            key       INTEGER PRIMARY KEY AUTOINCREMENT,
+            id        TEXT NOT NULL UNIQUE,
+            name      TEXT NOT NULL,
+            over_time TEXT NOT NULL CHECK (over_time IN ('sum', 'last'))
+        );
+        INSERT INTO indicator_v3(id, name, over_time) SELECT id, name, over_time FROM indicator ORDER BY id;
+        CREATE TABLE value_v3 (
+            submission_id INTEGER NOT NULL REFERENCES submission(id),
+            indicator_key INTEGER NOT NULL REFERENCES indicator_v3(key),
+            value         INTEGER CHECK (value IS NULL OR value >= 0),
+            note          TEXT,
+            PRIMARY KEY (submission_id, indicator_key)
+        ) WITHOUT ROWID;
+        INSERT INTO value_v3(submission_id, indicator_key, value, note)
+            SELECT v.submission_id, (SELECT i.key FROM indicator_v3 i WHERE i.id = v.indicator_id), v.value, v.note
+            FROM value v ORDER BY v.submission_id;
+        DROP TABLE value;
+        DROP TABLE indicator;
+        ALTER TABLE indicator_v3 RENAME TO indicator;
+        ALTER TABLE value_v3 RENAME TO value;
+        """,
     ]
 
-    /// The oldest schema a read-only command reads as it is, without upgrading it: schema 1
-    /// differs only in that no value can be withdrawn, which every read handles.
-    static let oldestReadableSchema = 1
+    /// The oldest schema a read-only command reads as it is, without upgrading it. Schema 3 keys
+    /// values by the indicator's integer key, which older stores lack: they are upgraded (with
+    /// a backup) by the first command that writes, `hiendien init` for one.
+    static let oldestReadableSchema = 3
 
     static var schemaVersion: Int { migrations.count }
 
@@ -105,9 +133,9 @@ extension Store {
             version INTEGER NOT NULL, received TEXT NOT NULL, difficulties TEXT, proposals TEXT,
             UNIQUE (unit_id, period_key, version));
         CREATE TEMP TABLE value (
-            submission_id INTEGER NOT NULL, indicator_id TEXT NOT NULL,
+            submission_id INTEGER NOT NULL, indicator_key INTEGER NOT NULL,
             value INTEGER CHECK (value IS NULL OR value >= 0), note TEXT,
-            PRIMARY KEY (submission_id, indicator_id)) WITHOUT ROWID;
+            PRIMARY KEY (submission_id, indicator_key)) WITHOUT ROWID;
         CREATE TEMP TABLE task_report (
             submission_id INTEGER NOT NULL, task_id TEXT NOT NULL,
             status TEXT NOT NULL CHECK (status IN ('done', 'in_progress', 'not_started')), evidence TEXT,

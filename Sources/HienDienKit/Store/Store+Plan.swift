@@ -53,7 +53,11 @@ extension Store {
                 problems.append("unit '\(unit)' is gone from the plan but has \(count) stored submission(s)")
             }
             for (indicator, count) in try database.prepare(
-                "SELECT indicator_id, count(*) FROM value GROUP BY indicator_id ORDER BY indicator_id"
+                """
+                SELECT coalesce(i.id, 'key ' || v.indicator_key), count(*)
+                FROM value v LEFT JOIN indicator i ON i.key = v.indicator_key
+                GROUP BY v.indicator_key ORDER BY 1
+                """
             ).rows(map: { ($0.text(0), $0.int(1)) }) where !indicatorIDs.contains(indicator) {
                 problems.append("indicator '\(indicator)' is gone from the plan but has \(count) stored value(s)")
             }
@@ -72,6 +76,7 @@ extension Store {
                                    .int(unit.reports ? 1 : 0), .optional(unit.from?.description),
                                    .optional(unit.until?.description), .optional(unit.mergedInto))
             }
+            // A new indicator gets the next key; one already stored keeps its key.
             let upsertIndicator = try database.prepare("""
                 INSERT INTO indicator(id, name, over_time) VALUES (?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, over_time = excluded.over_time

@@ -76,13 +76,14 @@ extension Store {
         // Walk submissions in (unit, period, version) order — the order of their unique index,
         // so SQLite sorts nothing. (A GROUP BY with max() sorted 850,000 rows nationally.)
         let statement = try database.prepare("""
-            SELECT s.unit_id, s.period_key, v.indicator_id, v.value
+            SELECT s.unit_id, s.period_key, v.indicator_key, v.value
             FROM submission s JOIN value v ON v.submission_id = s.id
             WHERE s.period_key <= ? AND s.received <= ?
             ORDER BY s.unit_id, s.period_key, s.version
             """)
         try statement.bind(.int(period.key), .text(Store.receivedBound(receivedBy)))
         defer { statement.reset() }
+        let indicators = try IndicatorKeys(database)
         var group: [(indicator: String, value: Int64?)] = []
         var position: [String: Int] = [:]  // indicator → index in group
         var currentUnit = "", currentKey = -1
@@ -100,7 +101,7 @@ extension Store {
                 currentUnit = unit
                 currentKey = key
             }
-            let indicator = statement.text(2)
+            let indicator = try indicators.id(statement.int64(2), row: "unit \(unit) period_key \(key)")
             let value = statement.optionalInt64(3)
             if let index = position[indicator] {
                 group[index].value = value
@@ -243,7 +244,7 @@ extension Store {
         let statement = try database.prepare("""
             SELECT s.version, s.received, v.value
             FROM value v JOIN submission s ON s.id = v.submission_id
-            WHERE s.unit_id = ? AND s.period_key = ? AND v.indicator_id = ?
+            WHERE s.unit_id = ? AND s.period_key = ? AND v.indicator_key = (SELECT key FROM indicator WHERE id = ?)
             ORDER BY s.version
             """)
         return try statement.rows(.text(unit), .int(period.key), .text(indicator)) { row in
