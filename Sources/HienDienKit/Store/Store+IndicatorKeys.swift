@@ -27,5 +27,11 @@ extension Store {
             if let id = others[key] { return id }
             throw StoreError.damagedRow(table: "value", row: row(), column: "indicator_key", text: String(key), path: path)
         }
+
+        /// For each small key: the position its id has in `position` (a plan's indicators), -1
+        /// when the plan has no such indicator, -2 when no indicator has the key.
+        func positions(_ position: [String: Int]) -> [Int] {
+            byKey.map { id in id.map { position[$0] ?? -1 } ?? -2 }
+        }
     }
 }

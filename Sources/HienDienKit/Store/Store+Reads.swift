@@ -123,7 +123,7 @@ extension Store {
                                    _ body: (_ unit: String, _ values: [(period: Period, indicator: Int, value: Int64)]) throws -> Void)
     throws {
         let statement = try database.prepare("""
-            SELECT s.unit_id, s.period_key, v.indicator_id, v.value
+            SELECT s.unit_id, s.period_key, v.indicator_key, v.value
             FROM submission s JOIN value v ON v.submission_id = s.id
             WHERE s.period_key <= ? AND s.received <= ?
             ORDER BY s.unit_id, s.period_key, s.version
@@ -131,6 +131,8 @@ extension Store {
         try statement.bind(.int(period.key), .text(Store.receivedBound(receivedBy)))
         defer { statement.reset() }
         let position = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let keys = try IndicatorKeys(database)
+        let positionByKey = keys.positions(position)
         var history: [(period: Period, indicator: Int, value: Int64)] = []
         // The (unit, period) being read: each indicator's latest value (nil: withdrawn) and
         // which indicators it has, in first-seen order.
@@ -138,7 +140,6 @@ extension Store {
         var seen = [Bool](repeating: false, count: indicators.count)
         var order: [Int] = []
         var currentUnit = "", currentKey = -1
-        var hint = 0
         func flushPeriod() throws {
             guard currentKey >= 0, !order.isEmpty else { return }
             let period = try storedPeriod(currentKey, row: "unit \(currentUnit)")
@@ -160,16 +161,13 @@ extension Store {
                 }
                 currentKey = key
             }
-            let id = statement.text(2)
-            let i: Int
-            if hint < indicators.count && indicators[hint] == id {
-                i = hint
-            } else if let found = position[id] {
-                i = found
-            } else {
-                continue
+            // The indicator's position in the plan, by its key: an array index, no lookup by text.
+            let indicatorKey = statement.int64(2)
+            var i = indicatorKey >= 0 && indicatorKey < Int64(positionByKey.count) ? positionByKey[Int(indicatorKey)] : -2
+            if i == -2 {
+                i = position[try keys.id(indicatorKey, row: "unit \(unit)")] ?? -1
             }
-            hint = i + 1
+            guard i >= 0 else { continue }
             if !seen[i] {
                 seen[i] = true
                 order.append(i)
