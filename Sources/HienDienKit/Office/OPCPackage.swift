@@ -7,7 +7,7 @@ enum OPCPackage {
     /// The relationship types hiendien's packages use, under
     /// `http://schemas.openxmlformats.org/officeDocument/2006/relationships/`.
     enum RelationshipType: String {
-        case officeDocument, worksheet, styles, settings, header
+        case officeDocument, worksheet, styles, sharedStrings, settings, header
     }
 
     struct Relationship {

@@ -1,8 +1,8 @@
 extension Spreadsheet {
     /// The sheet's XML as UTF-8 bytes, written row by row into a buffer that is deflated a
-    /// megabyte at a time (a national report's table of figures is 84,000 rows); the cells'
-    /// text is escaped byte by byte, straight into the buffer.
-    func worksheet(_ sheet: Sheet) -> (packed: [UInt8], crc: UInt32, count: Int) {
+    /// megabyte at a time (a national report's table of figures is 84,000 rows); a text cell
+    /// holds the index of its text in `strings`, where each text is escaped once.
+    func worksheet(_ sheet: Sheet, strings: inout SharedStringTable) -> (packed: [UInt8], crc: UInt32, count: Int) {
         let deflated = DeflateStream()
         var xml = WorksheetBytes()
         xml.append(OPCPackage.declaration + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
@@ -25,7 +25,7 @@ extension Spreadsheet {
         var rowNumber = 0
         func write(_ row: [Cell]) {
             rowNumber += 1
-            xml.row(row, number: rowNumber, lines: Self.wrappedLines(row, widths: sheet.columnWidths))
+            xml.row(row, number: rowNumber, lines: Self.wrappedLines(row, widths: sheet.columnWidths), strings: &strings)
             if xml.bytes.count > 1 << 20 {
                 deflated.write(xml.bytes)
                 xml.bytes.removeAll(keepingCapacity: true)
@@ -155,7 +155,7 @@ struct WorksheetBytes {
     }
 
     /// `<row …>` with its cells and `</row>`.
-    mutating func row(_ row: [Spreadsheet.Cell], number: Int, lines: Int) {
+    mutating func row(_ row: [Spreadsheet.Cell], number: Int, lines: Int, strings: inout SharedStringTable) {
         append("<row r=\"")
         append(decimal: number)
         if lines > 1 {
@@ -178,9 +178,9 @@ struct WorksheetBytes {
             case .blank:
                 append("/>")
             case .text(let text):
-                append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
-                escaped(text)
-                append("</t></is></c>")
+                append(" t=\"s\"><v>")
+                append(decimal: strings.index(of: text))
+                append("</v></c>")
             case .number(let number):
                 append("><v>")
                 if number == number.rounded(), abs(number) < 1e15 {
@@ -216,6 +216,11 @@ struct WorksheetBytes {
     /// `text` as `XMLText.escaped` makes it, byte by byte: `& < > "` escaped, the control
     /// characters XML 1.0 cannot carry (below U+0020 but tab, LF and CR; U+FFFE, U+FFFF) left out.
     mutating func escaped(_ text: String) {
+        Self.escape(text, into: &bytes)
+    }
+
+    /// Appends `text` escaped as `escaped(_:)` does to `bytes`.
+    static func escape(_ text: String, into bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { source in
             var start = 0
@@ -246,7 +251,7 @@ struct WorksheetBytes {
                     continue
                 }
                 copyRun()
-                append(replacement)
+                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
                 index += skipped
                 start = index
             }

@@ -1,8 +1,8 @@
 /// A workbook to write as `.xlsx` (SpreadsheetML): sheets of typed cells with a small fixed set
 /// of styles, column widths, a frozen header row, filters, protection and data validation.
 ///
-/// Written byte for byte the same for the same content (see `ZipWriter`), with strings inline
-/// in their cells and numbers as numbers.
+/// Written byte for byte the same for the same content (see `ZipWriter`), with each text once
+/// in the shared strings (`xl/sharedStrings.xml`) and numbers as numbers.
 struct Spreadsheet {
     /// The cell styles of `styles.xml`, by their index in `cellXfs`.
     enum Style: Int {
@@ -90,6 +90,7 @@ struct Spreadsheet {
         zip.add("[Content_Types].xml", text: OPCPackage.contentTypes([
             ("/xl/workbook.xml", "spreadsheetml.sheet.main+xml"),
             ("/xl/styles.xml", "spreadsheetml.styles+xml"),
+            ("/xl/sharedStrings.xml", "spreadsheetml.sharedStrings+xml"),
         ] + sheets.indices.map { ("/xl/worksheets/sheet\($0 + 1).xml", "spreadsheetml.worksheet+xml") }))
         zip.add("_rels/.rels", text: OPCPackage.relationships([.init(id: "rId1", type: .officeDocument, target: "xl/workbook.xml")]))
         var list = "", names = ""
@@ -105,11 +106,15 @@ struct Spreadsheet {
             """)
         zip.add("xl/_rels/workbook.xml.rels", text: OPCPackage.relationships(
             sheets.indices.map { .init(id: "rId\($0 + 1)", type: .worksheet, target: "worksheets/sheet\($0 + 1).xml") }
-                + [.init(id: "rId\(sheets.count + 1)", type: .styles, target: "styles.xml")]))
+                + [.init(id: "rId\(sheets.count + 1)", type: .styles, target: "styles.xml"),
+                   .init(id: "rId\(sheets.count + 2)", type: .sharedStrings, target: "sharedStrings.xml")]))
         zip.add("xl/styles.xml", text: OPCPackage.declaration + Self.styles)
+        // The table is filled as the sheets are written, and written after them.
+        var strings = SharedStringTable()
         for (index, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(index + 1).xml", deflated: worksheet(sheet))
+            zip.add("xl/worksheets/sheet\(index + 1).xml", deflated: worksheet(sheet, strings: &strings))
         }
+        zip.add("xl/sharedStrings.xml", strings.part())
         return zip.finished()
     }
 
