@@ -42,8 +42,7 @@ struct SharedStringTable {
     }
 
     private static func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// A text compared and hashed as its UTF-8 bytes.
@@ -51,13 +50,24 @@ struct SharedStringTable {
         var text: String
 
         static func == (a: Key, b: Key) -> Bool {
-            var a = a.text, b = b.text
-            return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+            a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
         }
 
         func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            let bytes = text.utf8.span
+            hasher.combine(bytes.count)
+            var index = 0
+            // Eight bytes a word: the hash is of the bytes, without normalising the text.
+            while index + 8 <= bytes.count {
+                var word: UInt64 = 0
+                for offset in 0..<8 { word |= UInt64(bytes[index + offset]) << (8 * offset) }
+                hasher.combine(word)
+                index += 8
+            }
+            while index < bytes.count {
+                hasher.combine(bytes[index])
+                index += 1
+            }
         }
     }
 }

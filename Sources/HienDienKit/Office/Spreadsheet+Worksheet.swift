@@ -130,28 +130,20 @@ struct WorksheetBytes {
     }
 
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: text.utf8)
     }
 
     mutating func append(decimal value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits = InlineArray<20, UInt8>(repeating: 0)
         var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
+        repeat {
+            digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        for index in (20 - count)..<20 { bytes.append(digits[index]) }
     }
 
     /// `<row …>` with its cells and `</row>`.
@@ -221,16 +213,16 @@ struct WorksheetBytes {
 
     /// Appends `text` escaped as `escaped(_:)` does to `bytes`.
     static func escape(_ text: String, into bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { source in
+        do {
+            let source = text.utf8.span
             var start = 0
             var index = 0
             func copyRun() {
-                if index > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
+                if index > start { bytes.append(contentsOf: text.utf8.run(start..<index)) }
             }
             while index < source.count {
                 let byte = source[index]
-                let replacement: StaticString
+                let replacement: String
                 var skipped = 1
                 switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
@@ -251,7 +243,7 @@ struct WorksheetBytes {
                     continue
                 }
                 copyRun()
-                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: replacement.utf8)
                 index += skipped
                 start = index
             }
