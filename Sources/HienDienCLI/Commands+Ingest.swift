@@ -29,7 +29,7 @@ extension Commands {
                     console.out(text(.alreadyStored(file: file, on: earlier.ingestedOn, as: earlier.file)))
                     continue
                 }
-                console.out(text(.ingestSummary(file: file, values: summary.values, units: summary.units, periods: summary.periods,
+                console.out(text(.ingestSummary(file: file, values: summary.values - summary.withdrawn, units: summary.units, periods: summary.periods,
                                                 submissions: summary.submissions, revisions: summary.revisions,
                                                 taskReports: summary.taskReports, format: summary.format, dryRun: summary.dryRun, sheet: summary.sheet)))
                 if summary.withdrawn > 0 {

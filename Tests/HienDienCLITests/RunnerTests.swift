@@ -145,6 +145,8 @@ struct RunnerTests {
         let result = cli.run("ingest", "--db", "s.sqlite", revision)
         #expect(result.code == 0)
         #expect(result.output.contains("đã rút lại 1 số liệu báo cáo trước đây; các số liệu này không còn được tính."))
+        // The withdrawal is not counted among the values stored.
+        #expect(result.output.contains("đã lưu 0 số liệu của 1 đơn vị"), "\(result.output)")
     }
 
     @Test func aBrokenPlanIsRefusedWithEveryProblem() throws {
