@@ -68,17 +68,22 @@ common=(-sanitize="$sanitize" -parse-as-library -O
         -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap -I Sources/CZlib)
 threads=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 
-# The library, rebuilt when a source is newer than it or the sanitizers changed.
+# The library, rebuilt when a source is newer than it, a source was added or removed, or the
+# sanitizers changed. The archive is made anew: updating it in place would keep the objects of
+# removed sources, whose symbols then fail to link.
 library="$OUT/lib/libHienDienKit.a"
 kit_sources=$(find Sources/HienDienKit -name '*.swift' | sort)
 if [ ! -f "$library" ] || [ "$(cat "$OUT/lib/sanitize" 2>/dev/null)" != "$sanitize" ] \
+    || [ "$(cat "$OUT/lib/sources" 2>/dev/null)" != "$kit_sources" ] \
     || [ -n "$(find Sources/HienDienKit Sources/CSQLite Sources/CZlib -newer "$library" -print -quit)" ]; then
     echo "fuzz: building HienDienKit with -sanitize=$sanitize" >&2
+    rm -f "$library"
     # shellcheck disable=SC2086
     quiet swiftc "${common[@]}" -wmo -num-threads "$threads" -enable-testing -module-name HienDienKit \
         -emit-module -emit-module-path "$OUT/lib/HienDienKit.swiftmodule" \
         -emit-library -static -o "$library" $kit_sources
     echo "$sanitize" >"$OUT/lib/sanitize"
+    echo "$kit_sources" >"$OUT/lib/sources"
 fi
 
 requested=("$@")
