@@ -6,19 +6,6 @@ import Testing
 /// cache of the full row rules: with it and without it, the same file gives the same outcome —
 /// the same stored rows, or the same problems — and the same warnings.
 struct IngestShortcutTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-        mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-    }
 
     // Mostly what a good file holds (the shortcut's case), now and then what the full rules
     // treat otherwise: names and aliases, other periods, notes, withdrawals, bad values,
@@ -36,7 +23,7 @@ struct IngestShortcutTests {
     /// A long-form file: runs of rows for one unit, period and date (the shortcut's case), with
     /// every kind of row the full rules treat otherwise mixed in.
     static func file(seed: UInt64) -> String {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         var lines = ["unit,period,indicator,value,note,submitted"]
         for _ in 0..<(2 + random.next() % 5) {
             let unit = random.chance(8) ? random.pick(otherUnits) : random.pick(units)

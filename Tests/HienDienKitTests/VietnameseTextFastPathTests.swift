@@ -75,7 +75,7 @@ extension UnitMatcherTests {
         /// abbreviations, punctuation, ASCII controls, decomposed marks, spaces and letters beyond
         /// ASCII. Both ways must give the same words, match key and folded key for every one.
         @Test func randomTextGivesTheSameKeysBothWays() {
-            var random = SplitMix(seed: 0x5EED_2026)
+            var random = SplitMix64(seed: 0x5EED_2026)
             var short = 0
             let total = 20_000
             for _ in 0..<total {
@@ -110,7 +110,7 @@ extension UnitMatcherTests {
 
         /// One text in two of three is precomposed Vietnamese and ASCII only; the third holds
         /// one piece or more from `otherPieces` too.
-        static func randomText(_ random: inout SplitMix) -> String {
+        static func randomText(_ random: inout SplitMix64) -> String {
             var pieces: [String] = []
             for _ in 0..<(1 + random.next(below: 8)) {
                 switch random.next(below: 10) {
@@ -127,18 +127,5 @@ extension UnitMatcherTests {
             return pieces.map { $0 + (random.next(below: 2) == 0 ? " " : "") }.joined()
         }
 
-        /// SplitMix64 (Steele, Lea, Flood 2014): the same text on every run and machine.
-        struct SplitMix {
-            var state: UInt64
-            init(seed: UInt64) { state = seed }
-            mutating func next() -> UInt64 {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-            mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
-        }
     }
 }

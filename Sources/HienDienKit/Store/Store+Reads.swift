@@ -73,15 +73,7 @@ extension Store {
     public func forEachCurrentReport(through period: Period, receivedBy: Day? = nil,
                                      _ body: (_ unit: String, _ period: Period,
                                               _ values: [(indicator: String, value: Int64)]) throws -> Void) throws {
-        // Walk submissions in (unit, period, version) order — the order of their unique index,
-        // so SQLite sorts nothing. (A GROUP BY with max() sorted 850,000 rows nationally.)
-        let statement = try database.prepare("""
-            SELECT s.unit_id, s.period_key, v.indicator_key, v.value
-            FROM submission s JOIN value v ON v.submission_id = s.id
-            WHERE s.period_key <= ? AND s.received <= ?
-            ORDER BY s.unit_id, s.period_key, s.version
-            """)
-        try statement.bind(.int(period.key), .text(Store.receivedBound(receivedBy)))
+        let statement = try valuesInVersionOrder(through: period, receivedBy: receivedBy)
         defer { statement.reset() }
         let indicators = try IndicatorKeys(database)
         var group: [(indicator: String, value: Int64?)] = []
@@ -122,13 +114,7 @@ extension Store {
     public func forEachUnitHistory(through period: Period, receivedBy: Day? = nil, indicators: [String],
                                    _ body: (_ unit: String, _ values: [(period: Period, indicator: Int, value: Int64)]) throws -> Void)
     throws {
-        let statement = try database.prepare("""
-            SELECT s.unit_id, s.period_key, v.indicator_key, v.value
-            FROM submission s JOIN value v ON v.submission_id = s.id
-            WHERE s.period_key <= ? AND s.received <= ?
-            ORDER BY s.unit_id, s.period_key, s.version
-            """)
-        try statement.bind(.int(period.key), .text(Store.receivedBound(receivedBy)))
+        let statement = try valuesInVersionOrder(through: period, receivedBy: receivedBy)
         defer { statement.reset() }
         let position = Dictionary(indicators.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let keys = try IndicatorKeys(database)
@@ -318,4 +304,19 @@ extension Store {
 
     /// Received dates are stored as `YYYY-MM-DD`, which sort as text; no bound is the far future.
     static func receivedBound(_ day: Day?) -> String { day?.description ?? "9999-12-31" }
+
+    /// Every stored value up to `period` received by `receivedBy`, as (unit, period key,
+    /// indicator key, value or NULL), walking submissions in (unit, period, version) order — the
+    /// order of their unique index, so SQLite sorts nothing (a GROUP BY with max() sorted 850,000
+    /// rows nationally). The two walks over current values read it.
+    private func valuesInVersionOrder(through period: Period, receivedBy: Day?) throws -> Statement {
+        let statement = try database.prepare("""
+            SELECT s.unit_id, s.period_key, v.indicator_key, v.value
+            FROM submission s JOIN value v ON v.submission_id = s.id
+            WHERE s.period_key <= ? AND s.received <= ?
+            ORDER BY s.unit_id, s.period_key, s.version
+            """)
+        try statement.bind(.int(period.key), .text(Store.receivedBound(receivedBy)))
+        return statement
+    }
 }

@@ -1,14 +1,14 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fast, well-mixed generator.
 ///
-/// The benchmark data must be byte-identical for the same seed on every machine and every
-/// Swift version, so nothing here touches Foundation's or the standard library's random
-/// sources (whose algorithms are unspecified).
-struct SplitMix64 {
+/// The benchmark data (`hiendien-gen`) and the property tests must be byte-identical for the
+/// same seed on every machine and every Swift version, so nothing here touches Foundation's or
+/// the standard library's random sources (whose algorithms are unspecified).
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,17 +18,17 @@ struct SplitMix64 {
 
     /// A whole number in `0...bound` (bound ≥ 0). The modulo bias is irrelevant for
     /// benchmark data and keeps the sequence trivially reproducible in other languages.
-    mutating func upTo(_ bound: Int) -> Int {
+    public mutating func upTo(_ bound: Int) -> Int {
         bound <= 0 ? 0 : Int(next() % UInt64(bound + 1))
     }
 
     /// A whole number in `range`.
-    mutating func within(_ range: ClosedRange<Int>) -> Int {
+    public mutating func within(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + upTo(range.upperBound - range.lowerBound)
     }
 
     /// A fraction in [0, 1) with 53 bits of precision.
-    mutating func fraction() -> Double {
+    public mutating func fraction() -> Double {
         Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0)
     }
 }
