@@ -85,3 +85,29 @@ struct StoreReadTests {
         if accepted != nil && text.utf8.count == 10 { #expect(Store.isoDay(text) == accepted) }
     }
 }
+
+/// The CSV tables go to their files a piece at a time; the pieces are whole rows and make the
+/// same table as the text written at once.
+struct ReportTablesPiecesTests {
+    @Test func eachTableHandedOnInPiecesOfWholeRowsIsTheTableWrittenAtOnce() throws {
+        let f = try StoreReadTests.store()
+        let report = try ReportEngine(plan: f.plan).report(for: StoreReadTests.q2, asOf: StoreReadTests.asOf, store: f.store)
+        let tables: [(String, (Int, (String) -> Void) -> Void, String)] = [
+            ("indicators", { ReportTables.indicators(report, pieceLength: $0, emit: $1) }, ReportTables.indicators(report)),
+            ("submissions", { ReportTables.submissions(report, pieceLength: $0, emit: $1) }, ReportTables.submissions(report)),
+            ("targets", { ReportTables.targets(report, pieceLength: $0, emit: $1) }, ReportTables.targets(report)),
+        ]
+        for (name, write, whole) in tables {
+            var pieces: [String] = []
+            write(1) { pieces.append($0) }
+            // Pieces of at least one byte: each row goes on its own (the header with the first),
+            // then the empty rest.
+            let lines = whole.components(separatedBy: "\r\n").count - 1
+            #expect(lines > 2 && pieces.count == lines, "\(name): \(lines) lines in \(pieces.count) pieces")
+            #expect(pieces.joined() == whole, "\(name)")
+            // A piece ends a row: a spreadsheet opening the file half-written reads whole rows.
+            #expect(pieces.allSatisfy { $0.isEmpty || $0.hasSuffix("\r\n") }, "\(name)")
+            #expect(whole.hasPrefix("\u{FEFF}period,"))
+        }
+    }
+}

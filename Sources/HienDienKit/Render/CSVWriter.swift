@@ -20,6 +20,13 @@ public struct CSVWriter: Sendable {
         text += "\r\n"
     }
 
+    /// The text written since the last call, handed over and forgotten, so a long table goes
+    /// to its file a piece at a time instead of being held whole.
+    public mutating func takeText() -> String {
+        defer { text = "" }
+        return text
+    }
+
     /// Neutralises formulas, then quotes when the cell holds the delimiter, `"`, CR or LF.
     public static func escape(_ cell: String, delimiter: Unicode.Scalar = ",") -> String {
         quoted(neutralised(cell), delimiter: delimiter)

@@ -90,18 +90,17 @@ struct ReportWriting: Sendable {
         try write(WordDocument.make(fromHTML: page), as: "report.docx")
     }
 
-    /// data-check.md beside a rendered report, and the CSV tables, one at a time.
+    /// data-check.md beside a rendered report, and the CSV tables, one at a time, each written
+    /// into its file a piece at a time.
     func tables() throws {
         if context != nil {
             try write(DataCheck.markdown(report), as: DataCheck.fileName)
         }
         guard formats.contains(.csv) else { return }
-        let tables: [(String, (PeriodReport) -> String)] = [
-            ("targets.csv", ReportTables.targets), ("indicators.csv", ReportTables.indicators),
-            ("submissions.csv", ReportTables.submissions), ("tasks.csv", ReportTables.tasks),
-        ]
-        for (name, table) in tables {
-            try write(table(report), as: name)
+        for (name, table) in ReportTables.writers {
+            let file = try newFile(name)
+            try table(report) { try file.write($0) }
+            try file.close()
         }
     }
 
