@@ -84,6 +84,9 @@ struct StoreSchemaThreeTests {
             """).rows { "\($0.int(0)) \($0.text(1)) \($0.optionalInt64(2).map(String.init) ?? "rút") \($0.optionalText(3) ?? "-")" }
         #expect(rows == ["1 biz_vn_new 3 ước tính", "1 id_vn_new 15 -", "2 id_vn_new 20 -", "3 id_vn_new rút -"])
         #expect(try store.healthProblems().isEmpty)
+        // The pages the old value table held are given back: the upgraded file is not left
+        // at the old size with free pages (a national store would stay 89 MB instead of 32).
+        #expect(try store.database.prepare("PRAGMA freelist_count").rows { $0.int(0) } == [0])
         #expect(try totals(store, f.plan) == expected)
         let trail = try store.history(unit: "XA_HOA", period: Self.q2, indicator: "id_vn_new")
         #expect(trail.map(\.version) == [1, 2] && trail.map(\.value) == [15, nil])

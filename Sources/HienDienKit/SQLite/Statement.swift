@@ -62,13 +62,6 @@ public final class Statement {
         guard rc == SQLITE_OK else { throw database.error(code: rc, sql: sql) }
     }
 
-    /// Binds text that SQLite may read without copying (SQLITE_STATIC): the caller keeps the
-    /// bytes alive and unchanged until the statement is reset or rebound.
-    public func bindStaticText(_ text: UnsafePointer<CChar>, count: Int, at index: Int32) throws {
-        let rc = sqlite3_bind_text(handle, index, text, Int32(count), nil)
-        guard rc == SQLITE_OK else { throw database.error(code: rc, sql: sql) }
-    }
-
     public func bindInt(_ value: Int64, at index: Int32) throws {
         let rc = sqlite3_bind_int64(handle, index, value)
         guard rc == SQLITE_OK else { throw database.error(code: rc, sql: sql) }

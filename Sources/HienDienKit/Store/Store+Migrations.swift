@@ -143,7 +143,8 @@ extension Store {
         """
 
     /// Brings the schema up to date, backing the file up first when an existing store is
-    /// upgraded (`<db>.v<N>.bak`, made with `VACUUM INTO`, which never overwrites a file).
+    /// upgraded (`<db>.v<N>.bak`, made with `VACUUM INTO`, which never overwrites a file), and
+    /// giving back the pages the upgrade freed.
     ///
     /// - Parameter migrations: the schema's migrations; tests pass a longer list to see an upgrade.
     func migrate(_ migrations: [String] = Store.migrations) throws {
@@ -170,6 +171,12 @@ extension Store {
                 try database.execute(migrations[version - 1])
                 try database.execute("PRAGMA user_version = \(version)")
             }
+        }
+        if current > 0 && database.path != ":memory:" {
+            // An upgrade that rebuilds a table leaves its old pages free: give them back once.
+            // Only a saving — the store is whole and current either way — so a store another
+            // process is using at this moment keeps its free pages for later ingests to reuse.
+            try? database.execute("VACUUM")
         }
     }
 }
