@@ -141,7 +141,16 @@ extension ReportContext {
             ])
         }
 
-        static func number(_ value: Int64?) -> String { value.map(VietnameseFormat.number) ?? "—" }
+        /// `number(value)` of `ReportContext`: "—" for none, the Vietnamese form otherwise.
+        static func number(_ value: Int64?) -> String {
+            guard let value else { return "—" }
+            guard value >= 0 && value < smallNumbers.count else { return VietnameseFormat.number(value) }
+            return smallNumbers[Int(value)]
+        }
+
+        /// The Vietnamese form of the numbers most figures are, made once per run rather than
+        /// each time a template reaches a row (short texts like these take no memory of their own).
+        static let smallNumbers = (0..<10_000).map { VietnameseFormat.number(Int64($0)) }
     }
 
     /// One table per unit type: every unit with a figure (under no province), its indicators in
