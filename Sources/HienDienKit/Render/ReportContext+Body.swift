@@ -165,8 +165,10 @@ extension ReportContext {
             "late_names": .string(names(.late)), "late_count": .string(String(count(.late))),
             "missing_names": .string(names(.missing)), "missing_count": .string(String(count(.missing))),
             "pending_names": .string(names(.pending)), "pending_count": .string(String(count(.pending))),
-            "submissions": .list(rows.map { row in
-                .object([
+            // One row per unit: made as the template reaches it.
+            "submissions": .lazyList(LazyTemplateList(count: rows.count) { [self] index in
+                let row = rows[index]
+                return .object([
                     "unit": .string(name(row.unit)),
                     "status": .string(row.status.rawValue.replacingOccurrences(of: "_", with: "-")),
                     "status_label": .string(VietnameseLabels.submission(row.status)),

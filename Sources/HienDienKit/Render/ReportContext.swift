@@ -6,7 +6,7 @@
 /// (header, basis, summary with the verdict, I–VI, recipients and signature) and appendices
 /// for everything long (per-unit figures, the full task table, the quarterly trend). No id,
 /// key or internal note of the plan reaches the document.
-public struct ReportContext {
+public struct ReportContext: Sendable {
     public let report: PeriodReport
     let unitNames: [String: String]
     let indicatorNames: [String: Indicator]
@@ -204,7 +204,9 @@ public struct ReportContext {
         report.plan.targets.filter(\.perUnit).compactMap { target in
             let rows = report.targets.filter { $0.target.id == target.id && $0.scope != .total }
             guard !rows.isEmpty else { return nil }
-            return .object(["name": .string(target.name), "rows": .list(rows.map(targetRow))])
+            // One row per unit: made as the template reaches it.
+            return .object(["name": .string(target.name),
+                            "rows": .lazyList(LazyTemplateList(count: rows.count) { [self] in targetRow(rows[$0]) })])
         }
     }
 
