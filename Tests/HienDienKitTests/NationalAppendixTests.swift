@@ -75,7 +75,8 @@ struct NationalAppendixTests {
 
     // MARK: - Rows made when reached
 
-    /// A ministry's office under no province, and `communes` communes of Hà Nội, each with a figure.
+    /// A ministry's office under no province, and `communes` communes of Hà Nội, each with a figure
+    /// and held to a target of its own.
     static func report(communes: Int) -> PeriodReport {
         var units = [
             ReportingUnit(id: "BKHCN", name: "Bộ Khoa học và Công nghệ", type: "ministry", reports: false),
@@ -88,8 +89,12 @@ struct NationalAppendixTests {
             units.append(ReportingUnit(id: id, name: "Ủy ban nhân dân xã số \(n)", type: "commune", parent: "P01"))
             values.append(ReportEngineTests.v(id, q2, "id_vn_new", Int64(n)))
         }
+        // A target each unit is held to: one row per unit in its table.
         let plan = ReportEngineTests.plan(
-            units: units, indicators: [Indicator(id: "id_vn_new", name: "Tên miền id.vn đăng ký mới", overTime: .sum)])
+            units: units, indicators: [Indicator(id: "id_vn_new", name: "Tên miền id.vn đăng ký mới", overTime: .sum)],
+            targets: [Target(id: "domains", name: "Tên miền id.vn đăng ký mới của mỗi đơn vị",
+                             kind: .count(indicators: ["id_vn_new"]), goal: 1_000,
+                             deadline: ReportEngineTests.day("2026-12-31"), perUnit: true)])
         return ReportEngine(plan: plan).report(for: Period(parsing: q2)!, asOf: ReportEngineTests.day("2026-07-01"),
                                                values: values, submissions: [], taskReports: [], narratives: [])
     }
@@ -125,7 +130,8 @@ struct NationalAppendixTests {
     }
 
     /// 4.250 units in a national report: what the templates' data holds before rendering must not
-    /// grow with them (Phụ lục I's rows, the submissions table), only what a template reaches.
+    /// grow with them (Phụ lục I's rows, the submissions table, the per-unit target tables), only what
+    /// a template reaches.
     @Test func theHeldContextDoesNotGrowWithTheUnits() throws {
         let few = Self.heldValues(ReportContext(report: Self.report(communes: 2)).value())
         let many = Self.heldValues(ReportContext(report: Self.report(communes: 60)).value())
@@ -133,5 +139,6 @@ struct NationalAppendixTests {
         // Rendered, the 60 communes are all there.
         let markdown = try ReportRendererTests.renderer.markdown(Self.report(communes: 60))
         #expect(markdown.contains("| Ủy ban nhân dân xã số 60 | Tên miền id.vn đăng ký mới | 60 |"))
+        #expect(markdown.contains("| Ủy ban nhân dân xã số 60 | 60 |"))
     }
 }
