@@ -170,7 +170,7 @@ extension ReportContext {
                 let row = rows[index]
                 return .object([
                     "unit": .string(name(row.unit)),
-                    "status": .string(row.status.rawValue.replacingOccurrences(of: "_", with: "-")),
+                    "status": .string(Self.className(row.status.rawValue)),
                     "status_label": .string(VietnameseLabels.submission(row.status)),
                     "received": .string(row.received.map(VietnameseFormat.shortDate) ?? "—"),
                     "revisions": .string(row.revisions > 0 ? String(row.revisions) : ""),

@@ -109,7 +109,8 @@ extension ReportContext {
     /// earlier period, "—" for no figure and for the cumulative of an indicator that is not summed.
     struct FigureRowMaker: Sendable {
         let indicators: IndicatorRows
-        let units: [ReportingUnit]
+        /// Each unit's name, by its position in the plan.
+        let unitNames: [String]
         /// Each indicator's name, made once.
         let indicatorNames: [TemplateValue]
         /// Whether each indicator is summed over time (only those have a cumulative figure).
@@ -117,7 +118,7 @@ extension ReportContext {
 
         init(_ report: PeriodReport) {
             indicators = report.indicators
-            units = report.plan.units
+            unitNames = report.plan.units.map(\.name)
             indicatorNames = report.plan.indicators.map { .string($0.name) }
             isSum = report.plan.indicators.map { $0.overTime == .sum }
         }
@@ -130,7 +131,7 @@ extension ReportContext {
         func value(_ entry: FigureRow) -> TemplateValue {
             let row = indicators.packed(Int(entry.row))
             let i = Int(row.indicator)
-            let unit = entry.isFirst ? String(repeating: "– ", count: Int(entry.depth)) + units[Int(row.unit)].name : ""
+            let unit = entry.isFirst ? String(repeating: "– ", count: Int(entry.depth)) + unitNames[Int(row.unit)] : ""
             return .object([
                 "unit": .string(unit),
                 "first": .bool(entry.isFirst),

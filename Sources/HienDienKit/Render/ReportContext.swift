@@ -21,6 +21,12 @@ public struct ReportContext: Sendable {
     func name(_ scope: Scope) -> String { scope.unitID.map(name) ?? "Toàn tỉnh" }
     func indicatorName(_ id: String) -> String { indicatorNames[id]?.name ?? id }
 
+    /// A status as the templates' class names write it: `not_achieved` → `not-achieved`. (Made
+    /// for every unit's row each time a template reaches it: bytes, not Foundation's search.)
+    static func className(_ rawValue: String) -> String {
+        String(decoding: rawValue.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+    }
+
     /// The whole template context.
     public func value() -> TemplateValue {
         let periodText = VietnameseFormat.period(report.period)
@@ -151,7 +157,7 @@ public struct ReportContext: Sendable {
                                 ? "—" : figure(result.expected, result.target)),
             "goal": .string(goalText(result)),
             "deadline": .string(VietnameseFormat.shortDate(result.target.deadline)),
-            "status": .string(result.status.rawValue.replacingOccurrences(of: "_", with: "-")),
+            "status": .string(Self.className(result.status.rawValue)),
             "status_label": .string(verdictLabel(result)),
             "note": TemplateValue(result.target.note?.publicText),
         ])
