@@ -115,12 +115,27 @@ extension ReportContext {
         let indicatorNames: [TemplateValue]
         /// Whether each indicator is summed over time (only those have a cumulative figure).
         let isSum: [Bool]
+        /// A row with the six names and no values yet. Each row is a copy of it with its values
+        /// set in place at the names' positions, so that making a row hashes no name (hashing
+        /// the names was most of a row's cost, paid again by each template that walks the rows).
+        let blank: [String: TemplateValue]
+        let unitSlot, firstSlot, indicatorSlot, countedSlot, valueSlot, cumulativeSlot: Dictionary<String, TemplateValue>.Index
 
         init(_ report: PeriodReport) {
             indicators = report.indicators
             unitNames = report.plan.units.map(\.name)
             indicatorNames = report.plan.indicators.map { .string($0.name) }
             isSum = report.plan.indicators.map { $0.overTime == .sum }
+            let blank: [String: TemplateValue] = [
+                "unit": .null, "first": .null, "indicator": .null, "counted": .null, "value": .null, "cumulative": .null,
+            ]
+            self.blank = blank
+            unitSlot = blank.index(forKey: "unit")!
+            firstSlot = blank.index(forKey: "first")!
+            indicatorSlot = blank.index(forKey: "indicator")!
+            countedSlot = blank.index(forKey: "counted")!
+            valueSlot = blank.index(forKey: "value")!
+            cumulativeSlot = blank.index(forKey: "cumulative")!
         }
 
         /// `rows` as a list whose items are made when a template reaches them.
@@ -132,14 +147,14 @@ extension ReportContext {
             let row = indicators.packed(Int(entry.row))
             let i = Int(row.indicator)
             let unit = entry.isFirst ? String(repeating: "– ", count: Int(entry.depth)) + unitNames[Int(row.unit)] : ""
-            return .object([
-                "unit": .string(unit),
-                "first": .bool(entry.isFirst),
-                "indicator": indicatorNames[i],
-                "counted": .bool(row.isCounted),
-                "value": .string(row.isCarried ? Self.number(row.optionalValue) + " (*)" : Self.number(row.optionalValue)),
-                "cumulative": .string(isSum[i] ? Self.number(row.optionalCumulative) : "—"),
-            ])
+            var fields = blank
+            fields.values[unitSlot] = .string(unit)
+            fields.values[firstSlot] = .bool(entry.isFirst)
+            fields.values[indicatorSlot] = indicatorNames[i]
+            fields.values[countedSlot] = .bool(row.isCounted)
+            fields.values[valueSlot] = .string(row.isCarried ? Self.number(row.optionalValue) + " (*)" : Self.number(row.optionalValue))
+            fields.values[cumulativeSlot] = .string(isSum[i] ? Self.number(row.optionalCumulative) : "—")
+            return .object(fields)
         }
 
         /// `number(value)` of `ReportContext`: "—" for none, the Vietnamese form otherwise.
