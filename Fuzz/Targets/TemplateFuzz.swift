@@ -5,7 +5,9 @@
 // named `p1`, `p2`, … (`{{> p1}}`). Every part is parsed; the template is rendered with a fixed
 // context for each escaping. What must hold: in HTML, unit-supplied text (every `.string` in the
 // context carries the marker `<x>`) reaches the output as markup only through a tag that asks
-// for no escaping (`{{{…}}}`, `{{&…}}`) or where the template text itself holds the marker.
+// for no escaping (`{{{…}}}`, `{{&…}}`) or where the template text itself holds the marker; and
+// the context with every list made lazy (`LazyTemplateList`) renders the same text, or the same
+// problems, as the lists held whole.
 // Then the input as text goes through each escaping on its own, with what each promises checked.
 
 import Foundation
@@ -27,6 +29,31 @@ let context: TemplateValue = [
     "nested": ["deeper": ["deepest": .string("=1+\(marker)")]],
     "lines": .string("# a\n- b\n1. c | d `e` *f* _g_ [h](i) ~j~ \\ &amp;"),
 ]
+
+/// `value` with every list, however deep, made lazy.
+func madeLazy(_ value: TemplateValue) -> TemplateValue {
+    switch value {
+    case .list(let items):
+        let lazyItems = items.map(madeLazy)
+        return .lazyList(LazyTemplateList(count: lazyItems.count) { lazyItems[$0] })
+    case .object(let fields): return .object(fields.mapValues(madeLazy))
+    default: return value
+    }
+}
+
+let lazyContext = madeLazy(context)
+
+/// The text rendered, or the problems reported with their places.
+func outcome(_ template: Template, _ context: TemplateValue, _ escaping: TemplateEscaping,
+             _ partials: [String: Template]) -> String {
+    do {
+        return "text: " + (try template.rendered(context, escaping: escaping, partials: partials))
+    } catch let error as InputError {
+        return error.diagnostics.map { "\($0.location) \($0.code) \($0.message) \($0.hint ?? "")" }.joined(separator: "\n")
+    } catch {
+        return "unexpected \(error)"
+    }
+}
 
 func mustHold(_ condition: Bool, _ message: @autoclosure () -> String) { FuzzSupport.check(condition, message()) }
 
@@ -79,6 +106,8 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 mustHold(!error.diagnostics.isEmpty, "a render refused without a diagnostic")
                 for diagnostic in error.diagnostics { _ = diagnostic.description }
             }
+            mustHold(outcome(template, lazyContext, escaping, partials) == outcome(template, context, escaping, partials),
+                     "a lazy list rendered otherwise than the same list held whole")
         }
     } catch let error as InputError {
         mustHold(!error.diagnostics.isEmpty, "a template refused without a diagnostic")

@@ -72,4 +72,73 @@ struct NationalAppendixTests {
         #expect(hanoi.contains("<td>Ủy ban nhân dân xã Sóc Sơn</td>"))
         #expect(hanoi.contains("<tr class=\"total\"><td>Cộng</td><td>Tên miền id.vn đăng ký mới</td><td class=\"num\">1.235</td>"))
     }
+
+    // MARK: - Rows made when reached
+
+    /// A ministry's office under no province, and `communes` communes of Hà Nội, each with a figure
+    /// and held to a target of its own.
+    static func report(communes: Int) -> PeriodReport {
+        var units = [
+            ReportingUnit(id: "BKHCN", name: "Bộ Khoa học và Công nghệ", type: "ministry", reports: false),
+            ReportingUnit(id: "BKHCN_VP", name: "Văn phòng Bộ", type: "department", parent: "BKHCN"),
+            ReportingUnit(id: "P01", name: "Ủy ban nhân dân thành phố Hà Nội", type: "province", reports: false),
+        ]
+        var values = [ReportEngineTests.v("BKHCN_VP", q2, "id_vn_new", 4)]
+        for n in 1...communes {
+            let id = "P01_XA\(n)"
+            units.append(ReportingUnit(id: id, name: "Ủy ban nhân dân xã số \(n)", type: "commune", parent: "P01"))
+            values.append(ReportEngineTests.v(id, q2, "id_vn_new", Int64(n)))
+        }
+        // A target each unit is held to: one row per unit in its table.
+        let plan = ReportEngineTests.plan(
+            units: units, indicators: [Indicator(id: "id_vn_new", name: "Tên miền id.vn đăng ký mới", overTime: .sum)],
+            targets: [Target(id: "domains", name: "Tên miền id.vn đăng ký mới của mỗi đơn vị",
+                             kind: .count(indicators: ["id_vn_new"]), goal: 1_000,
+                             deadline: ReportEngineTests.day("2026-12-31"), perUnit: true)])
+        return ReportEngine(plan: plan).report(for: Period(parsing: q2)!, asOf: ReportEngineTests.day("2026-07-01"),
+                                               values: values, submissions: [], taskReports: [], narratives: [])
+    }
+
+    /// How many values the context holds before a template reaches them: a lazy list counts as one.
+    static func heldValues(_ value: TemplateValue) -> Int {
+        switch value {
+        case .list(let items): 1 + items.map(heldValues).reduce(0, +)
+        case .object(let fields): 1 + fields.values.map(heldValues).reduce(0, +)
+        default: 1
+        }
+    }
+
+    @Test func phuLucIRowsAreMadeWhenATemplateReachesThem() throws {
+        let context = ReportContext(report: Self.report(communes: 3)).value()
+        guard case .object(let fields) = context,
+              let provinces = fields["province_groups"]?.items, let units = fields["unit_groups"]?.items,
+              case .object(let hanoi) = provinces.first, let types = hanoi["types"]?.items,
+              case .object(let communes) = types.first, case .object(let office) = units.first else {
+            Issue.record("no province or unit table in \(context)")
+            return
+        }
+        guard case .lazyList(let rows) = communes["rows"], case .lazyList(let officeRows) = office["rows"] else {
+            Issue.record("Phụ lục I's rows are held whole: \(communes["rows"] ?? .null), \(office["rows"] ?? .null)")
+            return
+        }
+        // Made, they are the appendix's rows: each commune named on its first row, its figure.
+        #expect(rows.count == 3)
+        #expect(rows[1] == ["unit": "Ủy ban nhân dân xã số 2", "first": true, "indicator": "Tên miền id.vn đăng ký mới",
+                            "counted": true, "value": "2", "cumulative": "2"])
+        #expect(officeRows.map { $0 } == [["unit": "Văn phòng Bộ", "first": true, "indicator": "Tên miền id.vn đăng ký mới",
+                                          "counted": true, "value": "4", "cumulative": "4"]])
+    }
+
+    /// 4.250 units in a national report: what the templates' data holds before rendering must not
+    /// grow with them (Phụ lục I's rows, the submissions table, the per-unit target tables), only what
+    /// a template reaches.
+    @Test func theHeldContextDoesNotGrowWithTheUnits() throws {
+        let few = Self.heldValues(ReportContext(report: Self.report(communes: 2)).value())
+        let many = Self.heldValues(ReportContext(report: Self.report(communes: 60)).value())
+        #expect(many == few)
+        // Rendered, the 60 communes are all there.
+        let markdown = try ReportRendererTests.renderer.markdown(Self.report(communes: 60))
+        #expect(markdown.contains("| Ủy ban nhân dân xã số 60 | Tên miền id.vn đăng ký mới | 60 |"))
+        #expect(markdown.contains("| Ủy ban nhân dân xã số 60 | 60 |"))
+    }
 }

@@ -78,7 +78,7 @@ extension ReportContext {
                 "timeframe": .string(row.task.timeframe ?? timeframe(row.task.schedule)),
                 "output": .string(row.task.output ?? ""),
                 "quota": TemplateValue(row.task.quota),
-                "status": .string(row.status.rawValue.replacingOccurrences(of: "_", with: "-")),
+                "status": .string(Self.className(row.status.rawValue)),
                 "status_label": .string(VietnameseLabels.task(row.status)
                     + (row.notYetDue ? " (chưa đến hạn)" : row.reported ? "" : " (chưa báo cáo)")),
                 "evidence": .list(evidence),

@@ -165,10 +165,12 @@ extension ReportContext {
             "late_names": .string(names(.late)), "late_count": .string(String(count(.late))),
             "missing_names": .string(names(.missing)), "missing_count": .string(String(count(.missing))),
             "pending_names": .string(names(.pending)), "pending_count": .string(String(count(.pending))),
-            "submissions": .list(rows.map { row in
-                .object([
+            // One row per unit: made as the template reaches it.
+            "submissions": .lazyList(LazyTemplateList(count: rows.count) { [self] index in
+                let row = rows[index]
+                return .object([
                     "unit": .string(name(row.unit)),
-                    "status": .string(row.status.rawValue.replacingOccurrences(of: "_", with: "-")),
+                    "status": .string(Self.className(row.status.rawValue)),
                     "status_label": .string(VietnameseLabels.submission(row.status)),
                     "received": .string(row.received.map(VietnameseFormat.shortDate) ?? "—"),
                     "revisions": .string(row.revisions > 0 ? String(row.revisions) : ""),

@@ -81,56 +81,92 @@ extension ReportContext {
     }
 
     /// The appendix rows of `units` (in hierarchy order): one per figure, the unit's name on its first.
-    ///
-    /// A national appendix has 84.000 rows of six values each, and every `TemplateValue` is a box
-    /// of its own: the values rows have in common (an indicator's name, yes and no, the empty
-    /// unit cell, "—", the small numbers) are made once and shared, not made for every row.
     func figureRows(_ units: [(unit: ReportingUnit, depth: Int)], _ figures: [[Int32]],
-                    position: [String: Int], shared: inout SharedCells) -> [TemplateValue] {
-        var rows: [TemplateValue] = []
+                    position: [String: Int]) -> [FigureRow] {
+        var rows: [FigureRow] = []
         for (unit, depth) in units {
             guard let u = position[unit.id] else { continue }
             for (index, rowIndex) in figures[u].enumerated() {
-                let row = report.indicators.packed(Int(rowIndex))
-                let i = Int(row.indicator)
-                let isSum = report.plan.indicators[i].overTime == .sum
-                rows.append(.object([
-                    "unit": index == 0 ? .string(String(repeating: "– ", count: depth) + unit.name) : shared.empty,
-                    "first": shared.flag(index == 0),
-                    "indicator": shared.indicatorNames[i],
-                    "counted": shared.flag(row.isCounted),
-                    "value": row.isCarried ? .string(number(row.optionalValue) + " (*)") : shared.number(row.optionalValue),
-                    "cumulative": isSum ? shared.number(row.optionalCumulative) : shared.dash,
-                ]))
+                rows.append(FigureRow(row: rowIndex, depth: UInt16(clamping: depth), isFirst: index == 0))
             }
         }
         return rows
     }
 
-    /// Template values many appendix rows hold, made once.
-    struct SharedCells {
-        let empty: TemplateValue = .string("")
-        let dash: TemplateValue = .string("—")
-        let yes: TemplateValue = .bool(true), no: TemplateValue = .bool(false)
+    /// One row of a Phụ lục I table as kept until a template reaches it: 8 bytes, not a
+    /// dictionary of six template values (a national appendix has 84.000 rows).
+    struct FigureRow: Sendable {
+        /// The row's position in `report.indicators`; its unit and indicator are there.
+        let row: Int32
+        /// How far the unit sits under the table's top units: one "– " before its name per level.
+        let depth: UInt16
+        /// The unit's first row, which names it; its other rows leave the unit cell empty.
+        let isFirst: Bool
+    }
+
+    /// Makes Phụ lục I's rows as templates reach them: `{ unit, first, indicator, counted, value,
+    /// cumulative }`, the unit's name only on its first row, "(*)" after a figure carried from an
+    /// earlier period, "—" for no figure and for the cumulative of an indicator that is not summed.
+    struct FigureRowMaker: Sendable {
+        let indicators: IndicatorRows
+        /// Each unit's name, by its position in the plan.
+        let unitNames: [String]
+        /// Each indicator's name, made once.
         let indicatorNames: [TemplateValue]
-        /// Numbers below `small.count`, made as they are first needed.
-        private var small: [TemplateValue?] = Array(repeating: nil, count: 10_000)
+        /// Whether each indicator is summed over time (only those have a cumulative figure).
+        let isSum: [Bool]
+        /// A row with the six names and no values yet. Each row is a copy of it with its values
+        /// set in place at the names' positions, so that making a row hashes no name (hashing
+        /// the names was most of a row's cost, paid again by each template that walks the rows).
+        let blank: [String: TemplateValue]
+        let unitSlot, firstSlot, indicatorSlot, countedSlot, valueSlot, cumulativeSlot: Dictionary<String, TemplateValue>.Index
 
-        init(_ plan: Plan) {
-            indicatorNames = plan.indicators.map { .string($0.name) }
+        init(_ report: PeriodReport) {
+            indicators = report.indicators
+            unitNames = report.plan.units.map(\.name)
+            indicatorNames = report.plan.indicators.map { .string($0.name) }
+            isSum = report.plan.indicators.map { $0.overTime == .sum }
+            let blank: [String: TemplateValue] = [
+                "unit": .null, "first": .null, "indicator": .null, "counted": .null, "value": .null, "cumulative": .null,
+            ]
+            self.blank = blank
+            unitSlot = blank.index(forKey: "unit")!
+            firstSlot = blank.index(forKey: "first")!
+            indicatorSlot = blank.index(forKey: "indicator")!
+            countedSlot = blank.index(forKey: "counted")!
+            valueSlot = blank.index(forKey: "value")!
+            cumulativeSlot = blank.index(forKey: "cumulative")!
         }
 
-        func flag(_ value: Bool) -> TemplateValue { value ? yes : no }
-
-        /// `number(value)` as a shared value: "—" for none, the Vietnamese form otherwise.
-        mutating func number(_ value: Int64?) -> TemplateValue {
-            guard let value else { return dash }
-            guard value >= 0 && value < small.count else { return .string(VietnameseFormat.number(value)) }
-            if let made = small[Int(value)] { return made }
-            let made = TemplateValue.string(VietnameseFormat.number(value))
-            small[Int(value)] = made
-            return made
+        /// `rows` as a list whose items are made when a template reaches them.
+        func list(_ rows: [FigureRow]) -> TemplateValue {
+            .lazyList(LazyTemplateList(count: rows.count) { [self] index in value(rows[index]) })
         }
+
+        func value(_ entry: FigureRow) -> TemplateValue {
+            let row = indicators.packed(Int(entry.row))
+            let i = Int(row.indicator)
+            let unit = entry.isFirst ? String(repeating: "– ", count: Int(entry.depth)) + unitNames[Int(row.unit)] : ""
+            var fields = blank
+            fields.values[unitSlot] = .string(unit)
+            fields.values[firstSlot] = .bool(entry.isFirst)
+            fields.values[indicatorSlot] = indicatorNames[i]
+            fields.values[countedSlot] = .bool(row.isCounted)
+            fields.values[valueSlot] = .string(row.isCarried ? Self.number(row.optionalValue) + " (*)" : Self.number(row.optionalValue))
+            fields.values[cumulativeSlot] = .string(isSum[i] ? Self.number(row.optionalCumulative) : "—")
+            return .object(fields)
+        }
+
+        /// `number(value)` of `ReportContext`: "—" for none, the Vietnamese form otherwise.
+        static func number(_ value: Int64?) -> String {
+            guard let value else { return "—" }
+            guard value >= 0 && value < smallNumbers.count else { return VietnameseFormat.number(value) }
+            return smallNumbers[Int(value)]
+        }
+
+        /// The Vietnamese form of the numbers most figures are, made once per run rather than
+        /// each time a template reaches a row (short texts like these take no memory of their own).
+        static let smallNumbers = (0..<10_000).map { VietnameseFormat.number(Int64($0)) }
     }
 
     /// One table per unit type: every unit with a figure (under no province), its indicators in
@@ -142,17 +178,17 @@ extension ReportContext {
         let position = Dictionary(plan.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let indicatorOrder = Dictionary(plan.indicators.enumerated().map { ($0.element.id, $0.offset) },
                                         uniquingKeysWith: { a, _ in a })
-        var shared = SharedCells(plan)
+        let maker = FigureRowMaker(report)
         return plan.unitTypes.compactMap { type in
             let members = plan.units.indices.filter { plan.units[$0].type == type && provinceOf[$0] == nil }
-            let rows = figureRows(hierarchyOrder(members.map { plan.units[$0] }), figures, position: position, shared: &shared)
+            let rows = figureRows(hierarchyOrder(members.map { plan.units[$0] }), figures, position: position)
             guard !rows.isEmpty else { return nil }
             let totals = national ? [] : report.typeTotals.filter { $0.type == type }.sorted {
                 (indicatorOrder[$0.indicator] ?? 0) < (indicatorOrder[$1.indicator] ?? 0)
             }
             return .object([
                 "type": .string(VietnameseLabels.unitType(type)),
-                "rows": .list(rows),
+                "rows": maker.list(rows),
                 "totals": .list(totals.map { total in
                     .object([
                         "indicator": .string(indicatorName(total.indicator)),
@@ -176,13 +212,13 @@ extension ReportContext {
         for u in plan.units.indices { if let p = provinceOf[u] { members[p, default: []].append(u) } }
         let subtotals = Dictionary(grouping: report.subtotals, by: \.unit)
         let types = plan.unitTypes
-        var shared = SharedCells(plan)
+        let maker = FigureRowMaker(report)
         return provinces.compactMap { p in
             let units = members[p] ?? []
             let groups: [TemplateValue] = types.compactMap { type in
                 let ofType = units.filter { plan.units[$0].type == type }.map { plan.units[$0] }
-                let rows = figureRows(hierarchyOrder(ofType), figures, position: position, shared: &shared)
-                return rows.isEmpty ? nil : .object(["type": .string(VietnameseLabels.unitType(type)), "rows": .list(rows)])
+                let rows = figureRows(hierarchyOrder(ofType), figures, position: position)
+                return rows.isEmpty ? nil : .object(["type": .string(VietnameseLabels.unitType(type)), "rows": maker.list(rows)])
             }
             guard !groups.isEmpty else { return nil }
             let totals = subtotals[plan.units[p].id] ?? []

@@ -6,7 +6,7 @@
 /// (header, basis, summary with the verdict, I–VI, recipients and signature) and appendices
 /// for everything long (per-unit figures, the full task table, the quarterly trend). No id,
 /// key or internal note of the plan reaches the document.
-public struct ReportContext {
+public struct ReportContext: Sendable {
     public let report: PeriodReport
     let unitNames: [String: String]
     let indicatorNames: [String: Indicator]
@@ -20,6 +20,12 @@ public struct ReportContext {
     func name(_ unit: String) -> String { unitNames[unit] ?? unit }
     func name(_ scope: Scope) -> String { scope.unitID.map(name) ?? "Toàn tỉnh" }
     func indicatorName(_ id: String) -> String { indicatorNames[id]?.name ?? id }
+
+    /// A status as the templates' class names write it: `not_achieved` → `not-achieved`. (Made
+    /// for every unit's row each time a template reaches it: bytes, not Foundation's search.)
+    static func className(_ rawValue: String) -> String {
+        String(decoding: rawValue.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+    }
 
     /// The whole template context.
     public func value() -> TemplateValue {
@@ -151,7 +157,7 @@ public struct ReportContext {
                                 ? "—" : figure(result.expected, result.target)),
             "goal": .string(goalText(result)),
             "deadline": .string(VietnameseFormat.shortDate(result.target.deadline)),
-            "status": .string(result.status.rawValue.replacingOccurrences(of: "_", with: "-")),
+            "status": .string(Self.className(result.status.rawValue)),
             "status_label": .string(verdictLabel(result)),
             "note": TemplateValue(result.target.note?.publicText),
         ])
@@ -204,7 +210,9 @@ public struct ReportContext {
         report.plan.targets.filter(\.perUnit).compactMap { target in
             let rows = report.targets.filter { $0.target.id == target.id && $0.scope != .total }
             guard !rows.isEmpty else { return nil }
-            return .object(["name": .string(target.name), "rows": .list(rows.map(targetRow))])
+            // One row per unit: made as the template reaches it.
+            return .object(["name": .string(target.name),
+                            "rows": .lazyList(LazyTemplateList(count: rows.count) { [self] in targetRow(rows[$0]) })])
         }
     }
 

@@ -99,11 +99,9 @@ struct Renderer {
                 if inverted {
                     if !value.isTruthy { render(body, of: template, depth: depth) }
                 } else if case .list(let items) = value {
-                    for item in items {
-                        stack.append(item)
-                        render(body, of: template, depth: depth)
-                        stack.removeLast()
-                    }
+                    render(body, of: template, depth: depth, forEachOf: items)
+                } else if case .lazyList(let items) = value {
+                    render(body, of: template, depth: depth, forEachOf: items)
                 } else if value.isTruthy {
                     stack.append(value)
                     render(body, of: template, depth: depth)
@@ -112,6 +110,18 @@ struct Renderer {
             case .partial(let name, let partialIndentation, let site):
                 include(name, indentation: partialIndentation, at: site, from: template, depth: depth)
             }
+        }
+    }
+
+    /// Renders `tokens` once per item, with the item as the context; a lazy list's items are
+    /// made one at a time and let go of after their turn.
+    mutating func render<Items: Collection<TemplateValue>>(
+        _ tokens: [Template.Token], of template: Template, depth: Int, forEachOf items: Items
+    ) {
+        for item in items {
+            stack.append(item)
+            render(tokens, of: template, depth: depth)
+            stack.removeLast()
         }
     }
 
@@ -209,7 +219,7 @@ struct Renderer {
             writeValue(markup, escaped: false)
         case .null:
             break
-        case .bool, .list, .object:
+        case .bool, .list, .lazyList, .object:
             report(template.diagnostic(
                 at: site, code: "template.wrong-kind",
                 message: "'\(name.dotted)' is \(value.kindDescription) and cannot be shown as text",

@@ -14,6 +14,9 @@ public enum TemplateValue: Hashable, Sendable {
     case bool(Bool)
     /// Items: `{{#name}}` renders its body once per item, with the item as the context.
     case list([TemplateValue])
+    /// Items made as the renderer reaches them (`LazyTemplateList`); a template sees it as a
+    /// `.list` of the same items. Equal only to the same lazy list, never to a `.list`.
+    case lazyList(LazyTemplateList)
     /// Named values: `{{#name}}` renders its body once with the object as the context.
     case object([String: TemplateValue])
     /// A known absence (a unit that sent no note): shows as nothing and is false in sections.
@@ -36,8 +39,18 @@ public enum TemplateValue: Hashable, Sendable {
         case .string(let text), .raw(let text): !text.isEmpty
         case .bool(let flag): flag
         case .list(let items): !items.isEmpty
+        case .lazyList(let items): !items.isEmpty
         case .object: true
         case .null: false
+        }
+    }
+
+    /// The items of a list, lazy or not (a lazy list's all made now); nil for any other value.
+    var items: [TemplateValue]? {
+        switch self {
+        case .list(let items): items
+        case .lazyList(let items): Array(items)
+        default: nil
         }
     }
 
@@ -47,7 +60,7 @@ public enum TemplateValue: Hashable, Sendable {
         case .string: "text"
         case .raw: "markup"
         case .bool: "a yes/no value"
-        case .list: "a list"
+        case .list, .lazyList: "a list"
         case .object: "an object"
         case .null: "null"
         }
