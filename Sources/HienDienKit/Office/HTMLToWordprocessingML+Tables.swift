@@ -126,12 +126,13 @@ extension HTMLToWordprocessingML {
                 depth += 1
             case .close: depth -= 1
             case .text(let range):
-                if HTMLText.hasReference(reader.bytes, range) {
+                let (bytes, range) = reader.text(range)
+                if HTMLText.hasReference(bytes, range) {
                     decoded.removeAll(keepingCapacity: true)
-                    HTMLText.appendDecoded(reader.bytes, range, to: &decoded)
+                    HTMLText.appendDecoded(bytes, range, to: &decoded)
                     lengths.add(decoded.span)
                 } else {
-                    lengths.add(reader.bytes.span.extracting(range))
+                    lengths.add(bytes.span.extracting(range))
                 }
             case .end: return lengths
             }

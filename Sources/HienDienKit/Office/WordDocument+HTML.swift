@@ -1,3 +1,5 @@
+import Foundation
+
 extension WordDocument {
     /// The report's HTML (the templates' well-formed subset) as a `.docx`: the same document,
     /// ready to edit, number and sign in Word.
@@ -14,7 +16,7 @@ extension WordDocument {
     /// The HTML is read as a stream (`HTMLReader`), never as a whole tree: what is held is the
     /// open elements, one paragraph's inline content, and one table's column widths.
     static func make(fromHTML html: String) -> [UInt8] {
-        make(validHTML: Array(html.utf8))
+        make(reading: HTMLReader(Array(html.utf8)))
     }
 
     /// The same from the HTML's UTF-8 bytes (invalid sequences read as U+FFFD, as a String reads them).
@@ -22,9 +24,37 @@ extension WordDocument {
         make(fromHTML: String(decoding: html, as: UTF8.self))
     }
 
-    /// The reader decodes scalars from lead bytes: the input must be valid UTF-8.
-    private static func make(validHTML html: [UInt8]) -> [UInt8] {
-        var converter = HTMLToWordprocessingML(reader: HTMLReader(html))
+    /// The same from an HTML file hiendien has just written (valid UTF-8), read a window of
+    /// `windowSize` bytes at a time: a national report.html (12 MB) is never held whole.
+    ///
+    /// - Parameter shownPath: The `.docx` file as the user will know it, for the error.
+    /// - Throws: `OutputError` (`output.read-back-failed`) when the file cannot be read.
+    static func make(fromHTMLFile path: String, shownAs shownPath: String, windowSize: Int = 1 << 20) throws -> [UInt8] {
+        let source: FileWindow.Source
+        do {
+            source = try FileWindow.Source(path: path)
+        } catch {
+            throw readBackFailure(error, page: path, document: shownPath)
+        }
+        let document = make(reading: HTMLReader(FileWindow(source, size: windowSize)))
+        if let failure = source.failure { throw readBackFailure(failure, page: path, document: shownPath) }
+        return document
+    }
+
+    /// The error for a page that could not be read back: what failed, where, and what to do.
+    private static func readBackFailure(_ failure: FileWindow.ReadFailure, page: String, document: String) -> OutputError {
+        let reason = failure.errorNumber.map { String(cString: strerror($0)) } ?? "the file ended early: it was changed while it was read"
+        var error = OutputError(path: document, code: "output.read-back-failed",
+                                reason: "reading the page it is made from (\((page as NSString).lastPathComponent)) failed at byte \(failure.offset) (\(reason))",
+                                hint: "check the disk (a read error) and that nothing else writes into the output folder, then run the command again")
+        error.errorNumber = failure.errorNumber
+        return error
+    }
+
+    /// Converts what `reader` reads; the reader decodes scalars from lead bytes: its input must
+    /// be valid UTF-8.
+    private static func make(reading reader: HTMLReader) -> [UInt8] {
+        var converter = HTMLToWordprocessingML(reader: reader)
         let rest = converter.blocks(style: ParagraphStyle(), width: PageSetup.textWidth(.portrait), topLevel: true)
         converter.emit(rest)
         return converter.document.bytes(lastSection: converter.orientation, isOnlySection: converter.sections == 0)

@@ -47,13 +47,14 @@ extension OutputFiles {
             try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
         }
 
-        /// Flushes the file to disk and closes it.
-        func close() throws {
+        /// Flushes the file to disk (unless `flushing` is false: a temporary file read back and
+        /// removed at once) and closes it.
+        func close(flushing: Bool = true) throws {
             defer {
                 posixClose(fd)
                 fd = -1
             }
-            guard fsync(fd) == 0 else { throw failure(shownPath, "flushing to disk failed") }
+            guard !flushing || fsync(fd) == 0 else { throw failure(shownPath, "flushing to disk failed") }
         }
     }
 
