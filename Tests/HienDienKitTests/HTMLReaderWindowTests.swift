@@ -85,6 +85,21 @@ struct HTMLReaderWindowTests {
         #expect(made == expected)
     }
 
+    /// report.docx written into its file as it is made (the body's header completed once the
+    /// body is written) is the document made in memory.
+    @Test(arguments: [16, 1 << 18])
+    func theWordFileWrittenAsItIsMadeIsTheDocumentInMemory(windowSize: Int) throws {
+        let html = try ReportRendererTests.renderer.html(ReportRendererTests.quarter) + Self.page
+        let docx = FileManager.default.temporaryDirectory.appendingPathComponent("hiendien-\(UUID().uuidString).docx").path
+        defer { try? FileManager.default.removeItem(atPath: docx) }
+        try withFile(Array(html.utf8)) { path in
+            let file = try OutputFiles.NewFile(docx)
+            try WordDocument.write(fromHTMLFile: path, into: file, windowSize: windowSize)
+            try file.close()
+        }
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: docx))) == WordDocument.make(fromHTML: html))
+    }
+
     /// The quarter's real page and a 6.000-unit appendix (rows held as ranges, a table read
     /// twice across many windows) through a 64-byte window.
     @Test func theReportAndALongAppendixThroughASmallWindow() throws {

@@ -29,16 +29,34 @@ extension WordDocument {
     ///
     /// - Parameter shownPath: The `.docx` file as the user will know it, for the error.
     /// - Throws: `OutputError` (`output.read-back-failed`) when the file cannot be read.
-    static func make(fromHTMLFile path: String, shownAs shownPath: String, windowSize: Int = 1 << 20) throws -> [UInt8] {
-        let source: FileWindow.Source
+    static func make(fromHTMLFile path: String, shownAs shownPath: String, windowSize: Int = defaultWindow) throws -> [UInt8] {
+        let (source, reader) = try open(path, shownAs: shownPath, windowSize: windowSize)
+        var converter = convert(reading: reader, into: WordDocument())
+        let document = converter.document.bytes(lastSection: converter.orientation, isOnlySection: converter.sections == 0)
+        if let failure = source.failure { throw readBackFailure(failure, page: path, document: shownPath) }
+        return document
+    }
+
+    /// The same written into `file` as it is made (the body deflated as it is converted): what
+    /// is held is one window of the page and one piece of the package.
+    static func write(fromHTMLFile path: String, into file: OutputFiles.NewFile, windowSize: Int = defaultWindow) throws {
+        let (source, reader) = try open(path, shownAs: file.shownPath, windowSize: windowSize)
+        var converter = convert(reading: reader, into: WordDocument(writingTo: file))
+        if let failure = source.failure { throw readBackFailure(failure, page: path, document: file.shownPath) }
+        try converter.document.finish(lastSection: converter.orientation, isOnlySection: converter.sections == 0)
+    }
+
+    /// 256 KiB: the page's longest token is some kilobytes; a window of a megabyte held 2 MiB
+    /// more at the peak (a table's second reading keeps the window of its start) for no speed.
+    static let defaultWindow = 1 << 18
+
+    private static func open(_ path: String, shownAs shownPath: String, windowSize: Int) throws -> (FileWindow.Source, HTMLReader) {
         do {
-            source = try FileWindow.Source(path: path)
+            let source = try FileWindow.Source(path: path)
+            return (source, HTMLReader(FileWindow(source, size: windowSize)))
         } catch {
             throw readBackFailure(error, page: path, document: shownPath)
         }
-        let document = make(reading: HTMLReader(FileWindow(source, size: windowSize)))
-        if let failure = source.failure { throw readBackFailure(failure, page: path, document: shownPath) }
-        return document
     }
 
     /// The error for a page that could not be read back: what failed, where, and what to do.
@@ -51,12 +69,18 @@ extension WordDocument {
         return error
     }
 
-    /// Converts what `reader` reads; the reader decodes scalars from lead bytes: its input must
-    /// be valid UTF-8.
-    private static func make(reading reader: HTMLReader) -> [UInt8] {
-        var converter = HTMLToWordprocessingML(reader: reader)
+    /// Converts what `reader` reads into `document`; the reader decodes scalars from lead bytes:
+    /// its input must be valid UTF-8.
+    private static func convert(reading reader: HTMLReader, into document: WordDocument) -> HTMLToWordprocessingML {
+        var converter = HTMLToWordprocessingML(reader: reader, document: document)
         let rest = converter.blocks(style: ParagraphStyle(), width: PageSetup.textWidth(.portrait), topLevel: true)
         converter.emit(rest)
+        return converter
+    }
+
+    /// Converts what `reader` reads into a document kept in memory.
+    private static func make(reading reader: HTMLReader) -> [UInt8] {
+        var converter = convert(reading: reader, into: WordDocument())
         return converter.document.bytes(lastSection: converter.orientation, isOnlySection: converter.sections == 0)
     }
 }
@@ -79,7 +103,7 @@ struct ParagraphStyle {
 /// the column widths of the table being written.
 struct HTMLToWordprocessingML {
     var reader: HTMLReader
-    var document = WordDocument()
+    var document: WordDocument
     /// The orientation of the section being written.
     var orientation = WordDocument.Orientation.portrait
     /// The orientation the next block asks for (a landscape element just ended).
@@ -95,8 +119,9 @@ struct HTMLToWordprocessingML {
     var runList: [Run] = []
     var decoded: [UInt8] = []
 
-    init(reader: HTMLReader) {
+    init(reader: HTMLReader, document: WordDocument = WordDocument()) {
         self.reader = reader
+        self.document = document
     }
 
     struct Run {

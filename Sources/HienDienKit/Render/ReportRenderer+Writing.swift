@@ -89,8 +89,9 @@ struct ReportWriting: Sendable {
         // The temporary page is read back at once and never kept: it need not reach the disk.
         try page.close(flushing: !isTemporary)
         guard formats.contains(.docx) else { return }
-        let document = (shownFolder as NSString).appendingPathComponent("report.docx")
-        try write(WordDocument.make(fromHTMLFile: page.path, shownAs: document), as: "report.docx")
+        let document = try newFile("report.docx")
+        try WordDocument.write(fromHTMLFile: page.path, into: document)
+        try document.close()
         if isTemporary {
             guard unlink(page.path) == 0 else { throw OutputFiles.failure(page.shownPath, "cannot remove the temporary page") }
             isTemporary = false
