@@ -9,7 +9,7 @@
 /// Tag and attribute names are ASCII (letters, digits, `-`), markup white space is ASCII, and a
 /// text event is the run of bytes between two tags, entities not yet replaced.
 ///
-/// The input is in memory or in a file read through a `FileWindow` (a megabyte at a time):
+/// The input is in memory or in a file read through a `FileWindow` (report.html, 256 KiB at a time):
 /// positions in events are byte offsets in the whole input either way, and the events are the
 /// same. A reader is a value: a copy taken at an element's start reads that element again (a
 /// table is read twice, once for its column widths, once to convert it), through a window of

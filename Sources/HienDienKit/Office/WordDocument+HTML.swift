@@ -48,7 +48,7 @@ extension WordDocument {
 
     /// 256 KiB: the page's longest token is some kilobytes; a window of a megabyte held 2 MiB
     /// more at the peak (a table's second reading keeps the window of its start) for no speed.
-    static let defaultWindow = 1 << 16
+    static let defaultWindow = 1 << 18
 
     private static func open(_ path: String, shownAs shownPath: String, windowSize: Int) throws -> (FileWindow.Source, HTMLReader) {
         do {

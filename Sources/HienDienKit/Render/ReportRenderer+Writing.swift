@@ -76,10 +76,10 @@ struct ReportWriting: Sendable {
         try file.close()
     }
 
-    /// report.html, rendered straight into its file; report.docx converted from that file, read
-    /// a window at a time. With docx alone the page goes into a temporary file in the staging
-    /// folder, removed once converted (and with the folder on any failure): only the files
-    /// asked for are swapped in.
+    /// report.html, rendered straight into its file; report.docx converted from that file read
+    /// back a window at a time, and written into its own file as it is made. With docx alone
+    /// the page goes into a temporary file in the staging folder, removed once converted (and
+    /// with the folder on any failure): only the files asked for are swapped in.
     func page() throws {
         let pageName = formats.contains(.html) ? "report.html" : ".report.html.\(UUID().uuidString).tmp"
         let page = try newFile(pageName)

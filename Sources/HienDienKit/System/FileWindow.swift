@@ -8,8 +8,8 @@ import Darwin
 // With OutputFiles+System.swift and Deflate.swift, the only code outside SQLite/ and Store/
 // that hands pointers to C: `pread(2)` into an array's bytes. Everything above it passes arrays.
 
-/// A window over a file's bytes: a megabyte of it at a time, read by offset, so that a reader
-/// of report.html (12 MB nationally) holds the window, not the page.
+/// A window over a file's bytes, read by offset some kilobytes at a time, so that a reader of
+/// report.html (12 MB nationally) holds the window, not the page.
 ///
 /// The window slides forward when its reader reaches its end, keeping what the reader still
 /// needs (the token being read); it grows only while one token is longer than it. Bytes
