@@ -8,7 +8,8 @@
 // for no escaping (`{{{…}}}`, `{{&…}}`) or where the template text itself holds the marker; and
 // the context with every list made lazy (`LazyTemplateList`) renders the same text, or the same
 // problems, as the lists held whole.
-// Then the input as text goes through each escaping on its own, with what each promises checked.
+// Then the input as text goes through each escaping on its own, with what each promises checked,
+// and, as a page, into report.docx read through a small file window and from memory: the same bytes.
 
 import Foundation
 @testable import HienDienKit
@@ -132,6 +133,16 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             mustHold(isEscaped || !"|*`[~".unicodeScalars.contains(scalar), "Markdown escaping left '\(scalar)' active in \(markdown)")
             isEscaped = !isEscaped && scalar == "\\"
         }
+    }
+    // The input as a page: report.docx converted from its file read back through a small window
+    // (a few bytes, so that every kind of token is cut) is the document made from it in memory.
+    let page = Array(text.utf8)
+    let path = page.withUnsafeBufferPointer { FuzzSupport.write($0, named: "page.html") }
+    do {
+        let windowed = try WordDocument.make(fromHTMLFile: path, shownAs: "report.docx", windowSize: 1 + size % 61)
+        mustHold(windowed == WordDocument.make(fromHTML: text), "report.docx read through a window differs from the page in memory")
+    } catch {
+        mustHold(false, "the page could not be read back: \(error)")
     }
     let cell = CSVWriter.escape(text)
     let first = cell.hasPrefix("\"") ? cell.dropFirst().unicodeScalars.first : cell.unicodeScalars.first

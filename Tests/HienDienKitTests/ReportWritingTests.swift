@@ -69,6 +69,27 @@ struct ReportWritingTests {
         }
     }
 
+    /// report.docx alone is converted from a page written into the staging folder for the
+    /// purpose: the period folder gets the Word file and the data checks, not the page; a page
+    /// that fails to render leaves no page, no staging folder and the old reports.
+    @Test func wordAloneLeavesNoPageBehind() throws {
+        try withTemporaryFolder { folder in
+            let out = "\(folder)/out"
+            let written = try Self.renderer.write(Self.report, formats: [.docx], to: out)
+            #expect(written.map { ($0 as NSString).lastPathComponent } == ["report.docx", DataCheck.fileName])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: "\(out)/2026-Q2").sorted() == [DataCheck.fileName, "report.docx"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["2026-Q2"])
+            let document = try Data(contentsOf: URL(fileURLWithPath: "\(out)/2026-Q2/report.docx"))
+            #expect([UInt8](document) == WordDocument.make(fromHTML: try Self.renderer.html(Self.report)))
+
+            let before = try Self.contents("\(out)/2026-Q2")
+            let broken = try brokenPageTemplates(in: folder)
+            #expect(throws: InputError.self) { try broken.write(Self.report, formats: [.docx], to: out) }
+            #expect(try Self.contents("\(out)/2026-Q2") == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["2026-Q2"], "no staging folder is left")
+        }
+    }
+
     static func contents(_ folder: String) throws -> [String: Data] {
         var result: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) {

@@ -29,3 +29,29 @@ struct WordDocumentTableStyleTests {
         #expect(document.contains("<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">Ghi chú ngoài bảng.</w:t>"))
     }
 }
+
+/// The widths a `<colgroup>` gives its columns (`<col style="width: 29%">`, as the targets table
+/// writes them) are read as the pattern `[0-9.]+%` reads them, without a regular expression.
+struct ColumnPercentageTests {
+    @Test(arguments: [
+        "width: 29%;", "width: 24.5%;", ";40%", "width:12.%", "width: 1.2.3%;", "width: 50px; max-width: 30%", "width: 30 %;",
+        "margin: 1.5em;", "%", "..%", "9%%", "a1b%", "width: ½%", ";", "12", "width: 0%;", "width: 007%",
+    ])
+    func aPercentageIsWhatThePatternFinds(style: String) throws {
+        let pattern = style.range(of: #"[0-9.]+%"#, options: .regularExpression).map { Double(style[$0].dropLast()) ?? 0 }
+        #expect(HTMLToWordprocessingML.firstPercentage(in: style) == pattern)
+    }
+
+    @Test func theTargetsTableKeepsItsWidths() throws {
+        let html = """
+            <table class="data"><colgroup><col style="width: 29%"><col style="width: 15%"><col style="width: 20%"><col style="width: 12%"><col style="width: 24%"></colgroup>
+            <tr><td>Chỉ tiêu</td><td>Mục tiêu</td><td>Kết quả</td><td>Tỷ lệ</td><td>Thực hiện</td></tr></table>
+            """
+        var archive = try ZipArchive(bytes: WordDocument.make(fromHTML: html), label: "report.docx")
+        let document = String(decoding: try #require(try archive.data("word/document.xml")), as: UTF8.self)
+        let width = WordDocument.PageSetup.textWidth(.portrait)
+        let columns = [29, 15, 20, 12].map { width * $0 / 100 }
+        for column in columns { #expect(document.contains("<w:gridCol w:w=\"\(column)\"/>")) }
+        #expect(document.contains("<w:gridCol w:w=\"\(width - columns.reduce(0, +))\"/>"))
+    }
+}

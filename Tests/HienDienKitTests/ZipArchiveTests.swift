@@ -25,6 +25,45 @@ struct ZipArchiveTests {
         #expect(bytes.count < sheet.utf8.count / 10)  // really deflated
     }
 
+    /// An entry written as it is deflated (report.docx's body), its header completed after its
+    /// bytes, gives the archive of the entry added whole — in memory and in a file.
+    @Test func anEntryWrittenAsItIsDeflatedGivesTheSameArchive() throws {
+        let body = (1...3_000).map { "<w:p><w:r><w:t>Đơn vị số \($0)</w:t></w:r></w:p>" }
+        var whole = ZipWriter()
+        whole.add("[Content_Types].xml", text: "<Types/>")
+        whole.add("word/document.xml", deflated: Deflate.deflate(pieces: body))
+        whole.add("word/styles.xml", text: "<w:styles/>")
+        let expected = whole.finished()
+
+        func streamed(_ zip: inout ZipWriter) {
+            zip.add("[Content_Types].xml", text: "<Types/>")
+            zip.beginEntry("word/document.xml")
+            let stream = DeflateStream()
+            for piece in body {
+                stream.write(piece)
+                zip.appendEntry(stream.takePacked())
+            }
+            let end = stream.finish()
+            zip.appendEntry(end.packed)
+            zip.finishEntry(crc: end.crc, count: end.count)
+            zip.add("word/styles.xml", text: "<w:styles/>")
+        }
+        var inMemory = ZipWriter()
+        streamed(&inMemory)
+        #expect(inMemory.finished() == expected)
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hiendien-zip-\(UUID().uuidString).docx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try OutputFiles.NewFile(path)
+        var inFile = ZipWriter(writingTo: file)
+        streamed(&inFile)
+        try inFile.finish()
+        try file.close()
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+        var archive = try ZipArchive(bytes: expected, label: "report.docx")
+        #expect(try archive.data("word/document.xml").map { String(decoding: $0, as: UTF8.self) } == body.joined())
+    }
+
     @Test func anEntryWhoseDeflatedBytesSpanManyOutputBlocksReadsBackWhole() throws {
         // Hex digits from a fixed generator: about 4 bits of news per byte, so 600 KB deflate to
         // some 300 KB — several of the writer's 64 KiB output blocks.

@@ -34,6 +34,12 @@ extension DiagnosticCatalogue {
             let (cause, hint) = writeFailure(errno: d.argument("errno").flatMap { Int32($0) })
             return Wording("không ghi được" + (cause.map { ": \($0)" } ?? ""), hint: hint)
         }),
+        "output.read-back-failed": DiagnosticText(vi: { d in
+            let number = d.argument("errno").flatMap { Int32($0) }
+            let cause = number.map { $0 == EIO ? "lỗi đọc ổ đĩa" : "lỗi hệ thống số \($0)" } ?? "tệp đã bị thay đổi trong lúc đọc"
+            return Wording("không đọc lại được trang HTML vừa ghi để chuyển sang tệp Word: \(cause)",
+                           hint: "kiểm tra ổ đĩa và bảo đảm không chương trình nào khác ghi vào thư mục kết quả, rồi chạy lại lệnh")
+        }),
     ]
 
     /// Why a write failed, in words a clerk reads (the system's own text is English), and what to do.

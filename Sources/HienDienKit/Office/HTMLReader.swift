@@ -9,8 +9,11 @@
 /// Tag and attribute names are ASCII (letters, digits, `-`), markup white space is ASCII, and a
 /// text event is the run of bytes between two tags, entities not yet replaced.
 ///
-/// A reader is a value: a copy taken at an element's start reads that element again (a table
-/// is read twice, once for its column widths, once to convert it).
+/// The input is in memory or in a file read through a `FileWindow` (report.html, 256 KiB at a time):
+/// positions in events are byte offsets in the whole input either way, and the events are the
+/// same. A reader is a value: a copy taken at an element's start reads that element again (a
+/// table is read twice, once for its column widths, once to convert it), through a window of
+/// its own.
 struct HTMLReader {
     enum Event: Equatable {
         /// An element starts: its name and attributes are the reader's `tagName` and `attribute(_:)`
@@ -24,8 +27,8 @@ struct HTMLReader {
         case end
     }
 
-    /// The input, shared (not copied) by the copies of a reader.
-    let bytes: [UInt8]
+    /// The input, or the window over it; positions below (but in events) are indices in its bytes.
+    private var input: FileWindow
     private var index = 0
     private var textStart = 0
     /// The names of the open elements, the document's root (`#document`) first.
@@ -34,6 +37,9 @@ struct HTMLReader {
     private var queuedOpen = false
     private var queuedCloses = 0
     private var finished = false
+    /// After the start tag of an element whose contents are not text: its end tag, lowercased,
+    /// to skip to before reading on.
+    private var opaqueEnd: [UInt8]?
 
     /// The name of the element the last `open` started, lowercased.
     private(set) var tagName = ""
@@ -43,8 +49,14 @@ struct HTMLReader {
     static let voidElements: Set<String> = ["br", "col", "meta", "link", "img", "hr", "input", "wbr", "source", "area", "base"]
     static let opaqueElements: Set<String> = ["style", "script", "head", "svg", "title", "template"]
 
+    /// A reader of `bytes` (valid UTF-8), held whole.
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        input = FileWindow(bytes)
+    }
+
+    /// A reader of a file (valid UTF-8) through `window`.
+    init(_ window: FileWindow) {
+        input = window
     }
 
     /// How many elements are open (the root not counted).
@@ -55,7 +67,7 @@ struct HTMLReader {
         while true {
             if let text = queuedText {
                 queuedText = nil
-                return .text(text)
+                return .text((text.lowerBound + input.start)..<(text.upperBound + input.start))
             }
             if queuedOpen {
                 queuedOpen = false
@@ -90,17 +102,17 @@ struct HTMLReader {
     /// the last one when it is written twice.
     func attribute(_ name: String) -> String? {
         for (attributeName, value) in attributeRanges.reversed() where matches(attributeName, name.utf8) {
-            return HTMLNode.decode(string(value))
+            return HTMLNode.decode(windowString(value))
         }
         return nil
     }
 
     /// Whether the attribute's name, lowercased as the tree does it, is `wanted`.
     private func matches(_ range: Range<Int>, _ wanted: String.UTF8View) -> Bool {
-        let span = bytes.span
+        let span = input.bytes.span
         var isASCII = true
         for position in range where span[position] >= 0x80 { isASCII = false }
-        guard isASCII else { return string(range).lowercased().utf8.elementsEqual(wanted) }
+        guard isASCII else { return windowString(range).lowercased().utf8.elementsEqual(wanted) }
         guard range.count == wanted.count else { return false }
         var position = range.lowerBound
         for byte in wanted {
@@ -114,9 +126,9 @@ struct HTMLReader {
     /// bytes when it is plain ASCII without references.
     var classes: HTMLClasses {
         guard let value = attributeRanges.last(where: { matches($0.name, "class".utf8) })?.value else { return HTMLClasses() }
-        let span = bytes.span
+        let span = input.bytes.span
         for position in value where span[position] >= 0x80 || span[position] == UInt8(ascii: "&") {
-            return HTMLClasses(HTMLNode.decode(string(value)))
+            return HTMLClasses(HTMLNode.decode(windowString(value)))
         }
         return HTMLClasses(ascii: span.extracting(value))
     }
@@ -124,11 +136,26 @@ struct HTMLReader {
     /// Every attribute, names lowercased, values with references replaced (the last of a name wins).
     var attributes: [String: String] {
         var result: [String: String] = [:]
-        for (name, value) in attributeRanges { result[string(name).lowercased()] = HTMLNode.decode(string(value)) }
+        for (name, value) in attributeRanges { result[windowString(name).lowercased()] = HTMLNode.decode(windowString(value)) }
         return result
     }
 
-    func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    // MARK: - Text
+
+    /// The bytes of a text event's `range` (offsets in the input), as an array and the range in
+    /// it: the window when it still holds them (no copy), else read again from the file — a
+    /// paragraph's text is held as ranges until the paragraph is written.
+    func text(_ range: Range<Int>) -> (bytes: [UInt8], range: Range<Int>) {
+        input.bytes(in: range)
+    }
+
+    /// The text at `range` (offsets in the input), character references not replaced.
+    func string(_ range: Range<Int>) -> String {
+        let (bytes, range) = text(range)
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private func windowString(_ range: Range<Int>) -> String { String(decoding: input.bytes[range], as: UTF8.self) }
 
     // MARK: - Scanning
 
@@ -147,38 +174,85 @@ struct HTMLReader {
         queuedCloses += stack.count - depth
     }
 
-    /// Reads up to the next tag that gives an event, or to the end.
+    /// Reads up to the next tag that gives an event, or to the end, sliding the window when a
+    /// token runs past its end.
     private mutating func scan() {
-        // A local reference to the input, so that its span may be held while `self` changes.
-        let input = self.bytes
-        let bytes = input.span
+        while case .needsMore(let keep) = scanWindow() {
+            let before = input.start
+            input.slide(keepingFrom: keep)
+            let shift = input.start - before
+            index -= shift
+            textStart -= shift
+            // Those of the last start tag, before `keep`: no longer wanted (and no longer held).
+            attributeRanges.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private enum ScanResult {
+        case done
+        /// A token runs past the window's end: the window is to slide, keeping from this index,
+        /// and the token read again. Nothing of the token has been taken.
+        case needsMore(keepingFrom: Int)
+    }
+
+    /// Reads up to the next tag that gives an event, or to the end of the window. Where the
+    /// window reaches the end of the input, what happens at its end is what happens at the end
+    /// of an input held whole; elsewhere a token cut by it is read again once it has slid.
+    private mutating func scanWindow() -> ScanResult {
+        // A local reference to the window, so that its span may be held while `self` changes.
+        let window = input.bytes
+        let bytes = window.span
         let count = bytes.count
+        let isLast = input.reachesEnd
         let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), equals = UInt8(ascii: "=")
+        if let end = opaqueEnd {
+            // Skip to the matching end tag; the contents are not text.
+            var position = index
+            search: while position + end.count <= count {
+                for offset in end.indices where Self.lowercased(bytes[position + offset]) != end[offset] {
+                    position += 1
+                    continue search
+                }
+                break
+            }
+            index = position
+            textStart = index
+            if position + end.count > count && !isLast { return .needsMore(keepingFrom: position) }
+            opaqueEnd = nil
+        }
         while index < count {
-            guard bytes[index] == less, index + 1 < count else {
+            guard bytes[index] == less else {
+                index += 1
+                continue
+            }
+            guard index + 1 < count else {
+                if !isLast { return .needsMore(keepingFrom: min(textStart, index)) }
                 index += 1
                 continue
             }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
-                flushText(upTo: index)
+                if index + 3 >= count && !isLast { return .needsMore(keepingFrom: min(textStart, index)) }
                 let isComment = index + 3 < count && bytes[index + 2] == UInt8(ascii: "-") && bytes[index + 3] == UInt8(ascii: "-")
-                index += 2
-                while index < count {
+                var cursor = index + 2
+                while cursor < count {
                     if isComment {
-                        if bytes[index] == greater && index >= 2 && bytes[index - 1] == UInt8(ascii: "-") && bytes[index - 2] == UInt8(ascii: "-") { break }
-                    } else if bytes[index] == greater { break }
-                    index += 1
+                        if bytes[cursor] == greater && cursor >= 2 && bytes[cursor - 1] == UInt8(ascii: "-") && bytes[cursor - 2] == UInt8(ascii: "-") { break }
+                    } else if bytes[cursor] == greater { break }
+                    cursor += 1
                 }
-                index += 1
+                if cursor >= count && !isLast { return .needsMore(keepingFrom: min(textStart, index)) }
+                flushText(upTo: index)
+                index = cursor + 1
                 textStart = index
-                if queuedText != nil { return }
+                if queuedText != nil { return .done }
                 continue
             }
             let isEnd = next == slash
             var cursor = index + (isEnd ? 2 : 1)
             let nameStart = cursor
             while cursor < count, Self.isNameByte(bytes[cursor]) { cursor += 1 }
+            if cursor >= count && !isLast { return .needsMore(keepingFrom: min(textStart, index)) }
             guard cursor > nameStart else {
                 index += 1  // a '<' that starts no tag is text
                 continue
@@ -186,8 +260,8 @@ struct HTMLReader {
             var isLowercase = true
             for position in nameStart..<cursor where bytes[position] >= 0x41 && bytes[position] <= 0x5A { isLowercase = false }
             let name = isLowercase
-                ? String(decoding: input[nameStart..<cursor], as: UTF8.self)
-                : String(decoding: input[nameStart..<cursor].map(Self.lowercased), as: UTF8.self)
+                ? String(decoding: window[nameStart..<cursor], as: UTF8.self)
+                : String(decoding: window[nameStart..<cursor].map(Self.lowercased), as: UTF8.self)
             // The attributes of the last start tag are wanted only until the next event.
             attributeRanges.removeAll(keepingCapacity: true)
             var selfClosing = false
@@ -219,12 +293,13 @@ struct HTMLReader {
                 if attribute.isEmpty { cursor += 1 } else { attributeRanges.append((attribute, value)) }
                 selfClosing = false
             }
+            if cursor >= count && !isLast { return .needsMore(keepingFrom: min(textStart, index)) }
             flushText(upTo: index)
             index = cursor + 1
             textStart = index
             if isEnd {
                 if let depth = stack.lastIndex(of: name), depth > 0 { close(to: depth) }
-                if queuedText != nil || queuedCloses > 0 { return }
+                if queuedText != nil || queuedCloses > 0 { return .done }
                 continue
             }
             stack.append(name)
@@ -235,23 +310,14 @@ struct HTMLReader {
             if selfClosing || (!isCell && Self.voidElements.contains(name)) {
                 close(to: stack.count - 1)
             } else if !isCell && Self.opaqueElements.contains(name) {
-                // Skip to the matching end tag; the contents are not text.
-                let end = Array("</\(name)".utf8)
-                var position = index
-                search: while position + end.count <= count {
-                    for offset in end.indices where Self.lowercased(bytes[position + offset]) != end[offset] {
-                        position += 1
-                        continue search
-                    }
-                    break
-                }
-                index = position
-                textStart = index
+                opaqueEnd = Array("</\(name)".utf8)
             }
-            return
+            return .done
         }
+        if !isLast { return .needsMore(keepingFrom: min(textStart, index)) }
         flushText(upTo: min(index, count))
         close(to: 1)
         finished = true
+        return .done
     }
 }

@@ -8,12 +8,13 @@ extension HTMLToWordprocessingML {
             switch node {
             case .text(let range):
                 let start = runText.count
-                if HTMLText.hasReference(reader.bytes, range) {
+                let (bytes, range) = reader.text(range)
+                if HTMLText.hasReference(bytes, range) {
                     decoded.removeAll(keepingCapacity: true)
-                    HTMLText.appendDecoded(reader.bytes, range, to: &decoded)
+                    HTMLText.appendDecoded(bytes, range, to: &decoded)
                     HTMLText.appendCollapsingWhitespace(decoded, decoded.indices, atLineStart: &atLineStart, to: &runText)
                 } else {
-                    HTMLText.appendCollapsingWhitespace(reader.bytes, range, atLineStart: &atLineStart, to: &runText)
+                    HTMLText.appendCollapsingWhitespace(bytes, range, atLineStart: &atLineStart, to: &runText)
                 }
                 runList.append(Run(start: start, end: runText.count, bold: style.bold, italic: style.italic, underline: style.underline, size: style.size))
             case .element(let name, let classes, let children):

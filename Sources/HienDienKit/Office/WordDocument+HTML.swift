@@ -1,3 +1,5 @@
+import Foundation
+
 extension WordDocument {
     /// The report's HTML (the templates' well-formed subset) as a `.docx`: the same document,
     /// ready to edit, number and sign in Word.
@@ -14,7 +16,7 @@ extension WordDocument {
     /// The HTML is read as a stream (`HTMLReader`), never as a whole tree: what is held is the
     /// open elements, one paragraph's inline content, and one table's column widths.
     static func make(fromHTML html: String) -> [UInt8] {
-        make(validHTML: Array(html.utf8))
+        make(reading: HTMLReader(Array(html.utf8)))
     }
 
     /// The same from the HTML's UTF-8 bytes (invalid sequences read as U+FFFD, as a String reads them).
@@ -22,11 +24,63 @@ extension WordDocument {
         make(fromHTML: String(decoding: html, as: UTF8.self))
     }
 
-    /// The reader decodes scalars from lead bytes: the input must be valid UTF-8.
-    private static func make(validHTML html: [UInt8]) -> [UInt8] {
-        var converter = HTMLToWordprocessingML(reader: HTMLReader(html))
+    /// The same from an HTML file hiendien has just written (valid UTF-8), read a window of
+    /// `windowSize` bytes at a time: a national report.html (12 MB) is never held whole.
+    ///
+    /// - Parameter shownPath: The `.docx` file as the user will know it, for the error.
+    /// - Throws: `OutputError` (`output.read-back-failed`) when the file cannot be read.
+    static func make(fromHTMLFile path: String, shownAs shownPath: String, windowSize: Int = defaultWindow) throws -> [UInt8] {
+        let (source, reader) = try open(path, shownAs: shownPath, windowSize: windowSize)
+        var converter = convert(reading: reader, into: WordDocument())
+        let document = converter.document.bytes(lastSection: converter.orientation, isOnlySection: converter.sections == 0)
+        if let failure = source.failure { throw readBackFailure(failure, page: path, document: shownPath) }
+        return document
+    }
+
+    /// The same written into `file` as it is made (the body deflated as it is converted): what
+    /// is held is one window of the page and one piece of the package.
+    static func write(fromHTMLFile path: String, into file: OutputFiles.NewFile, windowSize: Int = defaultWindow) throws {
+        let (source, reader) = try open(path, shownAs: file.shownPath, windowSize: windowSize)
+        var converter = convert(reading: reader, into: WordDocument(writingTo: file))
+        if let failure = source.failure { throw readBackFailure(failure, page: path, document: file.shownPath) }
+        try converter.document.finish(lastSection: converter.orientation, isOnlySection: converter.sections == 0)
+    }
+
+    /// 256 KiB: the page's longest token is some kilobytes; a window of a megabyte held 2 MiB
+    /// more at the peak (a table's second reading keeps the window of its start) for no speed.
+    static let defaultWindow = 1 << 18
+
+    private static func open(_ path: String, shownAs shownPath: String, windowSize: Int) throws -> (FileWindow.Source, HTMLReader) {
+        do {
+            let source = try FileWindow.Source(path: path)
+            return (source, HTMLReader(FileWindow(source, size: windowSize)))
+        } catch {
+            throw readBackFailure(error, page: path, document: shownPath)
+        }
+    }
+
+    /// The error for a page that could not be read back: what failed, where, and what to do.
+    private static func readBackFailure(_ failure: FileWindow.ReadFailure, page: String, document: String) -> OutputError {
+        let reason = failure.errorNumber.map { String(cString: strerror($0)) } ?? "the file ended early: it was changed while it was read"
+        var error = OutputError(path: document, code: "output.read-back-failed",
+                                reason: "reading the page it is made from (\((page as NSString).lastPathComponent)) failed at byte \(failure.offset) (\(reason))",
+                                hint: "check the disk (a read error) and that nothing else writes into the output folder, then run the command again")
+        error.errorNumber = failure.errorNumber
+        return error
+    }
+
+    /// Converts what `reader` reads into `document`; the reader decodes scalars from lead bytes:
+    /// its input must be valid UTF-8.
+    private static func convert(reading reader: HTMLReader, into document: WordDocument) -> HTMLToWordprocessingML {
+        var converter = HTMLToWordprocessingML(reader: reader, document: document)
         let rest = converter.blocks(style: ParagraphStyle(), width: PageSetup.textWidth(.portrait), topLevel: true)
         converter.emit(rest)
+        return converter
+    }
+
+    /// Converts what `reader` reads into a document kept in memory.
+    private static func make(reading reader: HTMLReader) -> [UInt8] {
+        var converter = convert(reading: reader, into: WordDocument())
         return converter.document.bytes(lastSection: converter.orientation, isOnlySection: converter.sections == 0)
     }
 }
@@ -49,7 +103,7 @@ struct ParagraphStyle {
 /// the column widths of the table being written.
 struct HTMLToWordprocessingML {
     var reader: HTMLReader
-    var document = WordDocument()
+    var document: WordDocument
     /// The orientation of the section being written.
     var orientation = WordDocument.Orientation.portrait
     /// The orientation the next block asks for (a landscape element just ended).
@@ -65,8 +119,9 @@ struct HTMLToWordprocessingML {
     var runList: [Run] = []
     var decoded: [UInt8] = []
 
-    init(reader: HTMLReader) {
+    init(reader: HTMLReader, document: WordDocument = WordDocument()) {
         self.reader = reader
+        self.document = document
     }
 
     struct Run {

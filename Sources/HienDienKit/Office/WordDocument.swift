@@ -40,10 +40,40 @@ struct WordDocument {
     /// `word/document.xml`, deflated as its blocks (`<w:p>`, `<w:tbl>`, section breaks) are
     /// written: a national report's body (87 MB of XML) is never held whole.
     private let document = DeflateStream()
+    /// The package, its parts before the body added at the start, the body's deflated bytes
+    /// handed to it as they come (into the file when it writes one).
+    private var zip: ZipWriter
     /// Whether no block has been written yet.
     private(set) var isBodyEmpty = true
 
+    /// A document kept in memory: `bytes(lastSection:isOnlySection:)` gives the package.
     init() {
+        self.init(zip: ZipWriter())
+    }
+
+    /// A document written into `file` as it is made: `finish(lastSection:isOnlySection:)` ends it.
+    init(writingTo file: OutputFiles.NewFile) {
+        self.init(zip: ZipWriter(writingTo: file))
+    }
+
+    private init(zip: ZipWriter) {
+        self.zip = zip
+        // The parts before the body do not depend on it.
+        self.zip.add("[Content_Types].xml", text: OPCPackage.contentTypes([
+            ("/word/document.xml", "wordprocessingml.document.main+xml"),
+            ("/word/styles.xml", "wordprocessingml.styles+xml"),
+            ("/word/settings.xml", "wordprocessingml.settings+xml"),
+            ("/word/header1.xml", "wordprocessingml.header+xml"),
+            ("/word/header2.xml", "wordprocessingml.header+xml"),
+        ]))
+        self.zip.add("_rels/.rels", text: OPCPackage.relationships([.init(id: "rId1", type: .officeDocument, target: "word/document.xml")]))
+        self.zip.add("word/_rels/document.xml.rels", text: OPCPackage.relationships([
+            .init(id: "rIdStyles", type: .styles, target: "styles.xml"),
+            .init(id: "rIdSettings", type: .settings, target: "settings.xml"),
+            .init(id: "rIdHeader", type: .header, target: "header1.xml"),
+            .init(id: "rIdFirstHeader", type: .header, target: "header2.xml"),
+        ]))
+        self.zip.beginEntry("word/document.xml")
         document.write(OPCPackage.declaration + "<w:document \(Self.namespaces)><w:body>")
     }
 
@@ -52,27 +82,27 @@ struct WordDocument {
         guard !xml.isEmpty else { return }
         document.write(xml)
         isBodyEmpty = false
+        zip.appendEntry(document.takePacked())
     }
 
-    /// The `.docx` package, ending with the last section's properties.
-    func bytes(lastSection: Orientation, isOnlySection: Bool) -> [UInt8] {
-        var zip = ZipWriter()
-        zip.add("[Content_Types].xml", text: OPCPackage.contentTypes([
-            ("/word/document.xml", "wordprocessingml.document.main+xml"),
-            ("/word/styles.xml", "wordprocessingml.styles+xml"),
-            ("/word/settings.xml", "wordprocessingml.settings+xml"),
-            ("/word/header1.xml", "wordprocessingml.header+xml"),
-            ("/word/header2.xml", "wordprocessingml.header+xml"),
-        ]))
-        zip.add("_rels/.rels", text: OPCPackage.relationships([.init(id: "rId1", type: .officeDocument, target: "word/document.xml")]))
-        zip.add("word/_rels/document.xml.rels", text: OPCPackage.relationships([
-            .init(id: "rIdStyles", type: .styles, target: "styles.xml"),
-            .init(id: "rIdSettings", type: .settings, target: "settings.xml"),
-            .init(id: "rIdHeader", type: .header, target: "header1.xml"),
-            .init(id: "rIdFirstHeader", type: .header, target: "header2.xml"),
-        ]))
+    /// The `.docx` package (of a document kept in memory), ending with the last section's properties.
+    mutating func bytes(lastSection: Orientation, isOnlySection: Bool) -> [UInt8] {
+        finishParts(lastSection: lastSection, isOnlySection: isOnlySection)
+        return zip.finished()
+    }
+
+    /// Ends a document written into its file, with the last section's properties; throws the
+    /// first error writing it.
+    mutating func finish(lastSection: Orientation, isOnlySection: Bool) throws {
+        finishParts(lastSection: lastSection, isOnlySection: isOnlySection)
+        try zip.finish()
+    }
+
+    private mutating func finishParts(lastSection: Orientation, isOnlySection: Bool) {
         document.write(PageSetup.properties(lastSection, isFirst: isOnlySection) + "</w:body></w:document>")
-        zip.add("word/document.xml", deflated: document.finish())
+        let body = document.finish()
+        zip.appendEntry(body.packed)
+        zip.finishEntry(crc: body.crc, count: body.count)
         zip.add("word/styles.xml", text: OPCPackage.declaration + Self.styles)
         zip.add("word/settings.xml", text: OPCPackage.declaration + """
             <w:settings \(Self.namespaces)><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>\
@@ -85,7 +115,6 @@ struct WordDocument {
             <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>
             """)
         zip.add("word/header2.xml", text: OPCPackage.declaration + "<w:hdr \(Self.namespaces)><w:p/></w:hdr>")
-        return zip.finished()
     }
 
     /// The paragraph styles of a data table's cells: 13 pt, 2 pt above and below, text to the

@@ -76,18 +76,26 @@ struct ReportWriting: Sendable {
         try file.close()
     }
 
-    /// report.html, rendered straight into its file; with docx, rendered whole, since the Word
-    /// conversion reads the page whole.
+    /// report.html, rendered straight into its file; report.docx converted from that file read
+    /// back a window at a time, and written into its own file as it is made. With docx alone
+    /// the page goes into a temporary file in the staging folder, removed once converted (and
+    /// with the folder on any failure): only the files asked for are swapped in.
     func page() throws {
-        guard formats.contains(.docx) else {
-            let file = try newFile("report.html")
-            try render("report.html", escaping: .html, into: file)
-            try file.close()
-            return
+        let pageName = formats.contains(.html) ? "report.html" : ".report.html.\(UUID().uuidString).tmp"
+        let page = try newFile(pageName)
+        var isTemporary = !formats.contains(.html)
+        defer { if isTemporary { unlink(page.path) } }
+        try render("report.html", escaping: .html, into: page)
+        // The temporary page is read back at once and never kept: it need not reach the disk.
+        try page.close(flushing: !isTemporary)
+        guard formats.contains(.docx) else { return }
+        let document = try newFile("report.docx")
+        try WordDocument.write(fromHTMLFile: page.path, into: document)
+        try document.close()
+        if isTemporary {
+            guard unlink(page.path) == 0 else { throw OutputFiles.failure(page.shownPath, "cannot remove the temporary page") }
+            isTemporary = false
         }
-        let page = try wholePage()
-        if formats.contains(.html) { try write(page, as: "report.html") }
-        try write(WordDocument.make(fromHTML: page), as: "report.docx")
     }
 
     /// data-check.md beside a rendered report, and the CSV tables, one at a time, each written
@@ -110,13 +118,6 @@ struct ReportWriting: Sendable {
         defer { context.done() }
         var sink = TemplateSink { try file.write($0) }
         try renderer.templates.render(name, with: context.value, escaping: escaping, into: &sink)
-    }
-
-    /// report.html as one text, the data let go of once it is made.
-    func wholePage() throws -> String {
-        guard let context else { return "" }
-        defer { context.done() }
-        return try renderer.html(context.value)
     }
 
     // MARK: - Files

@@ -140,7 +140,16 @@ final class DeflateStream {
         run(bytes, finish: false)
     }
 
-    /// Ends the stream: the deflated bytes, the CRC-32 and the length of all that was written.
+    /// The deflated bytes made so far and not yet taken, taken: a caller that writes them out
+    /// as they come holds no more than one piece of them.
+    func takePacked() -> [UInt8] {
+        guard !packed.isEmpty else { return [] }
+        defer { packed.removeAll(keepingCapacity: true) }
+        return packed
+    }
+
+    /// Ends the stream: the deflated bytes (those not taken), the CRC-32 and the length of all
+    /// that was written.
     func finish() -> (packed: [UInt8], crc: UInt32, count: Int) {
         precondition(!finished, "a DeflateStream was finished twice")
         run(UnsafeBufferPointer(start: nil, count: 0), finish: true)

@@ -42,18 +42,35 @@ extension OutputFiles {
 
         func write(_ bytes: ArraySlice<UInt8>) throws { try bytes.withUnsafeBytes { try write($0) } }
 
+        /// Writes `bytes` at `offset`, over what is there (a header completed once its entry is
+        /// written), without moving where the next `write` goes.
+        func write(_ bytes: [UInt8], at offset: Int) throws {
+            try bytes.withUnsafeBytes { buffer in
+                var done = 0
+                while done < buffer.count {
+                    let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw failure(shownPath, "writing failed")
+                    }
+                    done += n
+                }
+            }
+        }
+
         func write(_ text: String) throws {
             var text = text
             try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
         }
 
-        /// Flushes the file to disk and closes it.
-        func close() throws {
+        /// Flushes the file to disk (unless `flushing` is false: a temporary file read back and
+        /// removed at once) and closes it.
+        func close(flushing: Bool = true) throws {
             defer {
                 posixClose(fd)
                 fd = -1
             }
-            guard fsync(fd) == 0 else { throw failure(shownPath, "flushing to disk failed") }
+            guard !flushing || fsync(fd) == 0 else { throw failure(shownPath, "flushing to disk failed") }
         }
     }
 
