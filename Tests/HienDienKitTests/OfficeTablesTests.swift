@@ -32,3 +32,35 @@ struct OfficeTablesTests {
         #expect(submissions.rows.values.contains { $0[3] == "UBND xã Quảng Phú" && ["Đúng hạn", "Trễ hạn", "Chưa báo cáo", "Chưa đến hạn"].contains($0[4] ?? "") })
     }
 }
+
+/// A workbook written into its file as it is made is the workbook made in memory, byte for byte,
+/// also when a sheet is deflated into the archive a megabyte at a time.
+struct SpreadsheetFileTests {
+    @Test func aSheetOfSixtyThousandRowsWrittenIntoTheFileIsTheWorkbookMadeInMemory() throws {
+        var sheet = Spreadsheet.Sheet(name: "Số liệu chỉ tiêu")
+        sheet.rows = [["Đơn vị", "Chỉ tiêu", "Trong kỳ"].map { .text($0, .header) }]
+        // 60.000 rows of about 60 bytes of XML each: the sheet passes a megabyte several times.
+        sheet.generatedRows = .init(count: 60_000, width: 3) { index in
+            let unit: Spreadsheet.Cell = .text("Ủy ban nhân dân xã \(index % 4_250)", .text)
+            let indicator: Spreadsheet.Cell = .text("Tên miền id.vn đăng ký mới", .text)
+            let value: Spreadsheet.Cell = .number(Double(index * 7 % 1_000), .decimal)
+            return [unit, indicator, value]
+        }
+        let workbook = Spreadsheet(sheets: [sheet])
+        let expected = workbook.bytes()
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hiendien-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try OutputFiles.NewFile(path)
+        try workbook.write(into: file)
+        try file.close()
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+
+        var read = try Workbook(bytes: expected, label: "tables.xlsx")
+        let cells = try read.cells(of: read.sheets[0])
+        #expect(cells.rows.count == 60_001)
+        let last = try #require(cells.rows[60_001])
+        #expect(last[1] == "Ủy ban nhân dân xã \(59_999 % 4_250)")
+        #expect(last[3] == String(59_999 * 7 % 1_000))
+    }
+}

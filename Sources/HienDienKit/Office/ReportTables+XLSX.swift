@@ -9,6 +9,15 @@ extension ReportTables {
     /// The rows and their order are those of the CSV tables (`targets`, `indicators`,
     /// `submissions`, `tasks`); the workbook adds names, never changes a figure.
     public static func workbook(_ report: PeriodReport) -> [UInt8] {
+        workbookSheets(report).bytes()
+    }
+
+    /// `workbook(_:)` written into `file` as it is made; throws the first error writing it.
+    static func writeWorkbook(_ report: PeriodReport, into file: OutputFiles.NewFile) throws {
+        try workbookSheets(report).write(into: file)
+    }
+
+    private static func workbookSheets(_ report: PeriodReport) -> Spreadsheet {
         let plan = report.plan
         let unitNames = Dictionary(plan.units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let indicators = Dictionary(plan.indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -75,6 +84,6 @@ extension ReportTables {
             sheets[index].frozenRows = 1
             sheets[index].autoFilter = true
         }
-        return Spreadsheet(sheets: sheets).bytes()
+        return Spreadsheet(sheets: sheets)
     }
 }

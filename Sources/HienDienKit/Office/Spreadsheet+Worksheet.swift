@@ -1,9 +1,11 @@
 extension Spreadsheet {
-    /// The sheet's XML as UTF-8 bytes, written row by row into a buffer that is deflated a
-    /// megabyte at a time (a national report's table of figures is 84,000 rows); a text cell
-    /// holds the index of its text in `strings`, where each text is escaped once.
-    func worksheet(_ sheet: Sheet, strings: inout SharedStringTable) -> (packed: [UInt8], crc: UInt32, count: Int) {
+    /// The sheet's XML as the archive's entry `name`, written row by row into a buffer that is
+    /// deflated into the archive a megabyte at a time (a national report's table of figures is
+    /// 84,000 rows); a text cell holds the index of its text in `strings`, where each text is
+    /// escaped once.
+    func worksheet(_ sheet: Sheet, strings: inout SharedStringTable, as name: String, into zip: inout ZipWriter) {
         let deflated = DeflateStream()
+        zip.beginEntry(name)
         var xml = WorksheetBytes()
         xml.append(OPCPackage.declaration + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
         xml.append("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")  // printed one page wide
@@ -29,6 +31,7 @@ extension Spreadsheet {
             if xml.bytes.count > 1 << 20 {
                 deflated.write(xml.bytes)
                 xml.bytes.removeAll(keepingCapacity: true)
+                zip.appendEntry(deflated.takePacked())
             }
         }
         sheet.rows.forEach(write)
@@ -53,7 +56,9 @@ extension Spreadsheet {
         xml.append("<pageMargins left=\"0.59\" right=\"0.39\" top=\"0.79\" bottom=\"0.79\" header=\"0.3\" footer=\"0.3\"/>")
         xml.append("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>")
         deflated.write(xml.bytes)
-        return deflated.finish()
+        let whole = deflated.finish()
+        zip.appendEntry(whole.packed)
+        zip.finishEntry(crc: whole.crc, count: whole.count)
     }
 
     /// How many lines the row's wrapped texts take at the column widths (office suites do not

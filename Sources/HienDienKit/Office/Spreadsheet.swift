@@ -87,6 +87,19 @@ struct Spreadsheet {
     /// The `.xlsx` package.
     func bytes() -> [UInt8] {
         var zip = ZipWriter()
+        package(into: &zip)
+        return zip.finished()
+    }
+
+    /// The `.xlsx` package written into `file` as it is made: only the sheet being deflated and
+    /// the shared texts are held, not the archive. Throws the first error writing it.
+    func write(into file: OutputFiles.NewFile) throws {
+        var zip = ZipWriter(writingTo: file)
+        package(into: &zip)
+        try zip.finish()
+    }
+
+    private func package(into zip: inout ZipWriter) {
         zip.add("[Content_Types].xml", text: OPCPackage.contentTypes([
             ("/xl/workbook.xml", "spreadsheetml.sheet.main+xml"),
             ("/xl/styles.xml", "spreadsheetml.styles+xml"),
@@ -112,10 +125,9 @@ struct Spreadsheet {
         // The table is filled as the sheets are written, and written after them.
         var strings = SharedStringTable()
         for (index, sheet) in sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(index + 1).xml", deflated: worksheet(sheet, strings: &strings))
+            worksheet(sheet, strings: &strings, as: "xl/worksheets/sheet\(index + 1).xml", into: &zip)
         }
         zip.add("xl/sharedStrings.xml", strings.part())
-        return zip.finished()
     }
 
 

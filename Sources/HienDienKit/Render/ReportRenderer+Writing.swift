@@ -46,7 +46,11 @@ struct ReportWriting: Sendable {
             jobs.append(Job(rank: 0) { try markdown() })
         }
         if formats.contains(.xlsx) {
-            jobs.append(Job(rank: 3) { try write(ReportTables.workbook(report), as: ReportTables.workbookName) })
+            jobs.append(Job(rank: 3) {
+                let file = try newFile(ReportTables.workbookName)
+                try ReportTables.writeWorkbook(report, into: file)
+                try file.close()
+            })
         }
         if context != nil || formats.contains(.csv) {
             jobs.append(Job(rank: 2) { try tables() })
