@@ -178,14 +178,14 @@ public struct FeedbackNote: Sendable {
     public func html() -> String {
         let e = LetterPage.escape
         var body = """
-            <table class="header" role="presentation"><tr>
-            <td class="left"><b>\(e(coordinatorName.uppercased()))</b><span class="rule"></span></td>
-            <td class="right"><span class="date">\(e(place)), \(e(VietnameseFormat.longDate(date)))</span></td>
+            <table class="doc-header" role="presentation"><colgroup><col class="left"><col class="right"></colgroup><tr>
+            <td><div class="body-name"><span class="rule-short">\(e(coordinatorName.uppercased()))</span></div></td>
+            <td><div class="place-date">\(e(place)), \(e(VietnameseFormat.longDate(date)))</div></td>
             </tr></table>
             <h1>\(e(title.uppercased()))</h1>
-            <table class="recipient" role="presentation"><tr><td>Kính gửi:</td><td>\(e(addressee)).</td></tr></table>
+            \(LetterPage.addressees(e(addressee) + "."))
             <p>\(e(opening))</p>
-            <table class="fix">
+            <table class="fix"><colgroup><col style="width: 8%"><col style="width: 21%"><col style="width: 18%"><col style="width: 24%"><col style="width: 29%"></colgroup>
             <tr><th>STT</th><th>Vị trí trong tệp</th><th>Nội dung đang ghi</th><th>Chưa đúng</th><th>Đề nghị sửa</th></tr>
 
             """
@@ -198,7 +198,8 @@ public struct FeedbackNote: Sendable {
         if let omittedLine { body += "<p>\(e(omittedLine))</p>\n" }
         for line in closing { body += "<p>\(e(line))</p>\n" }
         body += "<p>Trân trọng./.</p>\n"
-        body += "<table class=\"footer\" role=\"presentation\"><tr><td class=\"left\"></td><td class=\"right\">\(e(coordinatorName.uppercased()))</td></tr></table>\n"
+        body += "<table class=\"footer\" role=\"presentation\"><colgroup><col style=\"width: 50%\"><col style=\"width: 50%\"></colgroup>"
+            + "<tr><td></td><td class=\"signer-title\">\(e(coordinatorName.uppercased()))</td></tr></table>\n"
         return LetterPage.html(title: title, body: body)
     }
 }

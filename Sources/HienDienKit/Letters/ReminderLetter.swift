@@ -94,26 +94,26 @@ public struct ReminderLetter: Sendable {
     public func html() -> String {
         let e = LetterPage.escape
         var html = """
-            <table class="header" role="presentation"><tr>
-            <td class="left">\(authority.map { e($0) + "<br>" } ?? "")<b>\(e(body.uppercased()))</b><span class="rule"></span>\(e(number))<div class="subject">\(e(subject))</div></td>
-            <td class="right"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><span class="motto">Độc lập - Tự do - Hạnh phúc</span><span class="rule long"></span><span class="date">\(e(issuer.place)), \(e(VietnameseFormat.longDate(date)))</span></td>
+            <table class="doc-header" role="presentation"><colgroup><col class="left"><col class="right"></colgroup><tr>
+            <td>\(authority.map { "<div class=\"issuer\">\(e($0))</div>" } ?? "")<div class="body-name"><span class="rule-short">\(e(body.uppercased()))</span></div><div class="number">\(e(number))</div><div class="subject">\(e(subject))</div></td>
+            <td><div class="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div><div class="motto"><span class="rule-full">Độc lập - Tự do - Hạnh phúc</span></div><div class="place-date">\(e(issuer.place)), \(e(VietnameseFormat.longDate(date)))</div></td>
             </tr></table>
 
             """
         if units.count == 1 {
-            html += "<table class=\"recipient\" align=\"center\" role=\"presentation\"><tr><td>Kính gửi:</td><td>\(e(units[0].name)).</td></tr></table>\n"
+            html += LetterPage.addressees(e(units[0].name) + ".")
         } else {
             let list = units.enumerated().map { index, unit in
                 "- \(e(unit.name))\(index == units.count - 1 ? "." : ";")"
             }.joined(separator: "<br>")
-            html += "<table class=\"recipient\" align=\"center\" role=\"presentation\"><tr><td>Kính gửi:</td><td>\(list)</td></tr></table>\n"
+            html += LetterPage.addressees(list)
         }
         for paragraph in paragraphs { html += "<p>\(e(paragraph))</p>\n" }
         let signer = issuer.signerTitle.map(e).joined(separator: "<br>")
         html += """
-            <table class="footer" role="presentation"><tr>
-            <td class="left"><b>Nơi nhận:</b><br>\(recipients.map { "- " + e($0) }.joined(separator: "<br>"))</td>
-            <td class="right">\(signer)<div class="signature-space"></div>\(e(issuer.signerName))</td>
+            <table class="footer" role="presentation"><colgroup><col style="width: 50%"><col style="width: 50%"></colgroup><tr>
+            <td class="recipients"><div class="recipients-title">Nơi nhận:</div>\(recipients.map { "- " + e($0) }.joined(separator: "<br>"))</td>
+            <td class="signer-title">\(signer)<div class="signature-space"></div>\(e(issuer.signerName))</td>
             </tr></table>
 
             """

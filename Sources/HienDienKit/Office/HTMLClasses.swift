@@ -15,8 +15,13 @@ struct HTMLClasses: OptionSet {
     static let byName: [(name: String, member: HTMLClasses)] = [
         "doc-title", "doc-subject", "doc-scope", "issuer", "number", "body-name", "nation", "motto", "signer-title",
         "signer-name", "place-date", "note", "empty", "recipients-title", "recipients", "num", "center", "total",
-        "rule-short", "rule-full",
+        "rule-short", "rule-full", "subject", "text-left", "text-right",
     ].enumerated().map { ($1, Self(rawValue: 1 << UInt32(6 + $0))) }.sorted { $0.name < $1.name }
+
+    /// The body's name in the header block: a short line goes under it.
+    static let bodyName = byName.first { $0.name == "body-name" }.map(\.member) ?? []
+    /// The governing body's name above it.
+    static let issuer = byName.first { $0.name == "issuer" }.map(\.member) ?? []
 
     private static let members: [String: HTMLClasses] = {
         var members = Dictionary(uniqueKeysWithValues: byName.map { ($0.name, $0.member) })

@@ -33,6 +33,32 @@ extension HTMLToWordprocessingML {
         }
     }
 
+    /// Breaks a one-line paragraph too long for `width` at the space that leaves two lines of the
+    /// most even length ("ỦY BAN NHÂN DÂN" / "TỈNH VĨNH LONG"), as the page's `text-wrap: balance`
+    /// does; a paragraph that fits, has a break already or needs more than two lines is left to Word.
+    private mutating func balanceLine(width: Int, size: Int) {
+        guard !runList.contains(where: \.isBreak) else { return }
+        // A capital of Times New Roman is about 0,62 em wide, spaces included; `size` is in half-points.
+        let perCharacter = size * 10 * 62 / 100
+        func characters(_ range: Range<Int>) -> Int { runText[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        let text = runList.first!.start..<runList.last!.end
+        let total = characters(text)
+        guard total * perCharacter > width else { return }
+        var best: (position: Int, longer: Int)?
+        for run in runList {
+            for position in run.start..<run.end where runText[position] == 0x20 {
+                let longer = max(characters(text.lowerBound..<position), characters((position + 1)..<text.upperBound))
+                if best == nil || longer < best!.longer { best = (position, longer) }
+            }
+        }
+        guard let best, best.longer * perCharacter <= width,
+              let index = runList.firstIndex(where: { $0.start <= best.position && best.position < $0.end }) else { return }
+        var left = runList[index], right = runList[index]
+        left.end = best.position
+        right.start = best.position + 1
+        runList.replaceSubrange(index...index, with: [left, Run(start: best.position, end: best.position, isBreak: true), right])
+    }
+
     /// Shortens a run by the spaces (U+0020) at its end.
     private mutating func dropTrailingSpaces(_ index: Int) {
         while runList[index].end > runList[index].start && runText[runList[index].end - 1] == 0x20 { runList[index].end -= 1 }
@@ -64,6 +90,7 @@ extension HTMLToWordprocessingML {
         }
         while runList.last?.isBreak == true { runList.removeLast() }
         guard runList.contains(where: { $0.end > $0.start }) else { return [] }
+        if let width = style.balancedWidth { balanceLine(width: width, size: style.size ?? 28) }
         if let bullet = style.bullet {
             let start = runText.count
             runText.append(contentsOf: bullet.utf8)

@@ -53,7 +53,13 @@ extension HTMLToWordprocessingML {
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
             xml.append(contentsOf: "<w:\(side) w:val=\"\(border)\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>".utf8)
         }
-        xml.append(contentsOf: "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>".utf8)
+        xml.append(contentsOf: "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>".utf8)
+        // The header block and the signature use their columns' whole width, as the page does
+        // (no cell padding): "SỞ KHOA HỌC VÀ CÔNG NGHỆ" stays on one line.
+        if !classes.isDisjoint(with: [.docHeader, .docFooter]) {
+            xml.append(contentsOf: "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>".utf8)
+        }
+        xml.append(contentsOf: "</w:tblPr><w:tblGrid>".utf8)
         for column in widths { xml.append(contentsOf: "<w:gridCol w:w=\"\(column)\"/>".utf8) }
         xml.append(contentsOf: "</w:tblGrid>".utf8)
         reader = start

@@ -96,6 +96,9 @@ struct ParagraphStyle {
     var spacingBefore: Int?, spacingAfter: Int?
     var keepNext = false
     var bullet: String?
+    /// The width (twips) of a line broken where it leaves two lines of even length, as a browser's
+    /// `text-wrap: balance` does for the header block's names; nil lets Word fill lines.
+    var balancedWidth: Int?
 }
 
 /// Reads `HTMLReader`'s events and writes WordprocessingML blocks as UTF-8 bytes, keeping only
@@ -253,13 +256,15 @@ struct HTMLToWordprocessingML {
             reader.skipElement()
             return Array(String(repeating: "<w:p/>", count: 3).utf8)
         default:
+            if classes.contains(.issuer) || classes.contains(.bodyName) { style.balancedWidth = width }
             // Inline content is held until a block child shows the element holds blocks.
             var pending: [Inline] = []
             while true {
                 switch reader.next() {
                 case .close, .end:
                     style.bullet = parent.bullet
-                    return paragraph(pending, style: style)
+                    let text = paragraph(pending, style: style)
+                    return classes.contains(.bodyName) && !text.isEmpty ? text + Self.shortRule(width: width) : text
                 case .text(let range): pending.append(.text(range))
                 case .open:
                     if Self.blockElements.contains(reader.tagName) {
@@ -285,11 +290,22 @@ struct HTMLToWordprocessingML {
         }
     }
 
+    /// The line under the body's name (Decree 30: a solid line a third to a half as long as the
+    /// name, centred under it): an empty paragraph 3 pt high whose top border runs between
+    /// indents, a third of `width` long.
+    static func shortRule(width: Int) -> [UInt8] {
+        let indent = width / 3
+        return Array(("<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"auto\"/></w:pBdr>"
+            + "<w:spacing w:before=\"40\" w:after=\"0\" w:line=\"60\" w:lineRule=\"exact\"/>"
+            + "<w:ind w:left=\"\(indent)\" w:right=\"\(indent)\"/></w:pPr></w:p>").utf8)
+    }
+
     /// The look the decree gives each part of the report, by element and class.
     static func style(name: String, classes: HTMLClasses, inheriting parent: ParagraphStyle) -> ParagraphStyle {
         var style = parent
         style.heading = nil
         style.bullet = nil
+        style.balancedWidth = nil
         // By length and first letter before the name itself: a national table asks this of
         // every `tr` and `td`.
         let utf8 = name.utf8
@@ -314,8 +330,9 @@ struct HTMLToWordprocessingML {
             case "doc-title": style.bold = true; style.alignment = "center"; style.spacingBefore = 240; style.spacingAfter = 0
             case "doc-subject": style.bold = true; style.alignment = "center"
             case "doc-scope": style.italic = true; style.alignment = "center"; style.size = 26
-            case "issuer", "number": style.size = 26; style.alignment = "center"
-            case "body-name": style.bold = true; style.size = 26; style.alignment = "center"
+            case "issuer": style.size = 25; style.alignment = "center"
+            case "number": style.size = 26; style.alignment = "center"
+            case "body-name": style.bold = true; style.size = 25; style.alignment = "center"
             case "nation": style.bold = true; style.size = 24; style.alignment = "center"
             case "motto", "signer-title", "signer-name": style.bold = true; style.alignment = "center"
             case "place-date": style.italic = true; style.alignment = "center"
@@ -325,7 +342,10 @@ struct HTMLToWordprocessingML {
             case "num": style.alignment = "right"
             case "center": style.alignment = "center"
             case "total": style.bold = true
-            case "rule-short", "rule-full": style.underline = true
+            case "rule-full": style.underline = true
+            case "subject": style.size = 24; style.alignment = "center"
+            case "text-left": style.alignment = "left"
+            case "text-right": style.alignment = "right"
             default: break
             }
         }
