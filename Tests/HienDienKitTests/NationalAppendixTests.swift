@@ -59,6 +59,25 @@ struct NationalAppendixTests {
         #expect(!markdown.contains("Tổng hợp của Ủy ban nhân dân thành phố Hà Nội"))
     }
 
+    /// After the provinces, the whole country by unit type: every commune of every province
+    /// added up (35 + 7), the departments (1.200) — what the provinces' tables cannot show.
+    @Test func theCountrysTotalsByUnitTypeFollowTheProvinces() throws {
+        let markdown = try ReportRendererTests.renderer.markdown(Self.report())
+        let section = try Self.unitSection(markdown)
+        let country = try #require(section.range(of: "**Tổng hợp cả nước theo loại đơn vị**"))
+        let caoBang = try #require(section.range(of: "**Ủy ban nhân dân tỉnh Cao Bằng**"))
+        #expect(caoBang.upperBound < country.lowerBound)
+        let block = section[country.upperBound...]
+        #expect(block.contains("| Sở, ban, ngành | Tên miền id.vn đăng ký mới | 1.200 |"))
+        #expect(block.contains("| UBND xã, phường, đặc khu | Tên miền id.vn đăng ký mới | 42 |"))
+        #expect(!block.contains("Sóc Sơn") && !block.contains("Hòa An"))
+        let html = try ReportRendererTests.renderer.html(Self.report())
+        #expect(html.contains("<th colspan=\"4\" class=\"group\">Tổng hợp cả nước theo loại đơn vị</th>"))
+        #expect(html.contains("<td>UBND xã, phường, đặc khu</td><td>Tên miền id.vn đăng ký mới</td><td class=\"num\">42</td>"))
+        // A province's own plan has its types' totals in its tables already: no such table.
+        #expect(!(try ReportRendererTests.renderer.markdown(ReportRendererTests.quarter)).contains("Tổng hợp cả nước theo loại đơn vị"))
+    }
+
     @Test func theHTMLRepeatsTheProvinceAsItsTablesHeading() throws {
         let html = try ReportRendererTests.renderer.html(Self.report())
         let heading = "<tr><th colspan=\"4\" class=\"group\">Ủy ban nhân dân thành phố Hà Nội</th></tr>"

@@ -183,21 +183,41 @@ extension ReportContext {
             let members = plan.units.indices.filter { plan.units[$0].type == type && provinceOf[$0] == nil }
             let rows = figureRows(hierarchyOrder(members.map { plan.units[$0] }), figures, position: position)
             guard !rows.isEmpty else { return nil }
-            let totals = national ? [] : report.typeTotals.filter { $0.type == type }.sorted {
-                (indicatorOrder[$0.indicator] ?? 0) < (indicatorOrder[$1.indicator] ?? 0)
-            }
             return .object([
                 "type": .string(VietnameseLabels.unitType(type)),
                 "rows": maker.list(rows),
-                "totals": .list(totals.map { total in
-                    .object([
-                        "indicator": .string(indicatorName(total.indicator)),
-                        "value": .string(number(total.value)),
-                        "cumulative": .string(indicatorNames[total.indicator]?.overTime == .sum ? number(total.cumulative) : "—"),
-                        "counted": .bool(total.counted),
-                    ])
-                }),
+                "totals": .list(national ? [] : typeTotalRows(type, order: indicatorOrder)),
             ])
+        }
+    }
+
+    /// The totals of the units of `type` (all of the plan's), one per indicator in the plan's order;
+    /// `first` marks the first.
+    func typeTotalRows(_ type: String, order: [String: Int]) -> [TemplateValue] {
+        let totals = report.typeTotals.filter { $0.type == type }.sorted {
+            (order[$0.indicator] ?? 0) < (order[$1.indicator] ?? 0)
+        }
+        return totals.enumerated().map { index, total in
+            .object([
+                "first": .bool(index == 0),
+                "indicator": .string(indicatorName(total.indicator)),
+                "value": .string(number(total.value)),
+                "cumulative": .string(indicatorNames[total.indicator]?.overTime == .sum ? number(total.cumulative) : "—"),
+                "counted": .bool(total.counted),
+            ])
+        }
+    }
+
+    /// A national plan's totals by unit type across the country — every province's units of the
+    /// type and those under none — which the provinces' tables cannot show; none in a province's
+    /// own plan, whose tables by type end with their totals.
+    func nationalTypeTotals(provinces: [Int]) -> [TemplateValue] {
+        guard !provinces.isEmpty else { return [] }
+        let order = Dictionary(report.plan.indicators.enumerated().map { ($0.element.id, $0.offset) },
+                               uniquingKeysWith: { a, _ in a })
+        return report.plan.unitTypes.compactMap { type in
+            let rows = typeTotalRows(type, order: order)
+            return rows.isEmpty ? nil : .object(["type": .string(VietnameseLabels.unitType(type)), "totals": .list(rows)])
         }
     }
 

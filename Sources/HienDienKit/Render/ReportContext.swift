@@ -60,6 +60,9 @@ public struct ReportContext: Sendable {
         let provinceOf = provinceOf(provinces)
         context["unit_groups"] = .list(unitGroups(figures, provinceOf: provinceOf))
         context["province_groups"] = .list(provinceGroups(figures, provinces: provinces, provinceOf: provinceOf))
+        let countryTotals = nationalTypeTotals(provinces: provinces)
+        context["national_type_totals"] = .list(countryTotals)
+        context["has_national_type_totals"] = .bool(!countryTotals.isEmpty)
         context["has_carried"] = .bool(report.indicators.indices.contains { index in
             let row = report.indicators.packed(index)
             return row.isCarried && !row.isTotal
