@@ -37,18 +37,18 @@ extension HTMLToWordprocessingML {
     /// most even length ("ỦY BAN NHÂN DÂN" / "TỈNH VĨNH LONG"), as the page's `text-wrap: balance`
     /// does; a paragraph that fits, has a break already or needs more than two lines is left to Word.
     private mutating func balanceLine(width: Int, size: Int) {
-        guard !runList.contains(where: \.isBreak) else { return }
+        guard !runList.contains(where: \.isBreak), let first = runList.first, let last = runList.last else { return }
         // A capital of Times New Roman is about 0,62 em wide, spaces included; `size` is in half-points.
         let perCharacter = size * 10 * 62 / 100
         func characters(_ range: Range<Int>) -> Int { runText[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-        let text = runList.first!.start..<runList.last!.end
+        let text = first.start..<last.end
         let total = characters(text)
         guard total * perCharacter > width else { return }
         var best: (position: Int, longer: Int)?
         for run in runList {
             for position in run.start..<run.end where runText[position] == 0x20 {
                 let longer = max(characters(text.lowerBound..<position), characters((position + 1)..<text.upperBound))
-                if best == nil || longer < best!.longer { best = (position, longer) }
+                if longer < best?.longer ?? .max { best = (position, longer) }
             }
         }
         guard let best, best.longer * perCharacter <= width,

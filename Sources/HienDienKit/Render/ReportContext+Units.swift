@@ -176,8 +176,6 @@ extension ReportContext {
         let plan = report.plan
         let national = provinceOf.contains { $0 != nil }
         let position = Dictionary(plan.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let indicatorOrder = Dictionary(plan.indicators.enumerated().map { ($0.element.id, $0.offset) },
-                                        uniquingKeysWith: { a, _ in a })
         let maker = FigureRowMaker(report)
         return plan.unitTypes.compactMap { type in
             let members = plan.units.indices.filter { plan.units[$0].type == type && provinceOf[$0] == nil }
@@ -186,14 +184,16 @@ extension ReportContext {
             return .object([
                 "type": .string(VietnameseLabels.unitType(type)),
                 "rows": maker.list(rows),
-                "totals": .list(national ? [] : typeTotalRows(type, order: indicatorOrder)),
+                "totals": .list(national ? [] : typeTotalRows(type)),
             ])
         }
     }
 
     /// The totals of the units of `type` (all of the plan's), one per indicator in the plan's order;
     /// `first` marks the first.
-    func typeTotalRows(_ type: String, order: [String: Int]) -> [TemplateValue] {
+    func typeTotalRows(_ type: String) -> [TemplateValue] {
+        let order = Dictionary(report.plan.indicators.enumerated().map { ($0.element.id, $0.offset) },
+                               uniquingKeysWith: { a, _ in a })
         let totals = report.typeTotals.filter { $0.type == type }.sorted {
             (order[$0.indicator] ?? 0) < (order[$1.indicator] ?? 0)
         }
@@ -213,10 +213,8 @@ extension ReportContext {
     /// own plan, whose tables by type end with their totals.
     func nationalTypeTotals(provinces: [Int]) -> [TemplateValue] {
         guard !provinces.isEmpty else { return [] }
-        let order = Dictionary(report.plan.indicators.enumerated().map { ($0.element.id, $0.offset) },
-                               uniquingKeysWith: { a, _ in a })
         return report.plan.unitTypes.compactMap { type in
-            let rows = typeTotalRows(type, order: order)
+            let rows = typeTotalRows(type)
             return rows.isEmpty ? nil : .object(["type": .string(VietnameseLabels.unitType(type)), "totals": .list(rows)])
         }
     }
